@@ -1,4 +1,4 @@
-package dev.ekskit.core;
+package dev.ekskit.core.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -6,6 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
+/**
+ * The one Immutables style of every ekskit spec: users call {@code X.builder()} and {@code toBuilder()}
+ * and never see a generated {@code Immutable*} type.
+ */
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(

@@ -1,0 +1,112 @@
+package dev.ekskit.core.internal;
+
+import dev.ekskit.core.EksKitException;
+import dev.ekskit.core.Operation;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.WaitTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** The handle on work that {@code body} starts; the result is the future it returns. */
+public final class DefaultOperation<T> implements Operation<T> {
+  private final OperationContext context;
+  private final CompletableFuture<T> result = new CompletableFuture<>();
+
+  private DefaultOperation(OperationContext context) {
+    this.context = context;
+  }
+
+  /** Starts {@code body} on the engine's executor and returns its handle at once. */
+  public static <T> DefaultOperation<T> start(OperationContext context,
+      Function<OperationContext, CompletableFuture<T>> body) {
+    DefaultOperation<T> operation = new DefaultOperation<>(context);
+    context.engine().call(() -> body.apply(context))
+        .thenCompose(Function.identity())
+        .whenComplete((value, error) -> {
+          if (error == null) {
+            operation.result.complete(value);
+          } else {
+            operation.result.completeExceptionally(Failures.unwrap(error));
+          }
+        });
+    return operation;
+  }
+
+  @Override
+  public ResourceRef resource() {
+    return context.resource();
+  }
+
+  @Override
+  public CompletableFuture<T> completionFuture() {
+    return result.copy();
+  }
+
+  @Override
+  public T join() {
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      throw rethrowable(e.getCause());
+    }
+  }
+
+  @Override
+  public T await(Duration timeout) {
+    Instant start = context.now();
+    CompletableFuture<T> bounded = new CompletableFuture<>();
+    result.whenComplete((value, error) -> {
+      if (error == null) {
+        bounded.complete(value);
+      } else {
+        bounded.completeExceptionally(error);
+      }
+    });
+    // Timed on the kit's scheduler, so a virtual clock times it too.
+    ScheduledFuture<?> timer = context.engine().scheduler().schedule(
+        () -> bounded.completeExceptionally(new WaitTimeoutException(context.resource(),
+            Duration.between(start, context.now()), 0, context.lastStatus(), true)),
+        timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return bounded.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EksKitException("Interrupted while waiting for " + context.resource(), e);
+    } catch (ExecutionException e) {
+      throw rethrowable(e.getCause());
+    } finally {
+      timer.cancel(false);
+    }
+  }
+
+  @Override
+  public boolean cancel() {
+    context.cancel();
+    return result.completeExceptionally(
+        new CancellationException(context.resource() + " operation was cancelled; nothing was deleted"));
+  }
+
+  @Override
+  public String lastStatus() {
+    return context.lastStatus();
+  }
+
+  @Override
+  public boolean isDone() {
+    return result.isDone();
+  }
+
+  private static RuntimeException rethrowable(Throwable error) {
+    if (error instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new EksKitException(error.getMessage(), error);
+  }
+}

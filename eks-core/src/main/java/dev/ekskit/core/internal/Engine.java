@@ -1,0 +1,100 @@
+package dev.ekskit.core.internal;
+
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.ProgressListener;
+import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.WaitKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every operation runs on: a scheduler for delays (no thread waits), a small executor for the
+ * blocking SDK calls, the clock, the policies and the kit-wide listeners.
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final Executor executor;
+  private final Map<String, PollingPolicy> policyOverrides;
+  private final RetrySettings retrySettings;
+  private final List<ProgressListener> listeners;
+  private final Duration operationDeadline;
+  private final Random random;
+
+  public Engine(Clock clock, ScheduledExecutorService scheduler, Executor executor,
+      Map<String, PollingPolicy> policyOverrides, RetrySettings retrySettings,
+      List<ProgressListener> listeners, Duration operationDeadline, Random random) {
+    this.clock = clock;
+    this.scheduler = scheduler;
+    this.executor = executor;
+    this.policyOverrides = Map.copyOf(policyOverrides);
+    this.retrySettings = retrySettings;
+    this.listeners = List.copyOf(listeners);
+    this.operationDeadline = operationDeadline;
+    this.random = random;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  public RetrySettings retrySettings() {
+    return retrySettings;
+  }
+
+  /** The longest a whole operation (all its steps) may take. */
+  public Duration operationDeadline() {
+    return operationDeadline;
+  }
+
+  public PollingPolicy policy(WaitKind kind) {
+    return policyOverrides.getOrDefault(kind.name(), kind.defaults());
+  }
+
+  /** {@code base} moved at random by up to {@code fraction} either way. */
+  public Duration jittered(Duration base, double fraction) {
+    double factor = 1 + fraction * (2 * random.nextDouble() - 1);
+    return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
+  }
+
+  /** Runs a blocking call on the executor. */
+  public <T> CompletableFuture<T> call(Supplier<T> blockingCall) {
+    return CompletableFuture.supplyAsync(blockingCall, executor);
+  }
+
+  /** Runs {@code task} on the executor after {@code delay}, without holding a thread meanwhile. */
+  public void schedule(Duration delay, Runnable task) {
+    scheduler.schedule(() -> executor.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void publish(ProgressEvent event, ProgressListener extra) {
+    listeners.forEach(listener -> deliver(listener, event));
+    if (extra != null) {
+      deliver(extra, event);
+    }
+  }
+
+  private static void deliver(ProgressListener listener, ProgressEvent event) {
+    try {
+      listener.onEvent(event);
+    } catch (RuntimeException e) {
+      LOG.warn("Progress listener {} threw on {}; ignored", listener, event.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ekskit.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/** The engine and clients of a kit, and which of them the kit made and so must close. */
+public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults made)
+    implements AutoCloseable {
+
+  @Override
+  public void close() {
+    made.close();
+  }
+
+  /**
+   * Builds defaults on demand and remembers them for closing. Clients come from the SDK's default
+   * chains, which honour {@code AWS_ENDPOINT_URL(_EKS/_EC2)} and {@code aws.endpointUrl*} properties.
+   */
+  public static final class Defaults implements AutoCloseable {
+    /** Blocking AWS calls in flight at once; waits hold no thread, so a few suffice. */
+    private static final int CALL_THREADS = 4;
+    private final Region region;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    public Defaults(Region region) {
+      this.region = region;
+    }
+
+    public EksClient eks() {
+      var builder = EksClient.builder();
+      if (region != null) {
+        builder.region(region);
+      }
+      return remember(builder.build());
+    }
+
+    public Ec2Client ec2() {
+      var builder = Ec2Client.builder();
+      if (region != null) {
+        builder.region(region);
+      }
+      return remember(builder.build());
+    }
+
+    public ScheduledExecutorService scheduler() {
+      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("ekskit-scheduler"));
+      scheduler.setRemoveOnCancelPolicy(true);
+      return remember(scheduler);
+    }
+
+    public ExecutorService executor() {
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(CALL_THREADS, CALL_THREADS, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), daemon("ekskit-aws"));
+      pool.allowCoreThreadTimeOut(true);
+      return remember(pool);
+    }
+
+    private <T> T remember(T resource) {
+      if (resource instanceof ExecutorService executor) {
+        toClose.add(executor::shutdownNow);
+      } else if (resource instanceof AutoCloseable closeable) {
+        toClose.add(closeable);
+      }
+      return resource;
+    }
+
+    @Override
+    public void close() {
+      toClose.forEach(resource -> {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          org.slf4j.LoggerFactory.getLogger(KitResources.class).debug("closing {} failed", resource, e);
+        }
+      });
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+      AtomicInteger count = new AtomicInteger();
+      ThreadFactory base = Executors.defaultThreadFactory();
+      return runnable -> {
+        Thread thread = base.newThread(runnable);
+        thread.setName(prefix + "-" + count.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      };
+    }
+  }
+}

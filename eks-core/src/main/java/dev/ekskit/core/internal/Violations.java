@@ -1,0 +1,114 @@
+package dev.ekskit.core.internal;
+
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Collects every broken rule of a spec so that one exception can report them all. */
+public final class Violations {
+  private static final int MAX_TAGS = 50;
+  private final String specType;
+  private final List<Violation> found = new ArrayList<>();
+
+  public Violations(String specType) {
+    this.specType = specType;
+  }
+
+  public Violations add(String field, String rule, String message) {
+    found.add(new Violation(field, rule, message));
+    return this;
+  }
+
+  public void addAll(Collection<Violation> violations) {
+    found.addAll(violations);
+  }
+
+  public boolean isEmpty() {
+    return found.isEmpty();
+  }
+
+  public List<Violation> list() {
+    return List.copyOf(found);
+  }
+
+  /** Throws an {@link InvalidSpecException} listing everything found, if anything was. */
+  public void throwIfAny() {
+    if (!found.isEmpty()) {
+      throw new InvalidSpecException(specType, found);
+    }
+  }
+
+  public void name(String field, String value, Pattern pattern, int maxLength, String allowed) {
+    if (value == null || value.isEmpty()) {
+      add(field, "required", "must not be empty");
+      return;
+    }
+    if (value.length() > maxLength) {
+      add(field, "max-length", "must be at most " + maxLength + " characters, was " + value.length());
+    }
+    if (!pattern.matcher(value).matches()) {
+      add(field, "pattern", allowed + " (" + pattern.pattern() + "), was '" + value + "'");
+    }
+  }
+
+  public void matches(String field, String value, Pattern pattern, String what) {
+    if (!pattern.matcher(value).matches()) {
+      add(field, "pattern", "must be " + what + " (" + pattern.pattern() + "), was '" + value + "'");
+    }
+  }
+
+  /** Each element matches {@code pattern}, no element repeats, and the count is within bounds. */
+  public void ids(String field, List<String> values, Pattern pattern, String what, int min, int max) {
+    if (values.size() < min) {
+      add(field, "min-size", "needs at least " + min + ", has " + values.size());
+    }
+    if (values.size() > max) {
+      add(field, "max-size", "allows at most " + max + ", has " + values.size());
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      matches(field + "[" + i + "]", value, pattern, what);
+      if (!seen.add(value)) {
+        add(field + "[" + i + "]", "unique", "repeats '" + value + "'");
+      }
+    }
+  }
+
+  public void ipv4Cidrs(String field, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      String problem = Ipv4Cidr.problem(values.get(i));
+      if (problem != null) {
+        add(field + "[" + i + "]", "cidr", problem);
+      }
+    }
+  }
+
+  /** AWS tag rules: at most 50, key 1–128 characters, value at most 256, no {@code aws:} prefix. */
+  public void tags(String field, Map<String, String> tags, String reservedPrefix) {
+    if (tags.size() > MAX_TAGS) {
+      add(field, "max-size", "allows at most " + MAX_TAGS + " tags, has " + tags.size());
+    }
+    tags.forEach((key, value) -> {
+      String at = field + "[" + key + "]";
+      if (key.isEmpty() || key.length() > 128) {
+        add(at, "key-length", "key must be 1 to 128 characters");
+      }
+      if (value.length() > 256) {
+        add(at, "value-length", "value must be at most 256 characters");
+      }
+      if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+        add(at, "reserved", "keys starting with 'aws:' are reserved by AWS");
+      }
+      if (key.startsWith(reservedPrefix)) {
+        add(at, "reserved", "keys starting with '" + reservedPrefix + "' are set by ekskit");
+      }
+    });
+  }
+}
