@@ -1,0 +1,64 @@
+package dev.ekskit.core.sim;
+
+import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.EksKit;
+import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.testkit.SimulatedAws;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A fresh simulated AWS and a kit on its virtual clock for every test, with events recorded. */
+abstract class SimulationTest {
+  protected SimulatedAws aws;
+  protected EksKit kit;
+  protected List<String> subnets;
+  protected final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startSimulation() {
+    aws = SimulatedAws.create();
+    subnets = aws.createVpcWithSubnets(2);
+    kit = kitOn(aws);
+  }
+
+  @AfterEach
+  void stopSimulation() {
+    kit.close();
+    aws.close();
+  }
+
+  protected EksKit kitOn(SimulatedAws simulated) {
+    return kitOn(simulated, builder -> builder);
+  }
+
+  protected EksKit kitOn(SimulatedAws simulated, UnaryOperator<EksKit.Builder> tuning) {
+    return tuning.apply(EksKit.builder()
+        .eksClient(simulated.eks())
+        .ec2Client(simulated.ec2())
+        .clock(simulated.time().clock())
+        .scheduler(simulated.time().scheduler())
+        .executor(simulated.time().scheduler())
+        .addListener(events::add)
+        .jitterSeed(1))
+        .build();
+  }
+
+  protected ClusterSpec.Builder spec(String name) {
+    return ClusterSpec.builder().name(name).kubernetesVersion("1.33")
+        .roleArn("arn:aws:iam::123456789012:role/eks-cluster").subnetIds(subnets);
+  }
+
+  /** A second subnet in the zone of {@code subnetId}, in its VPC. */
+  protected String subnetInSameZone(String subnetId, String cidr) {
+    var existing = aws.ec2().describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0);
+    return aws.ec2().createSubnet(r -> r.vpcId(existing.vpcId()).cidrBlock(cidr)
+        .availabilityZone(existing.availabilityZone())).subnet().subnetId();
+  }
+
+  protected <E extends ProgressEvent> List<E> eventsOf(Class<E> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}
