@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Virtual time: a {@link Clock} and a {@link ScheduledExecutorService} that share one virtual now.
  *
- * <p>Every task runs on one daemon thread named {@value VirtualScheduler#THREAD_NAME}, in order of
+ * <p>Every task runs on one daemon thread named {@code ekskit-virtual-time}, in order of
  * virtual due time, then submission order. When no task is due, virtual now jumps to the next task's
  * due time at once, so a 40-minute wait completes in milliseconds:
  *

@@ -25,10 +25,6 @@ final class Lifecycle {
         return createdAt;
     }
 
-    Instant readyAt() {
-        return readyAt;
-    }
-
     Phase phase(Instant now) {
         if (goneAt != null) {
             return now.isBefore(goneAt) ? Phase.DELETING : Phase.GONE;
