@@ -34,8 +34,10 @@ public final class SimulatedAws implements AutoCloseable {
     private final Faults faults;
     private final Durations durations;
     private final Calls calls;
+    private final String accountId;
 
     private SimulatedAws(Builder builder) {
+        this.accountId = builder.accountId;
         this.ownsTime = builder.time == null;
         this.time = ownsTime ? VirtualTime.create() : builder.time;
         this.simulation = new Simulation(builder.seed, time::now, builder.region, builder.accountId);
@@ -61,6 +63,11 @@ public final class SimulatedAws implements AutoCloseable {
     /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
     public Ec2Client ec2() {
         return simulation.ec2();
+    }
+
+    /** The simulated account's id, for ARNs such as role ARNs in specs. */
+    public String accountId() {
+        return accountId;
     }
 
     /** The virtual time every transition is measured on. */

@@ -2,12 +2,13 @@ package dev.ekskit.core.internal;
 
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -31,12 +32,12 @@ public final class StepRetry {
   public static <T> CompletableFuture<T> run(OperationContext context, ResourceRef resource,
       String step, Predicate<Throwable> retryOn, Supplier<T> blockingCall) {
     Instant started = context.now();
-    context.started(resource, step, java.time.Duration.ZERO);
-    Retry retry = Retry.of(resource + " " + step, config(context.engine().retrySettings(), retryOn));
+    context.started(resource, step, Duration.ZERO);
+    Retry retry = Retry.of(resource + " " + step, config(context.engine(), retryOn));
     retry.getEventPublisher().onRetry(event -> context.retrying(resource, step,
         event.getNumberOfRetryAttempts(), event.getWaitInterval(),
         AwsErrors.describe(event.getLastThrowable())));
-    Supplier<java.util.concurrent.CompletionStage<T>> attempt = () -> context.engine().call(() -> {
+    Supplier<CompletionStage<T>> attempt = () -> context.engine().call(() -> {
       context.checkNotCancelled();
       return blockingCall.get();
     });
@@ -49,15 +50,22 @@ public final class StepRetry {
         });
   }
 
-  private static RetryConfig config(RetrySettings settings, Predicate<Throwable> retryOn) {
+  private static RetryConfig config(Engine engine, Predicate<Throwable> retryOn) {
+    RetrySettings settings = engine.retrySettings();
     return RetryConfig.custom()
         .maxAttempts(settings.maxAttempts())
-        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
-            settings.multiplier(), RANDOMIZATION, settings.maxBackoff()))
+        // Exponential with jitter from the engine's random, so a seeded kit repeats its delays.
+        .intervalBiFunction((attempt, outcome) -> engine.jittered(backoff(settings, attempt),
+            RANDOMIZATION).toMillis())
         .retryOnException(error -> {
           Throwable cause = Failures.unwrap(error);
           return !(cause instanceof CancellationException) && retryOn.test(cause);
         })
         .build();
+  }
+
+  private static Duration backoff(RetrySettings settings, int attempt) {
+    double millis = settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), attempt - 1);
+    return millis >= settings.maxBackoff().toMillis() ? settings.maxBackoff() : Duration.ofMillis((long) millis);
   }
 }

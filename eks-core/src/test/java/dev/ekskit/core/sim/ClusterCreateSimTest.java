@@ -16,6 +16,7 @@ import dev.ekskit.core.WaitTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -130,17 +131,21 @@ class ClusterCreateSimTest extends SimulationTest {
   }
 
   @Test
-  void cancel_whileCreating_stopsCheckingAndDeletesNothing() {
-    List<ProgressEvent> cancelledOnes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Operation<ClusterInfo> creating = kit.clusters().create(spec("orders").build(), cancelledOnes::add);
-    assertThatThrownBy(() -> creating.await(Duration.ofMinutes(1))).isInstanceOf(WaitTimeoutException.class);
+  void cancel_whileWaiting_stopsCheckingAndDeletesNothing() {
+    List<ProgressEvent> ofCancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Operation<ClusterInfo>> creating = new CompletableFuture<>();
+    creating.complete(kit.clusters().create(spec("orders").build(), event -> {
+      ofCancelled.add(event);
+      if (event instanceof ProgressEvent.StepStarted started && started.step().equals("wait ACTIVE")) {
+        creating.thenAccept(operation -> assertThat(operation.cancel()).isTrue());
+      }
+    }));
 
-    assertThat(creating.cancel()).isTrue();
-    assertThatThrownBy(creating::join).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> creating.join().join()).isInstanceOf(CancellationException.class);
     assertThat(kit.clusters().awaitActive("orders").join().isActive()).isTrue();
 
-    assertThat(cancelledOnes).noneMatch(e -> e instanceof ProgressEvent.StatusObserved);
+    assertThat(ofCancelled).noneMatch(e -> e instanceof ProgressEvent.StatusObserved);
     assertThat(aws.calls().count("DeleteCluster")).isZero();
-    assertThat(creating.cancel()).isFalse();
+    assertThat(creating.join().cancel()).isFalse();
   }
 }

@@ -43,11 +43,12 @@ class FaultsSimTest extends SimulationTest {
 
     ClusterInfo cluster = path.finish(kit.clusters().create(spec("orders").build()));
     path.finish(kit.clusters().delete("orders"));
+    aws.faults().clear();
 
     assertThat(cluster.isActive()).isTrue();
     assertThat(aws.calls().all()).anyMatch(c -> c.statusCode() == 429);
     assertThat(eventsOf(ProgressEvent.Retrying.class)).isNotEmpty()
-        .allMatch(e -> e.reason().contains("TooManyRequestsException"));
+        .allMatch(e -> e.reason().contains("TooManyRequestsException") || e.reason().contains("RequestLimitExceeded"));
     assertThat(aws.eks().listClusters().clusters()).isEmpty();
   }
 
@@ -117,7 +118,8 @@ class FaultsSimTest extends SimulationTest {
         ClusterConfigUpdate.builder().enabledLogTypes(Set.of(LogType.API)).build());
     var version = kit.clusters().updateVersion("orders", "1.34");
 
-    assertThat(logging.join().isActive()).isTrue();
+    assertThat(logging.join().sdkCluster().logging().clusterLogging())
+        .anyMatch(setup -> setup.enabled() && setup.types().contains(LogType.API));
     assertThat(version.join().kubernetesVersion()).isEqualTo("1.34");
     assertThat(aws.calls().all()).anyMatch(c -> c.operation().equals("UpdateClusterVersion") && c.statusCode() == 409);
   }

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,15 +19,24 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A {@link ScheduledExecutorService} on virtual time: one runner thread takes tasks in (due time,
  * submission) order and, when nothing is due, jumps virtual now to the next task's due time.
+ *
+ * <p>It jumps only while every <em>driver</em> is blocked: a driver is any other thread that
+ * submitted work (a test's main thread, a real executor's worker). So between {@code create()}
+ * and {@code await()} on a test thread no virtual time passes, and a blocking call on a worker
+ * finishes before its own timeout can fire. One gap remains: a driver that a task has just woken
+ * still looks blocked until the operating system runs it, so time may move on meanwhile. To act at
+ * an exact virtual moment, act from a task or a listener on the runner thread.
  */
 public final class VirtualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
     public static final String THREAD_NAME = "ekskit-virtual-time";
+    private static final long DRIVER_CHECK_NANOS = 200_000;
 
     private final Instant origin;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>();
     private final Thread runner;
+    private final Set<Thread> drivers = ConcurrentHashMap.newKeySet();
     private volatile long nowNanos;
     private long nextSequence;
     private boolean running;
@@ -181,6 +192,9 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
         if (shutdown) {
             throw new RejectedExecutionException("Virtual time scheduler is shut down");
         }
+        if (Thread.currentThread() != runner) {
+            drivers.add(Thread.currentThread());
+        }
         long due = saturatedAdd(nowNanos, Math.max(0, unit.toNanos(delay)));
         VirtualTask<V> task = new VirtualTask<>(this, callable, due, periodNanos);
         enqueue(task);
@@ -217,29 +231,52 @@ public final class VirtualScheduler extends AbstractExecutorService implements S
         }
     }
 
-    /** Blocks until a task exists, then auto-advances virtual now to its due time. */
+    /**
+     * Blocks until a task is due, or one exists and every driver is blocked; then advances virtual
+     * now to its due time.
+     */
     private VirtualTask<?> takeNext() {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
+            while (true) {
                 if (closed) {
                     return null;
                 }
-                awaitChange();
+                VirtualTask<?> next = queue.peek();
+                if (next == null) {
+                    awaitChange(0);
+                } else if (next.dueNanos() <= nowNanos || driversBlocked()) {
+                    queue.poll();
+                    nowNanos = Math.max(nowNanos, next.dueNanos());
+                    running = true;
+                    return next;
+                } else {
+                    // Nothing signals that a driver blocked, so look again shortly.
+                    awaitChange(DRIVER_CHECK_NANOS);
+                }
             }
-            VirtualTask<?> next = queue.poll();
-            nowNanos = Math.max(nowNanos, next.dueNanos());
-            running = true;
-            return next;
         } finally {
             lock.unlock();
         }
     }
 
+    /** A driver waiting for this scheduler's own lock is about to submit work, so it is not idle. */
+    private boolean driversBlocked() {
+        drivers.removeIf(thread -> thread.getState() == Thread.State.TERMINATED);
+        return drivers.stream().allMatch(thread -> !lock.hasQueuedThread(thread) && switch (thread.getState()) {
+            case WAITING, TIMED_WAITING, BLOCKED -> true;
+            default -> false;
+        });
+    }
+
     /** An interrupt only stops the runner on close: cancel(true) of a task interrupts it too. */
-    private void awaitChange() {
+    private void awaitChange(long nanos) {
         try {
-            changed.await();
+            if (nanos > 0) {
+                changed.awaitNanos(nanos);
+            } else {
+                changed.await();
+            }
         } catch (InterruptedException e) {
             if (closed) {
                 Thread.currentThread().interrupt();
