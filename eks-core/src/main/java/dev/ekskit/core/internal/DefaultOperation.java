@@ -62,18 +62,20 @@ public final class DefaultOperation<T> implements Operation<T> {
   public T await(Duration timeout) {
     Instant start = context.now();
     CompletableFuture<T> bounded = new CompletableFuture<>();
+    // Timed on the kit's scheduler, so a virtual clock times it too.
+    ScheduledFuture<?> timer = context.engine().scheduler().schedule(
+        () -> bounded.completeExceptionally(new WaitTimeoutException(context.resource(),
+            Duration.between(start, context.now()), 0, context.lastStatus(), true)),
+        timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // Cancelled where the result completes, not after this thread wakes: no timer outlives the wait.
     result.whenComplete((value, error) -> {
+      timer.cancel(false);
       if (error == null) {
         bounded.complete(value);
       } else {
         bounded.completeExceptionally(error);
       }
     });
-    // Timed on the kit's scheduler, so a virtual clock times it too.
-    ScheduledFuture<?> timer = context.engine().scheduler().schedule(
-        () -> bounded.completeExceptionally(new WaitTimeoutException(context.resource(),
-            Duration.between(start, context.now()), 0, context.lastStatus(), true)),
-        timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
       return bounded.get();
     } catch (InterruptedException e) {
@@ -81,8 +83,6 @@ public final class DefaultOperation<T> implements Operation<T> {
       throw new EksKitException("Interrupted while waiting for " + context.resource(), e);
     } catch (ExecutionException e) {
       throw rethrowable(e.getCause());
-    } finally {
-      timer.cancel(false);
     }
   }
 
