@@ -44,7 +44,8 @@ public abstract class ClusterConfigUpdate {
 
   /** Whether this changes endpoint access (a VPC config update). */
   public boolean changesEndpointAccess() {
-    return endpointPublicAccess().isPresent() || endpointPrivateAccess().isPresent()
+    return endpointPublicAccess().isPresent()
+        || endpointPrivateAccess().isPresent()
         || publicAccessCidrs().isPresent();
   }
 
@@ -52,11 +53,17 @@ public abstract class ClusterConfigUpdate {
   void check() {
     Violations v = new Violations("ClusterConfigUpdate");
     if (enabledLogTypes().isEmpty() && !changesEndpointAccess()) {
-      v.add("enabledLogTypes", "not-empty", "the update changes nothing: set logging or endpoint access");
+      v.add(
+          "enabledLogTypes",
+          "not-empty",
+          "the update changes nothing: set logging or endpoint access");
     }
     if (endpointPublicAccess().equals(Optional.of(false))
         && endpointPrivateAccess().equals(Optional.of(false))) {
-      v.add("endpointPublicAccess", "endpoint-access", "public and private access cannot both be off");
+      v.add(
+          "endpointPublicAccess",
+          "endpoint-access",
+          "public and private access cannot both be off");
     }
     publicAccessCidrs().ifPresent(cidrs -> v.ipv4Cidrs("publicAccessCidrs", cidrs));
     v.throwIfAny();

@@ -12,8 +12,12 @@ import java.util.List;
  * @param addons add-ons deleted
  * @param clusterDeleted false when the cluster was already gone
  */
-public record ClusterDeletion(String clusterName, List<String> fargateProfiles,
-    List<String> nodegroups, List<String> addons, boolean clusterDeleted) {
+public record ClusterDeletion(
+    String clusterName,
+    List<String> fargateProfiles,
+    List<String> nodegroups,
+    List<String> addons,
+    boolean clusterDeleted) {
 
   public ClusterDeletion {
     fargateProfiles = List.copyOf(fargateProfiles);

@@ -20,9 +20,18 @@ import software.amazon.awssdk.services.eks.model.Cluster;
  * @param healthIssues health issues EKS reports, usually empty
  * @param sdkCluster everything else, as the AWS SDK returned it
  */
-public record ClusterInfo(String name, String arn, String status, String kubernetesVersion,
-    String platformVersion, String endpoint, String certificateAuthorityData, Instant createdAt,
-    Map<String, String> tags, List<HealthIssue> healthIssues, Cluster sdkCluster) {
+public record ClusterInfo(
+    String name,
+    String arn,
+    String status,
+    String kubernetesVersion,
+    String platformVersion,
+    String endpoint,
+    String certificateAuthorityData,
+    Instant createdAt,
+    Map<String, String> tags,
+    List<HealthIssue> healthIssues,
+    Cluster sdkCluster) {
 
   public ClusterInfo {
     tags = Map.copyOf(tags);

@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.eks.model.SupportType;
  * }</pre>
  *
  * <p>Defaults follow EKS's own, with authentication by access entries ({@code API_AND_CONFIG_MAP})
- * and the creator as bootstrap administrator. For a private API endpoint set
- * {@code endpointPublicAccess(false).endpointPrivateAccess(true)}; for envelope encryption of
- * Kubernetes secrets set {@link #secretsKmsKeyArn()}.
+ * and the creator as bootstrap administrator. For a private API endpoint set {@code
+ * endpointPublicAccess(false).endpointPrivateAccess(true)}; for envelope encryption of Kubernetes
+ * secrets set {@link #secretsKmsKeyArn()}.
  */
 @Value.Immutable
 @SpecStyle
@@ -48,7 +48,9 @@ public abstract class ClusterSpec {
     return builder().from(this);
   }
 
-  /** 1–100 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
+  /**
+   * 1–100 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit.
+   */
   public abstract String name();
 
   /** {@code major.minor}, e.g. {@code "1.33"}; EKS's default version when absent. */

@@ -40,8 +40,8 @@ public final class Clusters {
   /**
    * Creates the cluster and waits until it is ACTIVE. First checks the subnets against the account.
    * If a cluster of that name exists and matches the spec, adopts it (and waits for it); if it
-   * differs, fails with a {@link ConflictException} listing the differences. Safe to run again after
-   * a crash: the second run adopts what the first created.
+   * differs, fails with a {@link ConflictException} listing the differences. Safe to run again
+   * after a crash: the second run adopts what the first created.
    */
   public Operation<ClusterInfo> create(ClusterSpec spec) {
     return create(spec, null);
@@ -55,8 +55,12 @@ public final class Clusters {
   /** Waits until an existing cluster is ACTIVE, e.g. after a process restart. */
   public Operation<ClusterInfo> awaitActive(String name) {
     requireName(name);
-    return start(name, null, context -> ClusterWaits.active(context, eks, context.resource(),
-        engine.policy(WaitKind.RESUME)).thenApply(ClusterMapping::info));
+    return start(
+        name,
+        null,
+        context ->
+            ClusterWaits.active(context, eks, context.resource(), engine.policy(WaitKind.RESUME))
+                .thenApply(ClusterMapping::info));
   }
 
   /** The cluster as EKS describes it now, or empty if there is none of that name. Blocks. */
@@ -78,7 +82,10 @@ public final class Clusters {
   public Operation<ClusterInfo> updateVersion(String name, String kubernetesVersion) {
     requireName(name);
     Violations v = new Violations("ClusterVersionUpdate");
-    v.matches("kubernetesVersion", kubernetesVersion, ClusterSpecRules.KUBERNETES_VERSION,
+    v.matches(
+        "kubernetesVersion",
+        kubernetesVersion,
+        ClusterSpecRules.KUBERNETES_VERSION,
         "major.minor such as 1.34");
     v.throwIfAny();
     return start(name, null, context -> ClusterUpdates.version(context, eks, kubernetesVersion));
@@ -98,14 +105,22 @@ public final class Clusters {
     return start(name, listener, context -> CascadeDelete.run(context, eks));
   }
 
-  private <T> Operation<T> start(String name, ProgressListener listener,
-      java.util.function.Function<OperationContext, java.util.concurrent.CompletableFuture<T>> body) {
-    return DefaultOperation.start(new OperationContext(engine, ResourceRef.cluster(name), listener), body);
+  private <T> Operation<T> start(
+      String name,
+      ProgressListener listener,
+      java.util.function.Function<OperationContext, java.util.concurrent.CompletableFuture<T>>
+          body) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ResourceRef.cluster(name), listener), body);
   }
 
   private static void requireName(String name) {
     Violations v = new Violations("cluster name");
-    v.name("name", name, ClusterSpecRules.CLUSTER_NAME, 100,
+    v.name(
+        "name",
+        name,
+        ClusterSpecRules.CLUSTER_NAME,
+        100,
         "must start with a letter or digit and hold only letters, digits, '-' and '_'");
     v.throwIfAny();
   }

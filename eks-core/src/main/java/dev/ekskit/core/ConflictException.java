@@ -12,9 +12,17 @@ public class ConflictException extends EksKitException {
   private final ResourceRef resource;
   private final List<FieldDifference> differences;
 
-  public ConflictException(ResourceRef resource, List<FieldDifference> differences, Throwable cause) {
-    super(differences.stream().map(d -> "  - " + d).collect(Collectors.joining("\n",
-        resource + " already exists and differs from the spec; not adopted:\n", "")), cause);
+  public ConflictException(
+      ResourceRef resource, List<FieldDifference> differences, Throwable cause) {
+    super(
+        differences.stream()
+            .map(d -> "  - " + d)
+            .collect(
+                Collectors.joining(
+                    "\n",
+                    resource + " already exists and differs from the spec; not adopted:\n",
+                    "")),
+        cause);
     this.resource = resource;
     this.differences = List.copyOf(differences);
   }

@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.eks.EksClient;
  * }
  * }</pre>
  *
- * <p>{@link #create()} uses the standard AWS region and credentials chain and honours
- * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_EKS} as the SDK does. Pass your own clients,
- * scheduler, executor and clock to share them or to test on a simulated AWS (see
- * {@code dev.ekskit.testkit}); ekskit never closes what you pass in, and closes what it made.
+ * <p>{@link #create()} uses the standard AWS region and credentials chain and honours {@code
+ * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_EKS} as the SDK does. Pass your own clients,
+ * scheduler, executor and clock to share them or to test on a simulated AWS (see {@code
+ * dev.ekskit.testkit}); ekskit never closes what you pass in, and closes what it made.
  */
 public final class EksKit implements AutoCloseable {
   private final KitResources resources;
@@ -152,12 +152,19 @@ public final class EksKit implements AutoCloseable {
 
     public EksKit build() {
       KitResources.Defaults made = new KitResources.Defaults(region);
-      Engine engine = new Engine(clock != null ? clock : Clock.systemUTC(),
-          scheduler != null ? scheduler : made.scheduler(),
-          executor != null ? executor : made.executor(),
-          policies, retry, listeners, operationDeadline, random);
-      return new EksKit(new KitResources(engine, eks != null ? eks : made.eks(),
-          ec2 != null ? ec2 : made.ec2(), made));
+      Engine engine =
+          new Engine(
+              clock != null ? clock : Clock.systemUTC(),
+              scheduler != null ? scheduler : made.scheduler(),
+              executor != null ? executor : made.executor(),
+              policies,
+              retry,
+              listeners,
+              operationDeadline,
+              random);
+      return new EksKit(
+          new KitResources(
+              engine, eks != null ? eks : made.eks(), ec2 != null ? ec2 : made.ec2(), made));
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A spec breaks one or more rules. Thrown by {@code build()} for rules that need no AWS call, and by
- * an operation's first step for rules checked against the account (subnets exist, span two zones);
- * in both cases before anything is created. Lists every violation at once.
+ * A spec breaks one or more rules. Thrown by {@code build()} for rules that need no AWS call, and
+ * by an operation's first step for rules checked against the account (subnets exist, span two
+ * zones); in both cases before anything is created. Lists every violation at once.
  */
 public class InvalidSpecException extends EksKitException {
   private static final long serialVersionUID = 1L;
@@ -31,8 +31,15 @@ public class InvalidSpecException extends EksKitException {
   private static String render(String specType, List<Violation> violations) {
     return violations.stream()
         .map(v -> "  - " + v)
-        .collect(Collectors.joining("\n",
-            specType + " is invalid (" + violations.size() + " violation"
-                + (violations.size() == 1 ? "" : "s") + "):\n", ""));
+        .collect(
+            Collectors.joining(
+                "\n",
+                specType
+                    + " is invalid ("
+                    + violations.size()
+                    + " violation"
+                    + (violations.size() == 1 ? "" : "s")
+                    + "):\n",
+                ""));
   }
 }

@@ -20,12 +20,15 @@ public interface Operation<T> {
   ResourceRef resource();
 
   /**
-   * A future completed with the result, or exceptionally with an {@link EksKitException}. Completing
-   * or cancelling the returned future does not affect the operation: use {@link #cancel()}.
+   * A future completed with the result, or exceptionally with an {@link EksKitException}.
+   * Completing or cancelling the returned future does not affect the operation: use {@link
+   * #cancel()}.
    */
   CompletableFuture<T> completionFuture();
 
-  /** Blocks until the operation ends and returns its result or throws its {@link EksKitException}. */
+  /**
+   * Blocks until the operation ends and returns its result or throws its {@link EksKitException}.
+   */
   T join();
 
   /**
@@ -36,14 +39,17 @@ public interface Operation<T> {
   T await(Duration timeout);
 
   /**
-   * Stops the operation: no further call or check is made, and the result completes with a
-   * {@link java.util.concurrent.CancellationException}. Nothing is deleted; what was created stays.
+   * Stops the operation: no further call or check is made, and the result completes with a {@link
+   * java.util.concurrent.CancellationException}. Nothing is deleted; what was created stays.
    *
    * @return false if the operation had already ended
    */
   boolean cancel();
 
-  /** The status last observed, e.g. {@code "CREATING"}; {@code "NOT_STARTED"} before the first check. */
+  /**
+   * The status last observed, e.g. {@code "CREATING"}; {@code "NOT_STARTED"} before the first
+   * check.
+   */
   String lastStatus();
 
   boolean isDone();

@@ -20,8 +20,13 @@ import java.util.List;
  * @param deadline when the wait gives up with {@link WaitTimeoutException}
  * @param typical how long the transition usually takes, for progress display
  */
-public record PollingPolicy(Duration firstCheck, Duration interval, double jitter,
-    Duration maxInterval, Duration deadline, Duration typical) {
+public record PollingPolicy(
+    Duration firstCheck,
+    Duration interval,
+    double jitter,
+    Duration maxInterval,
+    Duration deadline,
+    Duration typical) {
 
   public PollingPolicy {
     List<Violation> violations = new ArrayList<>();
@@ -40,10 +45,12 @@ public record PollingPolicy(Duration firstCheck, Duration interval, double jitte
     }
   }
 
-  /** A policy with 20% jitter, up to 8 × interval under throttling, and no typical duration known. */
+  /**
+   * A policy with 20% jitter, up to 8 × interval under throttling, and no typical duration known.
+   */
   public static PollingPolicy of(Duration firstCheck, Duration interval, Duration deadline) {
-    return new PollingPolicy(firstCheck, interval, 0.2, interval.multipliedBy(8), deadline,
-        Duration.ZERO);
+    return new PollingPolicy(
+        firstCheck, interval, 0.2, interval.multipliedBy(8), deadline, Duration.ZERO);
   }
 
   public PollingPolicy withDeadline(Duration newDeadline) {

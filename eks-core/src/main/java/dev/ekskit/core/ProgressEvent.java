@@ -20,7 +20,9 @@ public sealed interface ProgressEvent {
 
   ResourceRef resource();
 
-  /** The step within the operation, e.g. {@code "create"}, {@code "wait ACTIVE"}, {@code "delete"}. */
+  /**
+   * The step within the operation, e.g. {@code "create"}, {@code "wait ACTIVE"}, {@code "delete"}.
+   */
   String step();
 
   /** A step began. {@code expected} is how long it typically takes, zero when unknown. */
@@ -28,18 +30,21 @@ public sealed interface ProgressEvent {
       implements ProgressEvent {}
 
   /** A check saw the resource in {@code status}; {@code check} counts from 1. */
-  record StatusObserved(Instant at, ResourceRef resource, String step, String status,
-      Duration elapsed, int check) implements ProgressEvent {}
+  record StatusObserved(
+      Instant at, ResourceRef resource, String step, String status, Duration elapsed, int check)
+      implements ProgressEvent {}
 
   /** A call failed in a way worth retrying; the next attempt comes after {@code backoff}. */
-  record Retrying(Instant at, ResourceRef resource, String step, int attempt, Duration backoff,
-      String reason) implements ProgressEvent {}
+  record Retrying(
+      Instant at, ResourceRef resource, String step, int attempt, Duration backoff, String reason)
+      implements ProgressEvent {}
 
   /** A step finished well. */
   record StepSucceeded(Instant at, ResourceRef resource, String step, Duration elapsed)
       implements ProgressEvent {}
 
   /** A step failed; the operation ends with {@code error}. */
-  record StepFailed(Instant at, ResourceRef resource, String step, Duration elapsed,
-      EksKitException error) implements ProgressEvent {}
+  record StepFailed(
+      Instant at, ResourceRef resource, String step, Duration elapsed, EksKitException error)
+      implements ProgressEvent {}
 }

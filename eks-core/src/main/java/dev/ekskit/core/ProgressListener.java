@@ -15,9 +15,9 @@ public interface ProgressListener {
   void onEvent(ProgressEvent event);
 
   /**
-   * A listener that writes each event as one readable line to the SLF4J logger
-   * {@code dev.ekskit.progress} (INFO for progress, WARN for retries and failures). It logs
-   * resource names and statuses only, never credentials or request bodies.
+   * A listener that writes each event as one readable line to the SLF4J logger {@code
+   * dev.ekskit.progress} (INFO for progress, WARN for retries and failures). It logs resource names
+   * and statuses only, never credentials or request bodies.
    */
   static ProgressListener logging() {
     return LoggingListener.INSTANCE;

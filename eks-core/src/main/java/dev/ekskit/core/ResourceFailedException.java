@@ -3,10 +3,10 @@ package dev.ekskit.core;
 import java.util.List;
 
 /**
- * A resource reached a state it will not leave on its own (for example {@code FAILED},
- * {@code CREATE_FAILED}, an update {@code Failed}, or {@code DELETING} while waiting for
- * {@code ACTIVE}). Carries AWS's health issues and a hint; the resource still exists in AWS unless the
- * status says otherwise, and {@link #cleanup()} says how to remove it.
+ * A resource reached a state it will not leave on its own (for example {@code FAILED}, {@code
+ * CREATE_FAILED}, an update {@code Failed}, or {@code DELETING} while waiting for {@code ACTIVE}).
+ * Carries AWS's health issues and a hint; the resource still exists in AWS unless the status says
+ * otherwise, and {@link #cleanup()} says how to remove it.
  */
 public class ResourceFailedException extends EksKitException {
   private static final long serialVersionUID = 1L;
@@ -16,8 +16,8 @@ public class ResourceFailedException extends EksKitException {
   private final String hint;
   private final String cleanup;
 
-  public ResourceFailedException(ResourceRef resource, String status, List<HealthIssue> issues,
-      String hint, String cleanup) {
+  public ResourceFailedException(
+      ResourceRef resource, String status, List<HealthIssue> issues, String hint, String cleanup) {
     super(render(resource, status, issues, hint, cleanup));
     this.resource = resource;
     this.status = status;
@@ -49,8 +49,8 @@ public class ResourceFailedException extends EksKitException {
     return cleanup;
   }
 
-  private static String render(ResourceRef resource, String status, List<HealthIssue> issues,
-      String hint, String cleanup) {
+  private static String render(
+      ResourceRef resource, String status, List<HealthIssue> issues, String hint, String cleanup) {
     StringBuilder text = new StringBuilder(resource + " is " + status);
     issues.forEach(issue -> text.append("\n  - ").append(issue));
     if (!hint.isEmpty()) {

@@ -1,10 +1,11 @@
 package dev.ekskit.core;
 
 /**
- * Names an AWS resource that an operation works on, e.g. {@code cluster orders} or
- * {@code nodegroup orders/general}.
+ * Names an AWS resource that an operation works on, e.g. {@code cluster orders} or {@code nodegroup
+ * orders/general}.
  *
- * @param kind the kind of resource: {@code "cluster"}, {@code "nodegroup"}, {@code "fargate-profile"}, ...
+ * @param kind the kind of resource: {@code "cluster"}, {@code "nodegroup"}, {@code
+ *     "fargate-profile"}, ...
  * @param name its name; children are {@code parent/child}
  */
 public record ResourceRef(String kind, String name) {

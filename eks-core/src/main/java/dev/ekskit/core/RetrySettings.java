@@ -19,8 +19,8 @@ import java.util.List;
  * @param multiplier growth of the delay per attempt
  * @param maxBackoff the longest delay
  */
-public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier,
-    Duration maxBackoff) {
+public record RetrySettings(
+    int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
   public RetrySettings {
     List<Violation> violations = new ArrayList<>();

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A kind of wait with its default {@link PollingPolicy}, informed by how long that transition takes
- * in practice. Other ekskit modules declare their own kinds; override any of them with
- * {@link EksKit.Builder#polling(WaitKind, PollingPolicy)}.
+ * in practice. Other ekskit modules declare their own kinds; override any of them with {@link
+ * EksKit.Builder#polling(WaitKind, PollingPolicy)}.
  *
  * @param name stable identifier, e.g. {@code "cluster-create"}
  * @param defaults the policy used unless overridden
@@ -20,27 +20,45 @@ public record WaitKind(String name, PollingPolicy defaults) {
   }
 
   /** Cluster create: median ~10 min, p95 13–16 min, a tail to ~33 min. */
-  public static final WaitKind CLUSTER_CREATE = new WaitKind("cluster-create",
-      new PollingPolicy(min(7), sec(30), 0.2, min(2), min(45), min(10)));
+  public static final WaitKind CLUSTER_CREATE =
+      new WaitKind(
+          "cluster-create", new PollingPolicy(min(7), sec(30), 0.2, min(2), min(45), min(10)));
+
   /** Cluster delete: median ~3.4 min. */
-  public static final WaitKind CLUSTER_DELETE = new WaitKind("cluster-delete",
-      new PollingPolicy(min(2), sec(20), 0.2, min(2), min(30), sec(204)));
+  public static final WaitKind CLUSTER_DELETE =
+      new WaitKind(
+          "cluster-delete", new PollingPolicy(min(2), sec(20), 0.2, min(2), min(30), sec(204)));
+
   /** Logging or endpoint-access update: a few minutes. */
-  public static final WaitKind CLUSTER_CONFIG_UPDATE = new WaitKind("cluster-config-update",
-      new PollingPolicy(min(1), sec(20), 0.2, min(2), min(40), min(4)));
+  public static final WaitKind CLUSTER_CONFIG_UPDATE =
+      new WaitKind(
+          "cluster-config-update",
+          new PollingPolicy(min(1), sec(20), 0.2, min(2), min(40), min(4)));
+
   /** Kubernetes version update: 9–25 min. */
-  public static final WaitKind CLUSTER_VERSION_UPDATE = new WaitKind("cluster-version-update",
-      new PollingPolicy(min(8), sec(30), 0.2, min(2), min(90), min(15)));
+  public static final WaitKind CLUSTER_VERSION_UPDATE =
+      new WaitKind(
+          "cluster-version-update",
+          new PollingPolicy(min(8), sec(30), 0.2, min(2), min(90), min(15)));
+
   /** Node group delete during a cascade: 3–8 min. */
-  public static final WaitKind NODEGROUP_DELETE = new WaitKind("nodegroup-delete",
-      new PollingPolicy(min(2), sec(20), 0.2, min(2), min(40), min(5)));
+  public static final WaitKind NODEGROUP_DELETE =
+      new WaitKind(
+          "nodegroup-delete", new PollingPolicy(min(2), sec(20), 0.2, min(2), min(40), min(5)));
+
   /** Fargate profile delete: ~1.5–2 min with a tail past 20 min. */
-  public static final WaitKind FARGATE_PROFILE_DELETE = new WaitKind("fargate-profile-delete",
-      new PollingPolicy(sec(60), sec(15), 0.2, min(2), min(40), sec(100)));
+  public static final WaitKind FARGATE_PROFILE_DELETE =
+      new WaitKind(
+          "fargate-profile-delete",
+          new PollingPolicy(sec(60), sec(15), 0.2, min(2), min(40), sec(100)));
+
   /** Add-on delete: about a minute. */
-  public static final WaitKind ADDON_DELETE = new WaitKind("addon-delete",
-      new PollingPolicy(sec(20), sec(10), 0.2, min(1), min(20), sec(60)));
+  public static final WaitKind ADDON_DELETE =
+      new WaitKind(
+          "addon-delete", new PollingPolicy(sec(20), sec(10), 0.2, min(1), min(20), sec(60)));
+
   /** Adopting or resuming: the resource may already be there, so look at once. */
-  public static final WaitKind RESUME = new WaitKind("resume",
-      new PollingPolicy(Duration.ZERO, sec(30), 0.2, min(2), min(45), Duration.ZERO));
+  public static final WaitKind RESUME =
+      new WaitKind(
+          "resume", new PollingPolicy(Duration.ZERO, sec(30), 0.2, min(2), min(45), Duration.ZERO));
 }

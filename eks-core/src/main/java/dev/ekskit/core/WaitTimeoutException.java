@@ -15,11 +15,23 @@ public class WaitTimeoutException extends EksKitException {
   private final String lastStatus;
   private final boolean workContinues;
 
-  public WaitTimeoutException(ResourceRef resource, Duration elapsed, int attempts,
-      String lastStatus, boolean workContinues) {
-    super("Timed out after " + elapsed + " waiting for " + resource + " (" + attempts
-        + " checks, last status " + lastStatus + ")"
-        + (workContinues ? "; the operation continues in the background" : ""));
+  public WaitTimeoutException(
+      ResourceRef resource,
+      Duration elapsed,
+      int attempts,
+      String lastStatus,
+      boolean workContinues) {
+    super(
+        "Timed out after "
+            + elapsed
+            + " waiting for "
+            + resource
+            + " ("
+            + attempts
+            + " checks, last status "
+            + lastStatus
+            + ")"
+            + (workContinues ? "; the operation continues in the background" : ""));
     this.resource = resource;
     this.elapsed = elapsed;
     this.attempts = attempts;

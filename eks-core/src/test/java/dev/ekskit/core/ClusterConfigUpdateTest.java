@@ -12,22 +12,35 @@ class ClusterConfigUpdateTest {
   @Test
   void build_nothingToChange_refused() {
     assertThatThrownBy(() -> ClusterConfigUpdate.builder().build())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::rule).containsExactly("not-empty"));
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::rule)
+                    .containsExactly("not-empty"));
   }
 
   @Test
   void build_bothEndpointsOffAndBadCidr_reportsBoth() {
-    assertThatThrownBy(() -> ClusterConfigUpdate.builder().endpointPublicAccess(false)
-            .endpointPrivateAccess(false).publicAccessCidrs(List.of("10.0.0.1/8")).build())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::field)
-                .containsExactly("endpointPublicAccess", "publicAccessCidrs[0]"));
+    assertThatThrownBy(
+            () ->
+                ClusterConfigUpdate.builder()
+                    .endpointPublicAccess(false)
+                    .endpointPrivateAccess(false)
+                    .publicAccessCidrs(List.of("10.0.0.1/8"))
+                    .build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("endpointPublicAccess", "publicAccessCidrs[0]"));
   }
 
   @Test
   void build_loggingOnly_doesNotChangeEndpointAccess() {
-    ClusterConfigUpdate update = ClusterConfigUpdate.builder().enabledLogTypes(Set.of(LogType.AUDIT)).build();
+    ClusterConfigUpdate update =
+        ClusterConfigUpdate.builder().enabledLogTypes(Set.of(LogType.AUDIT)).build();
     assertThat(update.changesEndpointAccess()).isFalse();
   }
 }

@@ -44,14 +44,31 @@ class ClusterSpecTest {
         rule(b -> b.kubernetesVersion("1.33.2"), "kubernetesVersion", "pattern"),
         rule(b -> b.roleArn("eks-cluster"), "roleArn", "pattern"),
         rule(b -> b.subnetIds(List.of("subnet-0a1b2c3d4e5f60718")), "subnetIds", "min-size"),
-        rule(b -> b.subnetIds(List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d")), "subnetIds[1]", "unique"),
+        rule(
+            b -> b.subnetIds(List.of("subnet-0a1b2c3d", "subnet-0a1b2c3d")),
+            "subnetIds[1]",
+            "unique"),
         rule(b -> b.addSubnetIds("sub-1"), "subnetIds[2]", "pattern"),
-        rule(b -> b.addSecurityGroupIds("sg-0a1b2c3d", "sg-0a1b2c3e", "sg-0a1b2c3f", "sg-0a1b2c40",
-            "sg-0a1b2c41", "sg-0a1b2c42"), "securityGroupIds", "max-size"),
+        rule(
+            b ->
+                b.addSecurityGroupIds(
+                    "sg-0a1b2c3d",
+                    "sg-0a1b2c3e",
+                    "sg-0a1b2c3f",
+                    "sg-0a1b2c40",
+                    "sg-0a1b2c41",
+                    "sg-0a1b2c42"),
+            "securityGroupIds",
+            "max-size"),
         rule(b -> b.addSecurityGroupIds("group-1"), "securityGroupIds[0]", "pattern"),
         rule(b -> b.endpointPublicAccess(false), "endpointPublicAccess", "endpoint-access"),
-        rule(b -> b.endpointPublicAccess(false).endpointPrivateAccess(true).addPublicAccessCidrs("1.2.3.0/24"),
-            "publicAccessCidrs", "requires-public-access"),
+        rule(
+            b ->
+                b.endpointPublicAccess(false)
+                    .endpointPrivateAccess(true)
+                    .addPublicAccessCidrs("1.2.3.0/24"),
+            "publicAccessCidrs",
+            "requires-public-access"),
         rule(b -> b.addPublicAccessCidrs("1.2.3.4"), "publicAccessCidrs[0]", "cidr"),
         rule(b -> b.addPublicAccessCidrs("1.2.3.4/24"), "publicAccessCidrs[0]", "cidr"),
         rule(b -> b.addPublicAccessCidrs("256.2.3.0/24"), "publicAccessCidrs[0]", "cidr"),
@@ -61,40 +78,62 @@ class ClusterSpecTest {
         rule(b -> b.serviceIpv4Cidr("10.0.0.0/8"), "serviceIpv4Cidr", "prefix-range"),
         rule(b -> b.serviceIpv4Cidr("10.100.0.0/25"), "serviceIpv4Cidr", "prefix-range"),
         rule(b -> b.serviceIpv4Cidr("100.64.0.0/16"), "serviceIpv4Cidr", "private-range"),
-        rule(b -> b.ipFamily(IpFamily.IPV6).serviceIpv4Cidr("10.100.0.0/16"), "serviceIpv4Cidr", "ip-family"),
-        rule(b -> b.authenticationMode(AuthenticationMode.CONFIG_MAP)
-            .bootstrapClusterCreatorAdminPermissions(false),
-            "bootstrapClusterCreatorAdminPermissions", "config-map-needs-bootstrap"),
+        rule(
+            b -> b.ipFamily(IpFamily.IPV6).serviceIpv4Cidr("10.100.0.0/16"),
+            "serviceIpv4Cidr",
+            "ip-family"),
+        rule(
+            b ->
+                b.authenticationMode(AuthenticationMode.CONFIG_MAP)
+                    .bootstrapClusterCreatorAdminPermissions(false),
+            "bootstrapClusterCreatorAdminPermissions",
+            "config-map-needs-bootstrap"),
         rule(b -> b.putTags("aws:owner", "x"), "tags[aws:owner]", "reserved"),
-        rule(b -> b.putTags("ekskit.dev/managed-by", "me"), "tags[ekskit.dev/managed-by]", "reserved"),
+        rule(
+            b -> b.putTags("ekskit.dev/managed-by", "me"),
+            "tags[ekskit.dev/managed-by]",
+            "reserved"),
         rule(b -> b.putTags("k".repeat(129), "x"), "tags[" + "k".repeat(129) + "]", "key-length"),
         rule(b -> b.putTags("team", "v".repeat(257)), "tags[team]", "value-length"));
   }
 
-  private static Arguments rule(UnaryOperator<ClusterSpec.Builder> breaking, String field, String rule) {
+  private static Arguments rule(
+      UnaryOperator<ClusterSpec.Builder> breaking, String field, String rule) {
     return Arguments.of(breaking, field, rule);
   }
 
   @ParameterizedTest(name = "{1} {2}")
   @MethodSource("brokenRules")
-  void build_brokenRule_namesFieldAndRule(UnaryOperator<ClusterSpec.Builder> breaking, String field,
-      String rule) {
+  void build_brokenRule_namesFieldAndRule(
+      UnaryOperator<ClusterSpec.Builder> breaking, String field, String rule) {
     assertThatThrownBy(() -> breaking.apply(valid()).build())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e -> {
-          assertThat(e.specType()).isEqualTo("ClusterSpec");
-          assertThat(e.violations()).extracting(Violation::field, Violation::rule)
-              .contains(org.assertj.core.groups.Tuple.tuple(field, rule));
-          assertThat(e.getMessage()).contains(field);
-        });
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> {
+              assertThat(e.specType()).isEqualTo("ClusterSpec");
+              assertThat(e.violations())
+                  .extracting(Violation::field, Violation::rule)
+                  .contains(org.assertj.core.groups.Tuple.tuple(field, rule));
+              assertThat(e.getMessage()).contains(field);
+            });
   }
 
   @Test
   void build_severalBrokenRules_reportsEveryViolationAtOnce() {
-    assertThatThrownBy(() -> ClusterSpec.builder().name("_bad").roleArn("nope")
-            .addSubnetIds("subnet-0a1b2c3d").kubernetesVersion("latest").build())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("name", "kubernetesVersion", "roleArn", "subnetIds"))
+    assertThatThrownBy(
+            () ->
+                ClusterSpec.builder()
+                    .name("_bad")
+                    .roleArn("nope")
+                    .addSubnetIds("subnet-0a1b2c3d")
+                    .kubernetesVersion("latest")
+                    .build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactlyInAnyOrder("name", "kubernetesVersion", "roleArn", "subnetIds"))
         .hasMessageContaining("4 violations");
   }
 
@@ -104,7 +143,9 @@ class ClusterSpecTest {
     for (int i = 0; i < 51; i++) {
       builder.putTags("k" + i, "v");
     }
-    assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidSpecException.class,
-        e -> assertThat(e.violations()).extracting(Violation::rule).contains("max-size"));
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> assertThat(e.violations()).extracting(Violation::rule).contains("max-size"));
   }
 }

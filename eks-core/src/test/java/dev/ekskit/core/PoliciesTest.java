@@ -9,11 +9,21 @@ import org.junit.jupiter.api.Test;
 class PoliciesTest {
   @Test
   void pollingPolicy_invalidValues_reportsEachField() {
-    assertThatThrownBy(() -> new PollingPolicy(Duration.ofSeconds(-1), Duration.ZERO, 2.0,
-            Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("firstCheck", "interval", "deadline", "jitter"));
+    assertThatThrownBy(
+            () ->
+                new PollingPolicy(
+                    Duration.ofSeconds(-1),
+                    Duration.ZERO,
+                    2.0,
+                    Duration.ofSeconds(1),
+                    Duration.ZERO,
+                    Duration.ZERO))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactlyInAnyOrder("firstCheck", "interval", "deadline", "jitter"));
   }
 
   @Test
@@ -26,8 +36,11 @@ class PoliciesTest {
   @Test
   void retrySettings_invalid_refused() {
     assertThatThrownBy(() -> new RetrySettings(0, Duration.ofSeconds(1), 0.5, Duration.ZERO))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("maxAttempts", "multiplier", "maxBackoff"));
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactlyInAnyOrder("maxAttempts", "multiplier", "maxBackoff"));
   }
 }

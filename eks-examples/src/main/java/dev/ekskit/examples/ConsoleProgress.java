@@ -29,9 +29,12 @@ public final class ConsoleProgress implements ProgressListener {
     String line;
     if (event instanceof ProgressEvent.StepStarted started) {
       typicalByStep.put(key, started.expected());
-      line = "started" + (started.expected().isZero() ? "" : ", typically " + minutes(started.expected()));
+      line =
+          "started"
+              + (started.expected().isZero() ? "" : ", typically " + minutes(started.expected()));
     } else if (event instanceof ProgressEvent.StatusObserved seen) {
-      line = bar(seen.elapsed(), typicalByStep.getOrDefault(key, Duration.ZERO)) + " " + seen.status();
+      line =
+          bar(seen.elapsed(), typicalByStep.getOrDefault(key, Duration.ZERO)) + " " + seen.status();
     } else if (event instanceof ProgressEvent.Retrying retrying) {
       line = "retrying in " + retrying.backoff().toSeconds() + "s: " + retrying.reason();
     } else if (event instanceof ProgressEvent.StepSucceeded done) {

@@ -14,9 +14,9 @@ import java.util.List;
  * Provisions one EKS cluster and waits for it, printing progress.
  *
  * <p>By default it runs on the simulated AWS of {@code eks-testkit}: no account, a few seconds of
- * wall time for ~10 simulated minutes. Against real AWS (or any endpoint set with
- * {@code AWS_ENDPOINT_URL}) pass {@code --aws} and set {@code EKSKIT_SUBNET_IDS} (comma-separated,
- * two zones at least) and {@code EKSKIT_CLUSTER_ROLE_ARN}; that creates a real, billed cluster.
+ * wall time for ~10 simulated minutes. Against real AWS (or any endpoint set with {@code
+ * AWS_ENDPOINT_URL}) pass {@code --aws} and set {@code EKSKIT_SUBNET_IDS} (comma-separated, two
+ * zones at least) and {@code EKSKIT_CLUSTER_ROLE_ARN}; that creates a real, billed cluster.
  */
 public final class QuickStart {
   private static final Duration PATIENCE = Duration.ofMinutes(40);
@@ -40,9 +40,13 @@ public final class QuickStart {
       List<String> subnets = aws.createVpcWithSubnets(3);
       out.println("Simulated AWS: VPC with subnets " + subnets + " (no AWS account used)");
       try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
-        ClusterInfo cluster = create(kit, spec(name, subnets,
-            "arn:aws:iam::" + aws.accountId() + ":role/eks-cluster-role"), out);
-        out.printf("Simulated %d minutes in %d ms of wall time%n",
+        ClusterInfo cluster =
+            create(
+                kit,
+                spec(name, subnets, "arn:aws:iam::" + aws.accountId() + ":role/eks-cluster-role"),
+                out);
+        out.printf(
+            "Simulated %d minutes in %d ms of wall time%n",
             Duration.between(VirtualTime.DEFAULT_START, aws.time().now()).toMinutes(),
             (System.nanoTime() - wallStart) / 1_000_000);
         return cluster;
@@ -53,8 +57,8 @@ public final class QuickStart {
   private static void onAws(String name, PrintStream out) {
     String subnets = requireEnv("EKSKIT_SUBNET_IDS");
     String role = requireEnv("EKSKIT_CLUSTER_ROLE_ARN");
-    try (EksKit kit = EksKit.builder()
-        .addListener(new ConsoleProgress(out, java.time.Instant.now())).build()) {
+    try (EksKit kit =
+        EksKit.builder().addListener(new ConsoleProgress(out, java.time.Instant.now())).build()) {
       create(kit, spec(name, List.of(subnets.split(",")), role), out);
     }
   }
@@ -71,8 +75,9 @@ public final class QuickStart {
 
   private static ClusterInfo create(EksKit kit, ClusterSpec spec, PrintStream out) {
     ClusterInfo cluster = kit.clusters().create(spec).await(PATIENCE);
-    out.printf("Cluster %s is %s: Kubernetes %s at %s%n", cluster.name(), cluster.status(),
-        cluster.kubernetesVersion(), cluster.endpoint());
+    out.printf(
+        "Cluster %s is %s: Kubernetes %s at %s%n",
+        cluster.name(), cluster.status(), cluster.kubernetesVersion(), cluster.endpoint());
     return cluster;
   }
 

@@ -13,8 +13,8 @@ class QuickStartTest {
   void onSimulatedAws_default_createsActiveClusterAndPrintsProgress() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    ClusterInfo cluster = QuickStart.onSimulatedAws("demo",
-        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    ClusterInfo cluster =
+        QuickStart.onSimulatedAws("demo", new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String output = printed.toString(StandardCharsets.UTF_8);
     assertThat(cluster.isActive()).isTrue();

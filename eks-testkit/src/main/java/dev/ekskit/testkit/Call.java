@@ -11,21 +11,23 @@ import java.time.Instant;
  * assertThat(last.errorCode()).isEqualTo("TooManyRequestsException");
  * }</pre>
  *
- * @param service    "Eks" or "Ec2"
- * @param operation  the operation as AWS names it, e.g. "CreateCluster"
- * @param at         virtual time of the call
+ * @param service "Eks" or "Ec2"
+ * @param operation the operation as AWS names it, e.g. "CreateCluster"
+ * @param at virtual time of the call
  * @param statusCode HTTP status the caller saw (200 on success)
- * @param errorCode  AWS error code the caller saw, {@code null} on success
+ * @param errorCode AWS error code the caller saw, {@code null} on success
  */
 public record Call(String service, String operation, Instant at, int statusCode, String errorCode) {
 
-    /** Whether the caller got a response rather than an exception. */
-    public boolean succeeded() {
-        return errorCode == null;
-    }
+  /** Whether the caller got a response rather than an exception. */
+  public boolean succeeded() {
+    return errorCode == null;
+  }
 
-    /** Whether the operation can change state: anything but Describe*, List* and Get*. */
-    public boolean mutating() {
-        return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get"));
-    }
+  /** Whether the operation can change state: anything but Describe*, List* and Get*. */
+  public boolean mutating() {
+    return !(operation.startsWith("Describe")
+        || operation.startsWith("List")
+        || operation.startsWith("Get"));
+  }
 }

@@ -6,10 +6,10 @@ import java.time.Duration;
 
 /**
  * How long simulated transitions take. By default each is drawn from the seed to match real EKS:
- * cluster create median ~10 min (p95 ~14.5, tail up to 33), delete ~3.4 min, version update
- * 9–25 min, config update 2–6 min, node group create 3–6 / delete 3–8 min, Fargate profile create
- * 26 s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min.
- * Fixing a duration makes a test independent of the draws:
+ * cluster create median ~10 min (p95 ~14.5, tail up to 33), delete ~3.4 min, version update 9–25
+ * min, config update 2–6 min, node group create 3–6 / delete 3–8 min, Fargate profile create 26
+ * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min. Fixing a
+ * duration makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));
@@ -19,67 +19,67 @@ import java.time.Duration;
  * <p>A fixed duration applies to transitions started afterwards.
  */
 public final class Durations {
-    private final DurationSampler sampler;
+  private final DurationSampler sampler;
 
-    Durations(DurationSampler sampler) {
-        this.sampler = sampler;
-    }
+  Durations(DurationSampler sampler) {
+    this.sampler = sampler;
+  }
 
-    public Durations clusterCreate(Duration duration) {
-        return fix(Transition.CLUSTER_CREATE, duration);
-    }
+  public Durations clusterCreate(Duration duration) {
+    return fix(Transition.CLUSTER_CREATE, duration);
+  }
 
-    public Durations clusterDelete(Duration duration) {
-        return fix(Transition.CLUSTER_DELETE, duration);
-    }
+  public Durations clusterDelete(Duration duration) {
+    return fix(Transition.CLUSTER_DELETE, duration);
+  }
 
-    public Durations clusterVersionUpdate(Duration duration) {
-        return fix(Transition.CLUSTER_VERSION_UPDATE, duration);
-    }
+  public Durations clusterVersionUpdate(Duration duration) {
+    return fix(Transition.CLUSTER_VERSION_UPDATE, duration);
+  }
 
-    /** Logging, endpoint access and upgrade policy updates. */
-    public Durations clusterConfigUpdate(Duration duration) {
-        return fix(Transition.CLUSTER_CONFIG_UPDATE, duration);
-    }
+  /** Logging, endpoint access and upgrade policy updates. */
+  public Durations clusterConfigUpdate(Duration duration) {
+    return fix(Transition.CLUSTER_CONFIG_UPDATE, duration);
+  }
 
-    public Durations nodegroupCreate(Duration duration) {
-        return fix(Transition.NODEGROUP_CREATE, duration);
-    }
+  public Durations nodegroupCreate(Duration duration) {
+    return fix(Transition.NODEGROUP_CREATE, duration);
+  }
 
-    public Durations nodegroupDelete(Duration duration) {
-        return fix(Transition.NODEGROUP_DELETE, duration);
-    }
+  public Durations nodegroupDelete(Duration duration) {
+    return fix(Transition.NODEGROUP_DELETE, duration);
+  }
 
-    public Durations fargateProfileCreate(Duration duration) {
-        return fix(Transition.FARGATE_PROFILE_CREATE, duration);
-    }
+  public Durations fargateProfileCreate(Duration duration) {
+    return fix(Transition.FARGATE_PROFILE_CREATE, duration);
+  }
 
-    public Durations fargateProfileDelete(Duration duration) {
-        return fix(Transition.FARGATE_PROFILE_DELETE, duration);
-    }
+  public Durations fargateProfileDelete(Duration duration) {
+    return fix(Transition.FARGATE_PROFILE_DELETE, duration);
+  }
 
-    public Durations addonCreate(Duration duration) {
-        return fix(Transition.ADDON_CREATE, duration);
-    }
+  public Durations addonCreate(Duration duration) {
+    return fix(Transition.ADDON_CREATE, duration);
+  }
 
-    public Durations addonDelete(Duration duration) {
-        return fix(Transition.ADDON_DELETE, duration);
-    }
+  public Durations addonDelete(Duration duration) {
+    return fix(Transition.ADDON_DELETE, duration);
+  }
 
-    /** Fixes every transition to {@code duration}. */
-    public Durations all(Duration duration) {
-        sampler.fixAll(duration);
-        return this;
-    }
+  /** Fixes every transition to {@code duration}. */
+  public Durations all(Duration duration) {
+    sampler.fixAll(duration);
+    return this;
+  }
 
-    /** Back to durations drawn from the seed. */
-    public Durations drawn() {
-        sampler.unfixAll();
-        return this;
-    }
+  /** Back to durations drawn from the seed. */
+  public Durations drawn() {
+    sampler.unfixAll();
+    return this;
+  }
 
-    private Durations fix(Transition transition, Duration duration) {
-        sampler.fix(transition, duration);
-        return this;
-    }
+  private Durations fix(Transition transition, Duration duration) {
+    sampler.fix(transition, duration);
+    return this;
+  }
 }

@@ -23,95 +23,112 @@ import software.amazon.awssdk.services.eks.model.ErrorDetail;
  * }</pre>
  *
  * <p>Status codes map to what the service really answers: for EKS 429 is {@code EksException}
- * "TooManyRequestsException", 500 {@code EksException} "InternalFailure", 503
- * {@code ServiceUnavailableException}, 400 {@code InvalidRequestException}, 403
- * {@code AccessDeniedException}, 404 {@code ResourceNotFoundException}, 409
- * {@code ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded".
+ * "TooManyRequestsException", 500 {@code EksException} "InternalFailure", 503 {@code
+ * ServiceUnavailableException}, 400 {@code InvalidRequestException}, 403 {@code
+ * AccessDeniedException}, 404 {@code ResourceNotFoundException}, 409 {@code
+ * ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded".
  */
 public final class Faults {
-    private final FaultPlan plan;
+  private final FaultPlan plan;
 
-    Faults(FaultPlan plan) {
-        this.plan = plan;
-    }
+  Faults(FaultPlan plan) {
+    this.plan = plan;
+  }
 
-    /** Throttles every call with this probability (0 to 1). */
-    public Faults throttle(double probability) {
-        plan.throttle(null, probability);
-        return this;
-    }
+  /** Throttles every call with this probability (0 to 1). */
+  public Faults throttle(double probability) {
+    plan.throttle(null, probability);
+    return this;
+  }
 
-    /** Throttles calls of one operation with this probability, overriding {@link #throttle(double)}. */
-    public Faults throttle(String operation, double probability) {
-        plan.throttle(Objects.requireNonNull(operation, "operation"), probability);
-        return this;
-    }
+  /**
+   * Throttles calls of one operation with this probability, overriding {@link #throttle(double)}.
+   */
+  public Faults throttle(String operation, double probability) {
+    plan.throttle(Objects.requireNonNull(operation, "operation"), probability);
+    return this;
+  }
 
-    /**
-     * Gives every operation its own token bucket of {@code burst} calls refilled at {@code perSecond}
-     * on virtual time. The default (1000/s, burst 10000) never throttles a normal test.
-     */
-    public Faults rateLimit(double perSecond, int burst) {
-        plan.rateLimit(null, perSecond, burst);
-        return this;
-    }
+  /**
+   * Gives every operation its own token bucket of {@code burst} calls refilled at {@code perSecond}
+   * on virtual time. The default (1000/s, burst 10000) never throttles a normal test.
+   */
+  public Faults rateLimit(double perSecond, int burst) {
+    plan.rateLimit(null, perSecond, burst);
+    return this;
+  }
 
-    /** Gives one operation its own token bucket, e.g. {@code rateLimit("DescribeCluster", 10, 20)}. */
-    public Faults rateLimit(String operation, double perSecond, int burst) {
-        plan.rateLimit(Objects.requireNonNull(operation, "operation"), perSecond, burst);
-        return this;
-    }
+  /**
+   * Gives one operation its own token bucket, e.g. {@code rateLimit("DescribeCluster", 10, 20)}.
+   */
+  public Faults rateLimit(String operation, double perSecond, int burst) {
+    plan.rateLimit(Objects.requireNonNull(operation, "operation"), perSecond, burst);
+    return this;
+  }
 
-    /** The next call of {@code operation} fails with {@code statusCode} and changes nothing. */
-    public Faults failNext(String operation, int statusCode) {
-        return failNext(operation, statusCode, 1);
-    }
+  /** The next call of {@code operation} fails with {@code statusCode} and changes nothing. */
+  public Faults failNext(String operation, int statusCode) {
+    return failNext(operation, statusCode, 1);
+  }
 
-    /** The next {@code times} calls of {@code operation} fail with {@code statusCode} and change nothing. */
-    public Faults failNext(String operation, int statusCode, int times) {
-        plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, times, false);
-        return this;
-    }
+  /**
+   * The next {@code times} calls of {@code operation} fail with {@code statusCode} and change
+   * nothing.
+   */
+  public Faults failNext(String operation, int statusCode, int times) {
+    plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, times, false);
+    return this;
+  }
 
-    /** The next call of {@code operation} takes effect, then the caller gets {@code statusCode}. */
-    public Faults commitThenFail(String operation, int statusCode) {
-        plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, 1, true);
-        return this;
-    }
+  /** The next call of {@code operation} takes effect, then the caller gets {@code statusCode}. */
+  public Faults commitThenFail(String operation, int statusCode) {
+    plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, 1, true);
+    return this;
+  }
 
-    /** The next create of {@code clusterName} ends FAILED with a subnet-not-found health issue. */
-    public Faults failClusterCreate(String clusterName) {
-        return failClusterCreate(clusterName, ClusterIssue.builder().code(ClusterIssueCode.EC2_SUBNET_NOT_FOUND)
-                .message("One or more subnets of the cluster could not be found").build());
-    }
+  /** The next create of {@code clusterName} ends FAILED with a subnet-not-found health issue. */
+  public Faults failClusterCreate(String clusterName) {
+    return failClusterCreate(
+        clusterName,
+        ClusterIssue.builder()
+            .code(ClusterIssueCode.EC2_SUBNET_NOT_FOUND)
+            .message("One or more subnets of the cluster could not be found")
+            .build());
+  }
 
-    /** The next create of {@code clusterName} ends FAILED with these {@code health().issues()}. */
-    public Faults failClusterCreate(String clusterName, ClusterIssue... issues) {
-        if (issues.length == 0) {
-            throw new IllegalArgumentException("A failed cluster needs at least one health issue");
-        }
-        plan.failClusterCreate(Objects.requireNonNull(clusterName, "clusterName"), List.of(issues));
-        return this;
+  /** The next create of {@code clusterName} ends FAILED with these {@code health().issues()}. */
+  public Faults failClusterCreate(String clusterName, ClusterIssue... issues) {
+    if (issues.length == 0) {
+      throw new IllegalArgumentException("A failed cluster needs at least one health issue");
     }
+    plan.failClusterCreate(Objects.requireNonNull(clusterName, "clusterName"), List.of(issues));
+    return this;
+  }
 
-    /** The next update of {@code clusterName} ends {@code Failed} with an "Unknown" error. */
-    public Faults failUpdate(String clusterName) {
-        return failUpdate(clusterName, ErrorDetail.builder().errorCode(ErrorCode.UNKNOWN)
-                .errorMessage("The update failed in the simulation").build());
-    }
+  /** The next update of {@code clusterName} ends {@code Failed} with an "Unknown" error. */
+  public Faults failUpdate(String clusterName) {
+    return failUpdate(
+        clusterName,
+        ErrorDetail.builder()
+            .errorCode(ErrorCode.UNKNOWN)
+            .errorMessage("The update failed in the simulation")
+            .build());
+  }
 
-    /** The next update of {@code clusterName} ends {@code Failed} with these errors; nothing changes. */
-    public Faults failUpdate(String clusterName, ErrorDetail... errors) {
-        if (errors.length == 0) {
-            throw new IllegalArgumentException("A failed update needs at least one error");
-        }
-        plan.failUpdate(Objects.requireNonNull(clusterName, "clusterName"), List.of(errors));
-        return this;
+  /**
+   * The next update of {@code clusterName} ends {@code Failed} with these errors; nothing changes.
+   */
+  public Faults failUpdate(String clusterName, ErrorDetail... errors) {
+    if (errors.length == 0) {
+      throw new IllegalArgumentException("A failed update needs at least one error");
     }
+    plan.failUpdate(Objects.requireNonNull(clusterName, "clusterName"), List.of(errors));
+    return this;
+  }
 
-    /** Removes every fault and restores the default rate limits. */
-    public Faults clear() {
-        plan.clear();
-        return this;
-    }
+  /** Removes every fault and restores the default rate limits. */
+  public Faults clear() {
+    plan.clear();
+    return this;
+  }
 }

@@ -28,123 +28,124 @@ import software.amazon.awssdk.services.eks.EksClient;
  * Operations the simulation does not model throw {@link UnsupportedOperationException}.
  */
 public final class SimulatedAws implements AutoCloseable {
-    private final VirtualTime time;
-    private final boolean ownsTime;
-    private final Simulation simulation;
-    private final Faults faults;
-    private final Durations durations;
-    private final Calls calls;
-    private final String accountId;
+  private final VirtualTime time;
+  private final boolean ownsTime;
+  private final Simulation simulation;
+  private final Faults faults;
+  private final Durations durations;
+  private final Calls calls;
+  private final String accountId;
 
-    private SimulatedAws(Builder builder) {
-        this.accountId = builder.accountId;
-        this.ownsTime = builder.time == null;
-        this.time = ownsTime ? VirtualTime.create() : builder.time;
-        this.simulation = new Simulation(builder.seed, time::now, builder.region, builder.accountId);
-        this.faults = new Faults(simulation.faults());
-        this.durations = new Durations(simulation.durations());
-        this.calls = new Calls(simulation.calls());
+  private SimulatedAws(Builder builder) {
+    this.accountId = builder.accountId;
+    this.ownsTime = builder.time == null;
+    this.time = ownsTime ? VirtualTime.create() : builder.time;
+    this.simulation = new Simulation(builder.seed, time::now, builder.region, builder.accountId);
+    this.faults = new Faults(simulation.faults());
+    this.durations = new Durations(simulation.durations());
+    this.calls = new Calls(simulation.calls());
+  }
+
+  /** Seed 42, us-east-1, account 123456789012, its own {@link VirtualTime}, no faults. */
+  public static SimulatedAws create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The simulated EKS; closing it is harmless. */
+  public EksClient eks() {
+    return simulation.eks();
+  }
+
+  /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
+  public Ec2Client ec2() {
+    return simulation.ec2();
+  }
+
+  /** The simulated account's id, for ARNs such as role ARNs in specs. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The virtual time every transition is measured on. */
+  public VirtualTime time() {
+    return time;
+  }
+
+  /** Fault injection: throttling, rate limits, failed calls, failed creates and updates. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Fixed durations for transitions instead of seeded draws. */
+  public Durations durations() {
+    return durations;
+  }
+
+  /** Every call made so far, with its virtual time and outcome. */
+  public Calls calls() {
+    return calls;
+  }
+
+  /**
+   * Creates a VPC with {@code count} subnets (1 to 16) spread round-robin over the region's zones
+   * (us-east-1a, us-east-1b, ...) and returns the subnet ids. Not recorded in {@link #calls()}.
+   */
+  public List<String> createVpcWithSubnets(int count) {
+    return simulation.createVpcWithSubnets(count);
+  }
+
+  /**
+   * Stops the virtual time if this simulation created it; a time passed to the builder stays open.
+   */
+  @Override
+  public void close() {
+    if (ownsTime) {
+      time.close();
+    }
+  }
+
+  /** Options of a {@link SimulatedAws}; every one has a default. */
+  public static final class Builder {
+    private long seed = 42;
+    private VirtualTime time;
+    private String region = "us-east-1";
+    private String accountId = "123456789012";
+
+    private Builder() {}
+
+    /** Seed of every draw: durations, identifiers, random faults. Default 42. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
     }
 
-    /** Seed 42, us-east-1, account 123456789012, its own {@link VirtualTime}, no faults. */
-    public static SimulatedAws create() {
-        return builder().build();
+    /** Shares a virtual time with the code under test; the caller closes it. Default: a new one. */
+    public Builder time(VirtualTime time) {
+      this.time = Objects.requireNonNull(time, "time");
+      return this;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Region in ARNs, endpoints and zone names. Default us-east-1. */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
     }
 
-    /** The simulated EKS; closing it is harmless. */
-    public EksClient eks() {
-        return simulation.eks();
+    /** Account in ARNs. Default 123456789012. */
+    public Builder accountId(String accountId) {
+      if (!accountId.matches("\\d{12}")) {
+        throw new IllegalArgumentException("An account id has 12 digits: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
     }
 
-    /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
-    public Ec2Client ec2() {
-        return simulation.ec2();
+    public SimulatedAws build() {
+      return new SimulatedAws(this);
     }
-
-    /** The simulated account's id, for ARNs such as role ARNs in specs. */
-    public String accountId() {
-        return accountId;
-    }
-
-    /** The virtual time every transition is measured on. */
-    public VirtualTime time() {
-        return time;
-    }
-
-    /** Fault injection: throttling, rate limits, failed calls, failed creates and updates. */
-    public Faults faults() {
-        return faults;
-    }
-
-    /** Fixed durations for transitions instead of seeded draws. */
-    public Durations durations() {
-        return durations;
-    }
-
-    /** Every call made so far, with its virtual time and outcome. */
-    public Calls calls() {
-        return calls;
-    }
-
-    /**
-     * Creates a VPC with {@code count} subnets (1 to 16) spread round-robin over the region's zones
-     * (us-east-1a, us-east-1b, ...) and returns the subnet ids. Not recorded in {@link #calls()}.
-     */
-    public List<String> createVpcWithSubnets(int count) {
-        return simulation.createVpcWithSubnets(count);
-    }
-
-    /** Stops the virtual time if this simulation created it; a time passed to the builder stays open. */
-    @Override
-    public void close() {
-        if (ownsTime) {
-            time.close();
-        }
-    }
-
-    /** Options of a {@link SimulatedAws}; every one has a default. */
-    public static final class Builder {
-        private long seed = 42;
-        private VirtualTime time;
-        private String region = "us-east-1";
-        private String accountId = "123456789012";
-
-        private Builder() {
-        }
-
-        /** Seed of every draw: durations, identifiers, random faults. Default 42. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Shares a virtual time with the code under test; the caller closes it. Default: a new one. */
-        public Builder time(VirtualTime time) {
-            this.time = Objects.requireNonNull(time, "time");
-            return this;
-        }
-
-        /** Region in ARNs, endpoints and zone names. Default us-east-1. */
-        public Builder region(String region) {
-            this.region = Objects.requireNonNull(region, "region");
-            return this;
-        }
-
-        /** Account in ARNs. Default 123456789012. */
-        public Builder accountId(String accountId) {
-            if (!accountId.matches("\\d{12}")) {
-                throw new IllegalArgumentException("An account id has 12 digits: " + accountId);
-            }
-            this.accountId = accountId;
-            return this;
-        }
-
-        public SimulatedAws build() {
-            return new SimulatedAws(this);
-        }
-    }
+  }
 }

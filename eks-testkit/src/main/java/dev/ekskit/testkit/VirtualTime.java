@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Virtual time: a {@link Clock} and a {@link ScheduledExecutorService} that share one virtual now.
  *
- * <p>Every task runs on one daemon thread named {@code ekskit-virtual-time}, in order of
- * virtual due time, then submission order. When no task is due, virtual now jumps to the next task's
- * due time at once, so a 40-minute wait completes in milliseconds:
+ * <p>Every task runs on one daemon thread named {@code ekskit-virtual-time}, in order of virtual
+ * due time, then submission order. When no task is due, virtual now jumps to the next task's due
+ * time at once, so a 40-minute wait completes in milliseconds:
  *
  * <pre>{@code
  * try (VirtualTime time = VirtualTime.create()) {
@@ -23,59 +23,61 @@ import java.util.concurrent.ScheduledExecutorService;
  * }
  * }</pre>
  *
- * <p>Hand {@link #clock()} and {@link #scheduler()} to the code under test. Work that happens on
- * other threads does not hold time back: if a task waits for such work while a later task is queued,
- * time moves on to that later task. Never block a task on another task's future: both need the one
- * runner thread.
+ * <p>Hand {@link #clock()} and {@link #scheduler()} to the code under test. Time jumps only while
+ * every thread that submitted work from outside (your test thread, a real pool's worker) is blocked,
+ * so nothing moves between two statements of a test: wait with {@code join()}, {@code get()} or an
+ * await, never by spinning. A thread a task has just woken still looks blocked for a moment, so to
+ * act at an exact virtual moment act from a task or listener. Never block a task on another task's
+ * future: both need the one runner thread.
  */
 public final class VirtualTime implements AutoCloseable {
-    /** Where {@link #create()} starts: 2026-01-01T00:00:00Z. */
-    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+  /** Where {@link #create()} starts: 2026-01-01T00:00:00Z. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final VirtualScheduler scheduler;
-    private final Clock clock;
+  private final VirtualScheduler scheduler;
+  private final Clock clock;
 
-    private VirtualTime(Instant start) {
-        this.scheduler = new VirtualScheduler(Objects.requireNonNull(start, "start"));
-        this.clock = new VirtualClock(scheduler::now);
-    }
+  private VirtualTime(Instant start) {
+    this.scheduler = new VirtualScheduler(Objects.requireNonNull(start, "start"));
+    this.clock = new VirtualClock(scheduler::now);
+  }
 
-    /** Virtual time starting at {@link #DEFAULT_START}. */
-    public static VirtualTime create() {
-        return startingAt(DEFAULT_START);
-    }
+  /** Virtual time starting at {@link #DEFAULT_START}. */
+  public static VirtualTime create() {
+    return startingAt(DEFAULT_START);
+  }
 
-    /** Virtual time starting at {@code start}. */
-    public static VirtualTime startingAt(Instant start) {
-        return new VirtualTime(start);
-    }
+  /** Virtual time starting at {@code start}. */
+  public static VirtualTime startingAt(Instant start) {
+    return new VirtualTime(start);
+  }
 
-    /** A UTC clock on virtual now. */
-    public Clock clock() {
-        return clock;
-    }
+  /** A UTC clock on virtual now. */
+  public Clock clock() {
+    return clock;
+  }
 
-    /** The scheduler whose runner thread moves virtual now; shared by every caller. */
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
+  /** The scheduler whose runner thread moves virtual now; shared by every caller. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
 
-    /** Virtual now. */
-    public Instant now() {
-        return scheduler.now();
-    }
+  /** Virtual now. */
+  public Instant now() {
+    return scheduler.now();
+  }
 
-    /**
-     * Moves virtual now forward by {@code duration}, for tests that call simulated clients directly
-     * without scheduling anything. Tasks that fell due run next, in their order.
-     */
-    public void advance(Duration duration) {
-        scheduler.advance(duration.toNanos());
-    }
+  /**
+   * Moves virtual now forward by {@code duration}, for tests that call simulated clients directly
+   * without scheduling anything. Tasks that fell due run next, in their order.
+   */
+  public void advance(Duration duration) {
+    scheduler.advance(duration.toNanos());
+  }
 
-    /** Stops the runner thread; tasks still queued never run. */
-    @Override
-    public void close() {
-        scheduler.close();
-    }
+  /** Stops the runner thread; tasks still queued never run. */
+  @Override
+  public void close() {
+    scheduler.close();
+  }
 }

@@ -13,107 +13,117 @@ import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
 
 class FaultsTest extends SimulatedAwsFixture {
 
-    @Test
-    void throttle_probabilityUnderSeed_throttlesAboutThatShareIdenticallyEachRun() {
-        List<Boolean> first = throttledListCalls(SimulatedAws.create(), 1_000);
-        List<Boolean> second = throttledListCalls(SimulatedAws.create(), 1_000);
+  @Test
+  void throttle_probabilityUnderSeed_throttlesAboutThatShareIdenticallyEachRun() {
+    List<Boolean> first = throttledListCalls(SimulatedAws.create(), 1_000);
+    List<Boolean> second = throttledListCalls(SimulatedAws.create(), 1_000);
 
-        long throttled = first.stream().filter(b -> b).count();
-        assertThat(throttled).isBetween(250L, 350L);
-        assertThat(second).isEqualTo(first);
+    long throttled = first.stream().filter(b -> b).count();
+    assertThat(throttled).isBetween(250L, 350L);
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void throttle_eks_isTooManyRequests429() {
+    aws.faults().throttle(1.0);
+
+    assertAwsError(
+        () -> eks.listClusters(r -> {}), EksException.class, 429, "TooManyRequestsException");
+    assertThat(aws.calls().all().get(0).errorCode()).isEqualTo("TooManyRequestsException");
+  }
+
+  @Test
+  void throttle_ec2_isRequestLimitExceeded503() {
+    aws.faults().throttle("DescribeSubnets", 1.0);
+
+    assertAwsError(
+        () -> aws.ec2().describeSubnets(r -> {}), Ec2Exception.class, 503, "RequestLimitExceeded");
+  }
+
+  @Test
+  void rateLimit_burstThenRefillOnVirtualTime_throttlesDeterministically() {
+    aws.faults().rateLimit("DescribeCluster", 2, 3);
+    eks.createCluster(clusterRequest("orders"));
+
+    List<Boolean> atOnce = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      atOnce.add(throttled(() -> describe("orders")));
     }
+    aws.time().advance(Duration.ofSeconds(1));
+    boolean afterRefill = throttled(() -> describe("orders"));
 
-    @Test
-    void throttle_eks_isTooManyRequests429() {
-        aws.faults().throttle(1.0);
+    assertThat(atOnce).containsExactly(false, false, false, true);
+    assertThat(afterRefill).isFalse();
+  }
 
-        assertAwsError(() -> eks.listClusters(r -> { }), EksException.class, 429, "TooManyRequestsException");
-        assertThat(aws.calls().all().get(0).errorCode()).isEqualTo("TooManyRequestsException");
+  @Test
+  void failNext_503_isServiceUnavailableOnceThenWorks() {
+    aws.faults().failNext("ListClusters", 503);
+
+    assertAwsError(
+        () -> eks.listClusters(r -> {}),
+        ServiceUnavailableException.class,
+        503,
+        "ServiceUnavailableException");
+    assertThat(eks.listClusters(r -> {}).clusters()).isEmpty();
+  }
+
+  @Test
+  void failNext_500_changesNothing() {
+    aws.faults().failNext("CreateCluster", 500);
+
+    assertAwsError(
+        () -> eks.createCluster(clusterRequest("orders")),
+        EksException.class,
+        500,
+        "InternalFailure");
+
+    assertThat(eks.listClusters(r -> {}).clusters()).isEmpty();
+  }
+
+  @Test
+  void commitThenFail_createThenRetrySameToken_createsExactlyOneCluster() {
+    aws.faults().commitThenFail("CreateCluster", 500);
+    var request = clusterRequest("orders").toBuilder().clientRequestToken("pinned").build();
+
+    assertAwsError(() -> eks.createCluster(request), EksException.class, 500, "InternalFailure");
+    String status = eks.createCluster(request).cluster().statusAsString();
+
+    assertThat(status).isEqualTo("CREATING");
+    assertThat(eks.listClusters(r -> {}).clusters()).containsExactly("orders");
+    assertThat(aws.calls().count("CreateCluster")).isEqualTo(2);
+  }
+
+  @Test
+  void calls_describeOnly_recordNoMutatingCall() {
+    eks.listClusters(r -> {});
+    aws.ec2().describeAvailabilityZones(r -> {});
+
+    assertThat(aws.calls().mutatingCount()).isZero();
+    assertThat(aws.calls().all())
+        .extracting(Call::operation)
+        .containsExactly("ListClusters", "DescribeAvailabilityZones");
+    assertThat(aws.calls().all()).allMatch(Call::succeeded);
+  }
+
+  private static boolean throttled(Runnable call) {
+    try {
+      call.run();
+      return false;
+    } catch (AwsServiceException e) {
+      assertThat(e.statusCode()).isEqualTo(429);
+      return true;
     }
+  }
 
-    @Test
-    void throttle_ec2_isRequestLimitExceeded503() {
-        aws.faults().throttle("DescribeSubnets", 1.0);
-
-        assertAwsError(() -> aws.ec2().describeSubnets(r -> { }), Ec2Exception.class, 503, "RequestLimitExceeded");
+  private static List<Boolean> throttledListCalls(SimulatedAws simulation, int calls) {
+    try (simulation) {
+      simulation.faults().throttle(0.30);
+      List<Boolean> outcomes = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        outcomes.add(throttled(() -> simulation.eks().listClusters(r -> {})));
+      }
+      return outcomes;
     }
-
-    @Test
-    void rateLimit_burstThenRefillOnVirtualTime_throttlesDeterministically() {
-        aws.faults().rateLimit("DescribeCluster", 2, 3);
-        eks.createCluster(clusterRequest("orders"));
-
-        List<Boolean> atOnce = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            atOnce.add(throttled(() -> describe("orders")));
-        }
-        aws.time().advance(Duration.ofSeconds(1));
-        boolean afterRefill = throttled(() -> describe("orders"));
-
-        assertThat(atOnce).containsExactly(false, false, false, true);
-        assertThat(afterRefill).isFalse();
-    }
-
-    @Test
-    void failNext_503_isServiceUnavailableOnceThenWorks() {
-        aws.faults().failNext("ListClusters", 503);
-
-        assertAwsError(() -> eks.listClusters(r -> { }), ServiceUnavailableException.class, 503,
-                "ServiceUnavailableException");
-        assertThat(eks.listClusters(r -> { }).clusters()).isEmpty();
-    }
-
-    @Test
-    void failNext_500_changesNothing() {
-        aws.faults().failNext("CreateCluster", 500);
-
-        assertAwsError(() -> eks.createCluster(clusterRequest("orders")), EksException.class, 500, "InternalFailure");
-
-        assertThat(eks.listClusters(r -> { }).clusters()).isEmpty();
-    }
-
-    @Test
-    void commitThenFail_createThenRetrySameToken_createsExactlyOneCluster() {
-        aws.faults().commitThenFail("CreateCluster", 500);
-        var request = clusterRequest("orders").toBuilder().clientRequestToken("pinned").build();
-
-        assertAwsError(() -> eks.createCluster(request), EksException.class, 500, "InternalFailure");
-        String status = eks.createCluster(request).cluster().statusAsString();
-
-        assertThat(status).isEqualTo("CREATING");
-        assertThat(eks.listClusters(r -> { }).clusters()).containsExactly("orders");
-        assertThat(aws.calls().count("CreateCluster")).isEqualTo(2);
-    }
-
-    @Test
-    void calls_describeOnly_recordNoMutatingCall() {
-        eks.listClusters(r -> { });
-        aws.ec2().describeAvailabilityZones(r -> { });
-
-        assertThat(aws.calls().mutatingCount()).isZero();
-        assertThat(aws.calls().all()).extracting(Call::operation)
-                .containsExactly("ListClusters", "DescribeAvailabilityZones");
-        assertThat(aws.calls().all()).allMatch(Call::succeeded);
-    }
-
-    private static boolean throttled(Runnable call) {
-        try {
-            call.run();
-            return false;
-        } catch (AwsServiceException e) {
-            assertThat(e.statusCode()).isEqualTo(429);
-            return true;
-        }
-    }
-
-    private static List<Boolean> throttledListCalls(SimulatedAws simulation, int calls) {
-        try (simulation) {
-            simulation.faults().throttle(0.30);
-            List<Boolean> outcomes = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                outcomes.add(throttled(() -> simulation.eks().listClusters(r -> { })));
-            }
-            return outcomes;
-        }
-    }
+  }
 }

@@ -17,142 +17,166 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class VirtualTimeTest {
-    private final VirtualTime time = VirtualTime.create();
-    private final ScheduledExecutorService scheduler = time.scheduler();
+  private final VirtualTime time = VirtualTime.create();
+  private final ScheduledExecutorService scheduler = time.scheduler();
 
-    @AfterEach
-    void close() {
-        time.close();
+  @AfterEach
+  void close() {
+    time.close();
+  }
+
+  /**
+   * Schedules a batch from the runner itself: from the test thread, time could jump to the first
+   * task before the next one is submitted. Returns the batch's last future.
+   */
+  private ScheduledFuture<?> onRunner(Callable<ScheduledFuture<?>> batch) throws Exception {
+    return scheduler.submit(batch).get();
+  }
+
+  @Test
+  void create_noTasks_startsAtDefaultInstantInUtc() {
+    assertThat(time.now()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(time.clock().instant()).isEqualTo(time.now());
+    assertThat(time.clock().getZone().getId()).isEqualTo("Z");
+  }
+
+  @Test
+  void schedule_tasksOutOfOrder_runInVirtualTimeOrderThenFifo() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+
+    onRunner(
+            () -> {
+              scheduler.schedule(() -> order.add("b@5m"), 5, TimeUnit.MINUTES);
+              scheduler.schedule(() -> order.add("a@1m"), 1, TimeUnit.MINUTES);
+              scheduler.schedule(() -> order.add("c@5m"), 5, TimeUnit.MINUTES);
+              scheduler.execute(() -> order.add("now"));
+              return scheduler.schedule(() -> {}, 6, TimeUnit.MINUTES);
+            })
+        .get();
+
+    assertThat(order).containsExactly("now", "a@1m", "b@5m", "c@5m");
+  }
+
+  @Test
+  void schedule_fortyMinuteWait_autoAdvancesInUnderOneSecondOfWallTime() throws Exception {
+    long wallStart = System.nanoTime();
+
+    Instant ranAt = scheduler.schedule(time::now, 40, TimeUnit.MINUTES).get(5, TimeUnit.SECONDS);
+
+    assertThat(ranAt).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(40)));
+    assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void cancel_scheduledTask_neverRunsAndTimeSkipsIt() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    List<ScheduledFuture<?>> cancelled = new CopyOnWriteArrayList<>();
+    List<Boolean> cancelAnswers = new CopyOnWriteArrayList<>();
+
+    ScheduledFuture<?> later =
+        onRunner(
+            () -> {
+              ScheduledFuture<?> doomed =
+                  scheduler.schedule(runs::incrementAndGet, 10, TimeUnit.MINUTES);
+              cancelled.add(doomed);
+              cancelAnswers.add(doomed.cancel(false));
+              return scheduler.schedule(time::now, 20, TimeUnit.MINUTES);
+            });
+
+    assertThat(later.get()).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(20)));
+    assertThat(cancelAnswers).containsExactly(true);
+    assertThat(cancelled.get(0).isDone()).isTrue();
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void getDelay_pendingTask_isMeasuredInVirtualTime() {
+    ScheduledFuture<?> future = scheduler.schedule(() -> {}, 7, TimeUnit.HOURS);
+    // The runner may already have jumped to the task; the delay never exceeds what was asked.
+    assertThat(future.getDelay(TimeUnit.MINUTES)).isBetween(0L, 7 * 60L);
+  }
+
+  @Test
+  void schedule_taskThrows_futureFailsAndRunnerSurvives() throws Exception {
+    ScheduledFuture<Object> failing =
+        scheduler.schedule(
+            () -> {
+              throw new IllegalStateException("boom");
+            },
+            1,
+            TimeUnit.SECONDS);
+
+    assertThatThrownBy(failing::get)
+        .isInstanceOf(ExecutionException.class)
+        .hasRootCauseMessage("boom");
+    assertThat(scheduler.submit(() -> "alive").get()).isEqualTo("alive");
+  }
+
+  @Test
+  void scheduleAtFixedRate_threeTicks_runAtExactVirtualInstants() throws Exception {
+    List<Instant> ticks = new CopyOnWriteArrayList<>();
+
+    onRunner(
+            () -> {
+              ScheduledFuture<?> periodic =
+                  scheduler.scheduleAtFixedRate(
+                      () -> ticks.add(time.now()), 0, 30, TimeUnit.SECONDS);
+              return scheduler.schedule(() -> periodic.cancel(false), 61, TimeUnit.SECONDS);
+            })
+        .get();
+
+    assertThat(ticks)
+        .containsExactly(
+            VirtualTime.DEFAULT_START,
+            VirtualTime.DEFAULT_START.plusSeconds(30),
+            VirtualTime.DEFAULT_START.plusSeconds(60));
+  }
+
+  @Test
+  void scheduleWithFixedDelay_taskScheduledFromTask_seesAdvancedTime() throws Exception {
+    List<Instant> ticks = new CopyOnWriteArrayList<>();
+
+    onRunner(
+            () -> {
+              ScheduledFuture<?> periodic =
+                  scheduler.scheduleWithFixedDelay(
+                      () -> ticks.add(time.now()), 10, 10, TimeUnit.SECONDS);
+              return scheduler.schedule(() -> periodic.cancel(false), 35, TimeUnit.SECONDS);
+            })
+        .get();
+
+    assertThat(ticks).hasSize(3).last().isEqualTo(VirtualTime.DEFAULT_START.plusSeconds(30));
+  }
+
+  @Test
+  void scheduler_manyTasks_useExactlyOneRunnerThread() throws Exception {
+    List<String> threads = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      scheduler.schedule(() -> threads.add(Thread.currentThread().getName()), i, TimeUnit.MINUTES);
     }
+    scheduler.schedule(() -> {}, 1, TimeUnit.DAYS).get();
 
-    /**
-     * Schedules a batch from the runner itself: from the test thread, time could jump to the first
-     * task before the next one is submitted. Returns the batch's last future.
-     */
-    private ScheduledFuture<?> onRunner(Callable<ScheduledFuture<?>> batch) throws Exception {
-        return scheduler.submit(batch).get();
-    }
+    assertThat(threads).hasSize(50).containsOnly("ekskit-virtual-time");
+    assertThat(
+            Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("ekskit-virtual-time") && t.isAlive()))
+        .hasSize(1);
+  }
 
-    @Test
-    void create_noTasks_startsAtDefaultInstantInUtc() {
-        assertThat(time.now()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(time.clock().instant()).isEqualTo(time.now());
-        assertThat(time.clock().getZone().getId()).isEqualTo("Z");
-    }
+  @Test
+  void advance_withoutTasks_movesNowForward() {
+    time.advance(Duration.ofMinutes(15));
 
-    @Test
-    void schedule_tasksOutOfOrder_runInVirtualTimeOrderThenFifo() throws Exception {
-        List<String> order = new CopyOnWriteArrayList<>();
+    assertThat(time.now()).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(15)));
+  }
 
-        onRunner(() -> {
-            scheduler.schedule(() -> order.add("b@5m"), 5, TimeUnit.MINUTES);
-            scheduler.schedule(() -> order.add("a@1m"), 1, TimeUnit.MINUTES);
-            scheduler.schedule(() -> order.add("c@5m"), 5, TimeUnit.MINUTES);
-            scheduler.execute(() -> order.add("now"));
-            return scheduler.schedule(() -> { }, 6, TimeUnit.MINUTES);
-        }).get();
+  @Test
+  void shutdown_thenAwaitTermination_rejectsNewTasksWithoutThrowing() throws Exception {
+    scheduler.shutdown();
 
-        assertThat(order).containsExactly("now", "a@1m", "b@5m", "c@5m");
-    }
-
-    @Test
-    void schedule_fortyMinuteWait_autoAdvancesInUnderOneSecondOfWallTime() throws Exception {
-        long wallStart = System.nanoTime();
-
-        Instant ranAt = scheduler.schedule(time::now, 40, TimeUnit.MINUTES).get(5, TimeUnit.SECONDS);
-
-        assertThat(ranAt).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(40)));
-        assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).isLessThan(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void cancel_scheduledTask_neverRunsAndTimeSkipsIt() throws Exception {
-        AtomicInteger runs = new AtomicInteger();
-        List<ScheduledFuture<?>> cancelled = new CopyOnWriteArrayList<>();
-        List<Boolean> cancelAnswers = new CopyOnWriteArrayList<>();
-
-        ScheduledFuture<?> later = onRunner(() -> {
-            ScheduledFuture<?> doomed = scheduler.schedule(runs::incrementAndGet, 10, TimeUnit.MINUTES);
-            cancelled.add(doomed);
-            cancelAnswers.add(doomed.cancel(false));
-            return scheduler.schedule(time::now, 20, TimeUnit.MINUTES);
-        });
-
-        assertThat(later.get()).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(20)));
-        assertThat(cancelAnswers).containsExactly(true);
-        assertThat(cancelled.get(0).isDone()).isTrue();
-        assertThat(runs).hasValue(0);
-    }
-
-    @Test
-    void getDelay_pendingTask_isMeasuredInVirtualTime() {
-        ScheduledFuture<?> future = scheduler.schedule(() -> { }, 7, TimeUnit.HOURS);
-        // The runner may already have jumped to the task; the delay never exceeds what was asked.
-        assertThat(future.getDelay(TimeUnit.MINUTES)).isBetween(0L, 7 * 60L);
-    }
-
-    @Test
-    void schedule_taskThrows_futureFailsAndRunnerSurvives() throws Exception {
-        ScheduledFuture<Object> failing = scheduler.schedule(() -> {
-            throw new IllegalStateException("boom");
-        }, 1, TimeUnit.SECONDS);
-
-        assertThatThrownBy(failing::get).isInstanceOf(ExecutionException.class).hasRootCauseMessage("boom");
-        assertThat(scheduler.submit(() -> "alive").get()).isEqualTo("alive");
-    }
-
-    @Test
-    void scheduleAtFixedRate_threeTicks_runAtExactVirtualInstants() throws Exception {
-        List<Instant> ticks = new CopyOnWriteArrayList<>();
-
-        onRunner(() -> {
-            ScheduledFuture<?> periodic = scheduler.scheduleAtFixedRate(() -> ticks.add(time.now()), 0, 30, TimeUnit.SECONDS);
-            return scheduler.schedule(() -> periodic.cancel(false), 61, TimeUnit.SECONDS);
-        }).get();
-
-        assertThat(ticks).containsExactly(VirtualTime.DEFAULT_START, VirtualTime.DEFAULT_START.plusSeconds(30),
-                VirtualTime.DEFAULT_START.plusSeconds(60));
-    }
-
-    @Test
-    void scheduleWithFixedDelay_taskScheduledFromTask_seesAdvancedTime() throws Exception {
-        List<Instant> ticks = new CopyOnWriteArrayList<>();
-
-        onRunner(() -> {
-            ScheduledFuture<?> periodic = scheduler.scheduleWithFixedDelay(() -> ticks.add(time.now()), 10, 10, TimeUnit.SECONDS);
-            return scheduler.schedule(() -> periodic.cancel(false), 35, TimeUnit.SECONDS);
-        }).get();
-
-        assertThat(ticks).hasSize(3).last().isEqualTo(VirtualTime.DEFAULT_START.plusSeconds(30));
-    }
-
-    @Test
-    void scheduler_manyTasks_useExactlyOneRunnerThread() throws Exception {
-        List<String> threads = new CopyOnWriteArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            scheduler.schedule(() -> threads.add(Thread.currentThread().getName()), i, TimeUnit.MINUTES);
-        }
-        scheduler.schedule(() -> { }, 1, TimeUnit.DAYS).get();
-
-        assertThat(threads).hasSize(50).containsOnly("ekskit-virtual-time");
-        assertThat(Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("ekskit-virtual-time") && t.isAlive())).hasSize(1);
-    }
-
-    @Test
-    void advance_withoutTasks_movesNowForward() {
-        time.advance(Duration.ofMinutes(15));
-
-        assertThat(time.now()).isEqualTo(VirtualTime.DEFAULT_START.plus(Duration.ofMinutes(15)));
-    }
-
-    @Test
-    void shutdown_thenAwaitTermination_rejectsNewTasksWithoutThrowing() throws Exception {
-        scheduler.shutdown();
-
-        assertThat(scheduler.awaitTermination(1, TimeUnit.SECONDS)).isTrue();
-        assertThat(scheduler.isShutdown()).isTrue();
-        assertThatThrownBy(() -> scheduler.execute(() -> { }))
-                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
-    }
+    assertThat(scheduler.awaitTermination(1, TimeUnit.SECONDS)).isTrue();
+    assertThat(scheduler.isShutdown()).isTrue();
+    assertThatThrownBy(() -> scheduler.execute(() -> {}))
+        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+  }
 }

@@ -52,8 +52,11 @@ public final class AwsErrors {
     if (status >= 500 || code.contains("serviceunavailable") || code.contains("internalfailure")) {
       return Kind.TRANSIENT;
     }
-    if (code.startsWith("invalid") || code.contains("validation") || code.contains("unsupported")
-        || code.equals("clientexception") || status == 400) {
+    if (code.startsWith("invalid")
+        || code.contains("validation")
+        || code.contains("unsupported")
+        || code.equals("clientexception")
+        || status == 400) {
       return Kind.INVALID;
     }
     return status == 404 ? Kind.NOT_FOUND : Kind.OTHER;
@@ -72,19 +75,25 @@ public final class AwsErrors {
   /** AWS's error code, or empty. */
   public static String errorCode(Throwable error) {
     Throwable e = Failures.unwrap(error);
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+    if (e instanceof AwsServiceException aws
+        && aws.awsErrorDetails() != null
         && aws.awsErrorDetails().errorCode() != null) {
       return aws.awsErrorDetails().errorCode();
     }
     return "";
   }
 
-  /** A short reason for logs and events: code, status and AWS's message, nothing from the request. */
+  /**
+   * A short reason for logs and events: code, status and AWS's message, nothing from the request.
+   */
   public static String describe(Throwable error) {
     Throwable e = Failures.unwrap(error);
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       String code = errorCode(e);
-      return (code.isEmpty() ? "HTTP" : code) + " (" + aws.statusCode() + "): "
+      return (code.isEmpty() ? "HTTP" : code)
+          + " ("
+          + aws.statusCode()
+          + "): "
           + aws.awsErrorDetails().errorMessage();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -33,67 +33,150 @@ public final class CascadeDelete {
   }
 
   private CompletableFuture<ClusterDeletion> run() {
-    return list("find cluster", () -> ClusterWaits.find(eks, cluster)).thenCompose(found -> {
-      if (found.isEmpty()) {
-        context.observed(context.resource(), "delete", "NOT_FOUND", java.time.Duration.ZERO, 1);
-        return CompletableFuture.completedFuture(
-            new ClusterDeletion(cluster, List.of(), List.of(), List.of(), false));
-      }
-      return deleteChildren().thenCompose(children -> deleteCluster().thenApply(deleted ->
-          new ClusterDeletion(cluster, children.fargateProfiles(), children.nodegroups(),
-              children.addons(), deleted)));
-    });
+    return list("find cluster", () -> ClusterWaits.find(eks, cluster))
+        .thenCompose(
+            found -> {
+              if (found.isEmpty()) {
+                context.observed(
+                    context.resource(), "delete", "NOT_FOUND", java.time.Duration.ZERO, 1);
+                return CompletableFuture.completedFuture(
+                    new ClusterDeletion(cluster, List.of(), List.of(), List.of(), false));
+              }
+              return deleteChildren()
+                  .thenCompose(
+                      children ->
+                          deleteCluster()
+                              .thenApply(
+                                  deleted ->
+                                      new ClusterDeletion(
+                                          cluster,
+                                          children.fargateProfiles(),
+                                          children.nodegroups(),
+                                          children.addons(),
+                                          deleted)));
+            });
   }
 
   private CompletableFuture<ClusterDeletion> deleteChildren() {
-    CompletableFuture<List<String>> fargate = list("list Fargate profiles",
-        () -> eks.listFargateProfilesPaginator(r -> r.clusterName(cluster)).fargateProfileNames().stream().sorted().toList())
-        .thenCompose(names -> oneAfterAnother(names, this::fargateProfile));
-    return fargate.thenCompose(profiles -> list("list node groups",
-            () -> eks.listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream().toList())
-        .thenCompose(names -> allAtOnce(names, this::nodegroup))
-        .thenCompose(nodegroups -> list("list add-ons",
-                () -> eks.listAddonsPaginator(r -> r.clusterName(cluster)).addons().stream().toList())
-            .thenCompose(names -> allAtOnce(names, this::addon))
-            .thenApply(addons -> new ClusterDeletion(cluster, profiles, nodegroups, addons, false))));
+    CompletableFuture<List<String>> fargate =
+        list(
+                "list Fargate profiles",
+                () ->
+                    eks
+                        .listFargateProfilesPaginator(r -> r.clusterName(cluster))
+                        .fargateProfileNames()
+                        .stream()
+                        .sorted()
+                        .toList())
+            .thenCompose(names -> oneAfterAnother(names, this::fargateProfile));
+    return fargate.thenCompose(
+        profiles ->
+            list(
+                    "list node groups",
+                    () ->
+                        eks
+                            .listNodegroupsPaginator(r -> r.clusterName(cluster))
+                            .nodegroups()
+                            .stream()
+                            .toList())
+                .thenCompose(names -> allAtOnce(names, this::nodegroup))
+                .thenCompose(
+                    nodegroups ->
+                        list(
+                                "list add-ons",
+                                () ->
+                                    eks
+                                        .listAddonsPaginator(r -> r.clusterName(cluster))
+                                        .addons()
+                                        .stream()
+                                        .toList())
+                            .thenCompose(names -> allAtOnce(names, this::addon))
+                            .thenApply(
+                                addons ->
+                                    new ClusterDeletion(
+                                        cluster, profiles, nodegroups, addons, false))));
   }
 
   private CompletableFuture<Boolean> deleteCluster() {
     ResourceRef ref = context.resource();
-    return new ChildDeletion(ref, WaitKind.CLUSTER_DELETE, () -> eks.deleteCluster(r -> r.name(cluster)),
-        () -> ClusterWaits.find(eks, cluster).map(c -> new ChildDeletion.Observed(c.statusAsString(),
-            ClusterMapping.healthIssues(c))), "FAILED").run(context);
+    return new ChildDeletion(
+            ref,
+            WaitKind.CLUSTER_DELETE,
+            () -> eks.deleteCluster(r -> r.name(cluster)),
+            () ->
+                ClusterWaits.find(eks, cluster)
+                    .map(
+                        c ->
+                            new ChildDeletion.Observed(
+                                c.statusAsString(), ClusterMapping.healthIssues(c))),
+            "FAILED")
+        .run(context);
   }
 
   private ChildDeletion fargateProfile(String name) {
-    return new ChildDeletion(ResourceRef.child("fargate-profile", cluster, name),
+    return new ChildDeletion(
+        ResourceRef.child("fargate-profile", cluster, name),
         WaitKind.FARGATE_PROFILE_DELETE,
         () -> eks.deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name)),
-        () -> Optional.of(eks.describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
-            .fargateProfile()).map(p -> new ChildDeletion.Observed(p.statusAsString(),
-                p.health() == null ? List.of() : HealthIssues.of(p.health().issues(),
-                    FargateProfileIssue::codeAsString, FargateProfileIssue::message,
-                    FargateProfileIssue::resourceIds))),
+        () ->
+            Optional.of(
+                    eks.describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
+                        .fargateProfile())
+                .map(
+                    p ->
+                        new ChildDeletion.Observed(
+                            p.statusAsString(),
+                            p.health() == null
+                                ? List.of()
+                                : HealthIssues.of(
+                                    p.health().issues(),
+                                    FargateProfileIssue::codeAsString,
+                                    FargateProfileIssue::message,
+                                    FargateProfileIssue::resourceIds))),
         "DELETE_FAILED");
   }
 
   private ChildDeletion nodegroup(String name) {
-    return new ChildDeletion(ResourceRef.child("nodegroup", cluster, name), WaitKind.NODEGROUP_DELETE,
+    return new ChildDeletion(
+        ResourceRef.child("nodegroup", cluster, name),
+        WaitKind.NODEGROUP_DELETE,
         () -> eks.deleteNodegroup(r -> r.clusterName(cluster).nodegroupName(name)),
-        () -> Optional.of(eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
-            .nodegroup()).map(n -> new ChildDeletion.Observed(n.statusAsString(),
-                n.health() == null ? List.of() : HealthIssues.of(n.health().issues(),
-                    Issue::codeAsString, Issue::message, Issue::resourceIds))),
+        () ->
+            Optional.of(
+                    eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
+                        .nodegroup())
+                .map(
+                    n ->
+                        new ChildDeletion.Observed(
+                            n.statusAsString(),
+                            n.health() == null
+                                ? List.of()
+                                : HealthIssues.of(
+                                    n.health().issues(),
+                                    Issue::codeAsString,
+                                    Issue::message,
+                                    Issue::resourceIds))),
         "DELETE_FAILED");
   }
 
   private ChildDeletion addon(String name) {
-    return new ChildDeletion(ResourceRef.child("addon", cluster, name), WaitKind.ADDON_DELETE,
+    return new ChildDeletion(
+        ResourceRef.child("addon", cluster, name),
+        WaitKind.ADDON_DELETE,
         () -> eks.deleteAddon(r -> r.clusterName(cluster).addonName(name)),
-        () -> Optional.of(eks.describeAddon(r -> r.clusterName(cluster).addonName(name)).addon())
-            .map(a -> new ChildDeletion.Observed(a.statusAsString(),
-                a.health() == null ? List.of() : HealthIssues.of(a.health().issues(),
-                    AddonIssue::codeAsString, AddonIssue::message, AddonIssue::resourceIds))),
+        () ->
+            Optional.of(eks.describeAddon(r -> r.clusterName(cluster).addonName(name)).addon())
+                .map(
+                    a ->
+                        new ChildDeletion.Observed(
+                            a.statusAsString(),
+                            a.health() == null
+                                ? List.of()
+                                : HealthIssues.of(
+                                    a.health().issues(),
+                                    AddonIssue::codeAsString,
+                                    AddonIssue::message,
+                                    AddonIssue::resourceIds))),
         "DELETE_FAILED");
   }
 
@@ -102,22 +185,32 @@ public final class CascadeDelete {
   }
 
   /** Deletes in order, each waited before the next starts; returns the names this run deleted. */
-  private CompletableFuture<List<String>> oneAfterAnother(List<String> names,
-      java.util.function.Function<String, ChildDeletion> deletion) {
+  private CompletableFuture<List<String>> oneAfterAnother(
+      List<String> names, java.util.function.Function<String, ChildDeletion> deletion) {
     CompletableFuture<List<String>> chain = CompletableFuture.completedFuture(List.of());
     for (String name : names) {
-      chain = chain.thenCompose(done -> deletion.apply(name).run(context)
-          .thenApply(deleted -> deleted ? append(done, name) : done));
+      chain =
+          chain.thenCompose(
+              done ->
+                  deletion
+                      .apply(name)
+                      .run(context)
+                      .thenApply(deleted -> deleted ? append(done, name) : done));
     }
     return chain;
   }
 
-  private CompletableFuture<List<String>> allAtOnce(List<String> names,
-      java.util.function.Function<String, ChildDeletion> deletion) {
-    List<CompletableFuture<Boolean>> runs = names.stream().map(n -> deletion.apply(n).run(context)).toList();
-    return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).thenApply(all ->
-        java.util.stream.IntStream.range(0, names.size()).filter(i -> runs.get(i).join())
-            .mapToObj(names::get).toList());
+  private CompletableFuture<List<String>> allAtOnce(
+      List<String> names, java.util.function.Function<String, ChildDeletion> deletion) {
+    List<CompletableFuture<Boolean>> runs =
+        names.stream().map(n -> deletion.apply(n).run(context)).toList();
+    return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
+        .thenApply(
+            all ->
+                java.util.stream.IntStream.range(0, names.size())
+                    .filter(i -> runs.get(i).join())
+                    .mapToObj(names::get)
+                    .toList());
   }
 
   private static List<String> append(List<String> list, String name) {

@@ -19,28 +19,44 @@ import java.util.function.Supplier;
  * @param describe its status and health issues now, or empty when gone
  * @param failedStatus the status that means deletion failed, e.g. {@code DELETE_FAILED}
  */
-public record ChildDeletion(ResourceRef ref, WaitKind waitKind, Runnable delete,
-    Supplier<Optional<Observed>> describe, String failedStatus) {
+public record ChildDeletion(
+    ResourceRef ref,
+    WaitKind waitKind,
+    Runnable delete,
+    Supplier<Optional<Observed>> describe,
+    String failedStatus) {
 
   /** A status and the health issues that came with it. */
   public record Observed(String status, List<HealthIssue> issues) {}
 
   /** Completes with true when this run deleted it, false when it was already gone. */
   public CompletableFuture<Boolean> run(OperationContext context) {
-    return StepRetry.run(context, ref, "delete", StepRetry.RETRYABLE_OR_BUSY, () -> {
-          try {
-            delete.run();
-            return true;
-          } catch (RuntimeException e) {
-            if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-              return false;
-            }
-            throw e;
-          }
-        })
-        .thenCompose(deleting -> !deleting ? CompletableFuture.completedFuture(false)
-            : Poller.await(context, ref, "wait deleted", context.engine().policy(waitKind),
-                this::readiness));
+    return StepRetry.run(
+            context,
+            ref,
+            "delete",
+            StepRetry.RETRYABLE_OR_BUSY,
+            () -> {
+              try {
+                delete.run();
+                return true;
+              } catch (RuntimeException e) {
+                if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
+                  return false;
+                }
+                throw e;
+              }
+            })
+        .thenCompose(
+            deleting ->
+                !deleting
+                    ? CompletableFuture.completedFuture(false)
+                    : Poller.await(
+                        context,
+                        ref,
+                        "wait deleted",
+                        context.engine().policy(waitKind),
+                        this::readiness));
   }
 
   private Readiness<Boolean> readiness() {
@@ -50,9 +66,14 @@ public record ChildDeletion(ResourceRef ref, WaitKind waitKind, Runnable delete,
     }
     Observed seen = now.get();
     if (seen.status().equals(failedStatus)) {
-      return Readiness.failed(seen.status(), new ResourceFailedException(ref, seen.status(),
-          seen.issues(), Hints.forIssues(seen.issues()),
-          "it still exists; fix the issues above and run the delete again"));
+      return Readiness.failed(
+          seen.status(),
+          new ResourceFailedException(
+              ref,
+              seen.status(),
+              seen.issues(),
+              Hints.forIssues(seen.issues()),
+              "it still exists; fix the issues above and run the delete again"));
     }
     return Readiness.pending(seen.status());
   }

@@ -31,7 +31,8 @@ public final class ClusterCreation {
   private final ResourceRef ref;
   private final String clientRequestToken = UUID.randomUUID().toString();
 
-  private ClusterCreation(OperationContext context, EksClient eks, Ec2Client ec2, ClusterSpec spec) {
+  private ClusterCreation(
+      OperationContext context, EksClient eks, Ec2Client ec2, ClusterSpec spec) {
     this.context = context;
     this.eks = eks;
     this.ec2 = ec2;
@@ -39,16 +40,21 @@ public final class ClusterCreation {
     this.ref = context.resource();
   }
 
-  public static CompletableFuture<ClusterInfo> run(OperationContext context, EksClient eks,
-      Ec2Client ec2, ClusterSpec spec) {
+  public static CompletableFuture<ClusterInfo> run(
+      OperationContext context, EksClient eks, Ec2Client ec2, ClusterSpec spec) {
     return new ClusterCreation(context, eks, ec2, spec).run();
   }
 
   private CompletableFuture<ClusterInfo> run() {
-    return StepRetry.run(context, ref, "check subnets", StepRetry.RETRYABLE, () -> {
-          SubnetCheck.requireUsable(ec2, "ClusterSpec", "subnetIds", spec.subnetIds(), 2);
-          return true;
-        })
+    return StepRetry.run(
+            context,
+            ref,
+            "check subnets",
+            StepRetry.RETRYABLE,
+            () -> {
+              SubnetCheck.requireUsable(ec2, "ClusterSpec", "subnetIds", spec.subnetIds(), 2);
+              return true;
+            })
         .thenCompose(checked -> createOrAdopt())
         .thenCompose(policy -> ClusterWaits.active(context, eks, ref, policy))
         .thenApply(ClusterMapping::info);
@@ -57,44 +63,65 @@ public final class ClusterCreation {
   /** The policy to wait with: a fresh create looks late, an adopted cluster at once. */
   private CompletableFuture<PollingPolicy> createOrAdopt() {
     PollingPolicy fresh = context.engine().policy(WaitKind.CLUSTER_CREATE);
-    return StepRetry.run(context, ref, "create", StepRetry.RETRYABLE,
-            () -> eks.createCluster(ClusterMapping.createRequest(spec, clientRequestToken)).cluster())
+    return StepRetry.run(
+            context,
+            ref,
+            "create",
+            StepRetry.RETRYABLE,
+            () ->
+                eks.createCluster(ClusterMapping.createRequest(spec, clientRequestToken)).cluster())
         .thenApply(created -> fresh)
-        .exceptionallyCompose(error -> {
-          if (AwsErrors.is(error, AwsErrors.Kind.IN_USE)) {
-            return adopt(error).thenApply(adopted -> fresh.withFirstCheck(Duration.ZERO));
-          }
-          return CompletableFuture.failedFuture(createFailure(Failures.unwrap(error)));
-        });
+        .exceptionallyCompose(
+            error -> {
+              if (AwsErrors.is(error, AwsErrors.Kind.IN_USE)) {
+                return adopt(error).thenApply(adopted -> fresh.withFirstCheck(Duration.ZERO));
+              }
+              return CompletableFuture.failedFuture(createFailure(Failures.unwrap(error)));
+            });
   }
 
   private CompletableFuture<Cluster> adopt(Throwable alreadyExists) {
-    return StepRetry.run(context, ref, "adopt", StepRetry.RETRYABLE,
-        () -> eks.describeCluster(r -> r.name(spec.name())).cluster())
-        .thenApply(existing -> {
-          List<FieldDifference> diff = ClusterDiff.between(spec, existing);
-          if (!diff.isEmpty()) {
-            throw new ConflictException(ref, diff, Failures.unwrap(alreadyExists));
-          }
-          if ("FAILED".equals(existing.statusAsString()) || "DELETING".equals(existing.statusAsString())) {
-            throw new ResourceFailedException(ref, existing.statusAsString(),
-                ClusterMapping.healthIssues(existing), "a cluster of this name exists but cannot become ACTIVE",
-                "delete it with kit.clusters().delete(\"" + spec.name() + "\"), then create again");
-          }
-          context.observed(ref, "adopt", existing.statusAsString(), Duration.ZERO, 1);
-          return existing;
-        });
+    return StepRetry.run(
+            context,
+            ref,
+            "adopt",
+            StepRetry.RETRYABLE,
+            () -> eks.describeCluster(r -> r.name(spec.name())).cluster())
+        .thenApply(
+            existing -> {
+              List<FieldDifference> diff = ClusterDiff.between(spec, existing);
+              if (!diff.isEmpty()) {
+                throw new ConflictException(ref, diff, Failures.unwrap(alreadyExists));
+              }
+              if ("FAILED".equals(existing.statusAsString())
+                  || "DELETING".equals(existing.statusAsString())) {
+                throw new ResourceFailedException(
+                    ref,
+                    existing.statusAsString(),
+                    ClusterMapping.healthIssues(existing),
+                    "a cluster of this name exists but cannot become ACTIVE",
+                    "delete it with kit.clusters().delete(\""
+                        + spec.name()
+                        + "\"), then create again");
+              }
+              context.observed(ref, "adopt", existing.statusAsString(), Duration.ZERO, 1);
+              return existing;
+            });
   }
 
   private EksKitException createFailure(Throwable error) {
     if (error instanceof EksKitException known) {
       return known;
     }
-    String outcome = AwsErrors.isRetryable(error)
-        ? "gave up after " + context.engine().retrySettings().maxAttempts() + " attempts. AWS may have "
-            + "created the cluster before failing: run create again with the same spec to adopt it, or "
-            + "delete it with kit.clusters().delete(\"" + spec.name() + "\")"
-        : "EKS refused the request; nothing was created";
+    String outcome =
+        AwsErrors.isRetryable(error)
+            ? "gave up after "
+                + context.engine().retrySettings().maxAttempts()
+                + " attempts. AWS may have created the cluster before failing: run create again"
+                + " with the same spec to adopt it, or delete it with kit.clusters().delete(\""
+                + spec.name()
+                + "\")"
+            : "EKS refused the request; nothing was created";
     return new AwsCallException(ref, "create", outcome + ": " + AwsErrors.describe(error), error);
   }
 }

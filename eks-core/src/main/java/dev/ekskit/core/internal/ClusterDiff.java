@@ -25,35 +25,49 @@ public final class ClusterDiff {
 
   public static List<FieldDifference> between(ClusterSpec spec, Cluster actual) {
     List<FieldDifference> diff = new ArrayList<>();
-    spec.kubernetesVersion().ifPresent(v -> compare(diff, "kubernetesVersion", v, actual.version()));
+    spec.kubernetesVersion()
+        .ifPresent(v -> compare(diff, "kubernetesVersion", v, actual.version()));
     compare(diff, "roleArn", spec.roleArn(), actual.roleArn());
     VpcConfigResponse vpc = actual.resourcesVpcConfig();
     if (vpc != null) {
       compare(diff, "subnetIds", spec.subnetIds(), vpc.subnetIds());
-      compare(diff, "securityGroupIds", spec.securityGroupIds(),
-          vpc.securityGroupIds());
-      compare(diff, "endpointPublicAccess", spec.endpointPublicAccess(), vpc.endpointPublicAccess());
-      compare(diff, "endpointPrivateAccess", spec.endpointPrivateAccess(), vpc.endpointPrivateAccess());
+      compare(diff, "securityGroupIds", spec.securityGroupIds(), vpc.securityGroupIds());
+      compare(
+          diff, "endpointPublicAccess", spec.endpointPublicAccess(), vpc.endpointPublicAccess());
+      compare(
+          diff, "endpointPrivateAccess", spec.endpointPrivateAccess(), vpc.endpointPrivateAccess());
       if (spec.endpointPublicAccess()) {
-        List<String> wanted = spec.publicAccessCidrs().isEmpty() ? OPEN_TO_ALL : spec.publicAccessCidrs();
-        List<String> found = vpc.publicAccessCidrs().isEmpty() ? OPEN_TO_ALL : vpc.publicAccessCidrs();
+        List<String> wanted =
+            spec.publicAccessCidrs().isEmpty() ? OPEN_TO_ALL : spec.publicAccessCidrs();
+        List<String> found =
+            vpc.publicAccessCidrs().isEmpty() ? OPEN_TO_ALL : vpc.publicAccessCidrs();
         compare(diff, "publicAccessCidrs", wanted, found);
       }
     }
     compare(diff, "logTypes", spec.logTypes(), enabledLogTypes(actual));
     compare(diff, "secretsKmsKeyArn", spec.secretsKmsKeyArn().orElse(null), secretsKey(actual));
     if (actual.kubernetesNetworkConfig() != null) {
-      spec.serviceIpv4Cidr().ifPresent(cidr ->
-          compare(diff, "serviceIpv4Cidr", cidr, actual.kubernetesNetworkConfig().serviceIpv4Cidr()));
+      spec.serviceIpv4Cidr()
+          .ifPresent(
+              cidr ->
+                  compare(
+                      diff,
+                      "serviceIpv4Cidr",
+                      cidr,
+                      actual.kubernetesNetworkConfig().serviceIpv4Cidr()));
       compare(diff, "ipFamily", spec.ipFamily(), actual.kubernetesNetworkConfig().ipFamily());
     }
     if (actual.accessConfig() != null && actual.accessConfig().authenticationMode() != null) {
-      compare(diff, "authenticationMode", spec.authenticationMode(),
+      compare(
+          diff,
+          "authenticationMode",
+          spec.authenticationMode(),
           actual.accessConfig().authenticationMode());
     }
     if (actual.upgradePolicy() != null) {
-      spec.supportType().ifPresent(type ->
-          compare(diff, "supportType", type, actual.upgradePolicy().supportType()));
+      spec.supportType()
+          .ifPresent(
+              type -> compare(diff, "supportType", type, actual.upgradePolicy().supportType()));
     }
     return diff;
   }
@@ -73,13 +87,16 @@ public final class ClusterDiff {
     return actual.encryptionConfig().stream()
         .filter(config -> config.resources().contains("secrets") && config.provider() != null)
         .map(config -> config.provider().keyArn())
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
-  private static void compare(List<FieldDifference> diff, String field, Object wanted, Object actual) {
+  private static void compare(
+      List<FieldDifference> diff, String field, Object wanted, Object actual) {
     if (!Objects.equals(normalized(wanted), normalized(actual))) {
-      diff.add(new FieldDifference(field, String.valueOf(normalized(wanted)),
-          String.valueOf(normalized(actual))));
+      diff.add(
+          new FieldDifference(
+              field, String.valueOf(normalized(wanted)), String.valueOf(normalized(actual))));
     }
   }
 

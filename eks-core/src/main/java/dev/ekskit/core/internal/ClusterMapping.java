@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.eks.model.CreateClusterRequest;
 import software.amazon.awssdk.services.eks.model.EncryptionConfig;
 import software.amazon.awssdk.services.eks.model.KubernetesNetworkConfigRequest;
 import software.amazon.awssdk.services.eks.model.LogSetup;
-import software.amazon.awssdk.services.eks.model.Logging;
 import software.amazon.awssdk.services.eks.model.LogType;
+import software.amazon.awssdk.services.eks.model.Logging;
 import software.amazon.awssdk.services.eks.model.VpcConfigRequest;
 
 /** Maps between ekskit's cluster types and the SDK's. Pure functions. */
@@ -21,39 +21,52 @@ public final class ClusterMapping {
   private ClusterMapping() {}
 
   public static CreateClusterRequest createRequest(ClusterSpec spec, String clientRequestToken) {
-    CreateClusterRequest.Builder request = CreateClusterRequest.builder()
-        .name(spec.name())
-        .roleArn(spec.roleArn())
-        .clientRequestToken(clientRequestToken)
-        .resourcesVpcConfig(VpcConfigRequest.builder()
-            .subnetIds(spec.subnetIds())
-            .securityGroupIds(spec.securityGroupIds())
-            .endpointPublicAccess(spec.endpointPublicAccess())
-            .endpointPrivateAccess(spec.endpointPrivateAccess())
-            .publicAccessCidrs(spec.publicAccessCidrs().isEmpty() ? null : spec.publicAccessCidrs())
-            .build())
-        .kubernetesNetworkConfig(KubernetesNetworkConfigRequest.builder()
-            .ipFamily(spec.ipFamily())
-            .serviceIpv4Cidr(spec.serviceIpv4Cidr().orElse(null))
-            .build())
-        .accessConfig(CreateAccessConfigRequest.builder()
-            .authenticationMode(spec.authenticationMode())
-            .bootstrapClusterCreatorAdminPermissions(spec.bootstrapClusterCreatorAdminPermissions())
-            .build())
-        .logging(logging(spec.logTypes()))
-        .tags(Tags.withOwnership(spec.tags()));
+    CreateClusterRequest.Builder request =
+        CreateClusterRequest.builder()
+            .name(spec.name())
+            .roleArn(spec.roleArn())
+            .clientRequestToken(clientRequestToken)
+            .resourcesVpcConfig(
+                VpcConfigRequest.builder()
+                    .subnetIds(spec.subnetIds())
+                    .securityGroupIds(spec.securityGroupIds())
+                    .endpointPublicAccess(spec.endpointPublicAccess())
+                    .endpointPrivateAccess(spec.endpointPrivateAccess())
+                    .publicAccessCidrs(
+                        spec.publicAccessCidrs().isEmpty() ? null : spec.publicAccessCidrs())
+                    .build())
+            .kubernetesNetworkConfig(
+                KubernetesNetworkConfigRequest.builder()
+                    .ipFamily(spec.ipFamily())
+                    .serviceIpv4Cidr(spec.serviceIpv4Cidr().orElse(null))
+                    .build())
+            .accessConfig(
+                CreateAccessConfigRequest.builder()
+                    .authenticationMode(spec.authenticationMode())
+                    .bootstrapClusterCreatorAdminPermissions(
+                        spec.bootstrapClusterCreatorAdminPermissions())
+                    .build())
+            .logging(logging(spec.logTypes()))
+            .tags(Tags.withOwnership(spec.tags()));
     spec.kubernetesVersion().ifPresent(request::version);
-    spec.secretsKmsKeyArn().ifPresent(key -> request.encryptionConfig(EncryptionConfig.builder()
-        .resources("secrets").provider(p -> p.keyArn(key)).build()));
+    spec.secretsKmsKeyArn()
+        .ifPresent(
+            key ->
+                request.encryptionConfig(
+                    EncryptionConfig.builder()
+                        .resources("secrets")
+                        .provider(p -> p.keyArn(key))
+                        .build()));
     spec.supportType().ifPresent(type -> request.upgradePolicy(u -> u.supportType(type)));
     return request.build();
   }
 
   /** Enables exactly {@code enabled}: EKS keeps the previous setting of any type not mentioned. */
   public static Logging logging(java.util.Set<LogType> enabled) {
-    List<LogType> disabled = java.util.Arrays.stream(LogType.values())
-        .filter(t -> t != LogType.UNKNOWN_TO_SDK_VERSION && !enabled.contains(t))
-        .toList();
+    List<LogType> disabled =
+        java.util.Arrays.stream(LogType.values())
+            .filter(t -> t != LogType.UNKNOWN_TO_SDK_VERSION && !enabled.contains(t))
+            .toList();
     List<LogSetup> setups = new java.util.ArrayList<>();
     if (!enabled.isEmpty()) {
       setups.add(LogSetup.builder().types(enabled).enabled(true).build());
@@ -65,17 +78,29 @@ public final class ClusterMapping {
   }
 
   public static ClusterInfo info(Cluster cluster) {
-    return new ClusterInfo(cluster.name(), cluster.arn(), cluster.statusAsString(),
+    return new ClusterInfo(
+        cluster.name(),
+        cluster.arn(),
+        cluster.statusAsString(),
         Optional.ofNullable(cluster.version()).orElse(""),
         Optional.ofNullable(cluster.platformVersion()).orElse(""),
         Optional.ofNullable(cluster.endpoint()).orElse(""),
         cluster.certificateAuthority() == null || cluster.certificateAuthority().data() == null
-            ? "" : cluster.certificateAuthority().data(),
-        cluster.createdAt(), cluster.tags(), healthIssues(cluster), cluster);
+            ? ""
+            : cluster.certificateAuthority().data(),
+        cluster.createdAt(),
+        cluster.tags(),
+        healthIssues(cluster),
+        cluster);
   }
 
   public static List<HealthIssue> healthIssues(Cluster cluster) {
-    return cluster.health() == null ? List.of() : HealthIssues.of(cluster.health().issues(),
-        ClusterIssue::codeAsString, ClusterIssue::message, ClusterIssue::resourceIds);
+    return cluster.health() == null
+        ? List.of()
+        : HealthIssues.of(
+            cluster.health().issues(),
+            ClusterIssue::codeAsString,
+            ClusterIssue::message,
+            ClusterIssue::resourceIds);
   }
 }

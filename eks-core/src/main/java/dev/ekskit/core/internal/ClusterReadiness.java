@@ -20,32 +20,60 @@ public final class ClusterReadiness {
     List<HealthIssue> issues = ClusterMapping.healthIssues(cluster);
     return switch (status) {
       case "ACTIVE" -> Readiness.ready(status, cluster);
-      case "FAILED" -> Readiness.failed(status, new ResourceFailedException(ref, status, issues,
-          Hints.forIssues(issues), "the cluster exists in status FAILED; remove it with "
-              + "kit.clusters().delete(\"" + cluster.name() + "\")"));
-      case "DELETING" -> Readiness.failed(status, new ResourceFailedException(ref, status, issues,
-          "the cluster is being deleted, by another process or person", ""));
+      case "FAILED" ->
+          Readiness.failed(
+              status,
+              new ResourceFailedException(
+                  ref,
+                  status,
+                  issues,
+                  Hints.forIssues(issues),
+                  "the cluster exists in status FAILED; remove it with "
+                      + "kit.clusters().delete(\""
+                      + cluster.name()
+                      + "\")"));
+      case "DELETING" ->
+          Readiness.failed(
+              status,
+              new ResourceFailedException(
+                  ref,
+                  status,
+                  issues,
+                  "the cluster is being deleted, by another process or person",
+                  ""));
       default -> Readiness.pending(status);
     };
   }
 
   /** Waiting for a cluster to disappear: gone is done, anything else is still on its way. */
   public static Readiness<Boolean> toDeleted(Optional<Cluster> cluster) {
-    return cluster.<Readiness<Boolean>>map(c -> Readiness.pending(c.statusAsString()))
+    return cluster
+        .<Readiness<Boolean>>map(c -> Readiness.pending(c.statusAsString()))
         .orElseGet(() -> Readiness.ready("DELETED", true));
   }
 
-  /** Waiting for an update: Successful is done; Failed and Cancelled end the wait with AWS's errors. */
+  /**
+   * Waiting for an update: Successful is done; Failed and Cancelled end the wait with AWS's errors.
+   */
   public static Readiness<Update> toSuccessful(ResourceRef ref, Update update) {
     String status = update.statusAsString();
     return switch (status) {
       case "Successful" -> Readiness.ready(status, update);
       case "Failed", "Cancelled" -> {
-        List<HealthIssue> errors = HealthIssues.of(update.errors(), ErrorDetail::errorCodeAsString,
-            ErrorDetail::errorMessage, ErrorDetail::resourceIds);
-        yield Readiness.failed(status, new ResourceFailedException(ref, "update " + update.id() + " "
-            + update.typeAsString() + " " + status, errors, Hints.forIssues(errors),
-            "nothing to remove: EKS rolled the update back"));
+        List<HealthIssue> errors =
+            HealthIssues.of(
+                update.errors(),
+                ErrorDetail::errorCodeAsString,
+                ErrorDetail::errorMessage,
+                ErrorDetail::resourceIds);
+        yield Readiness.failed(
+            status,
+            new ResourceFailedException(
+                ref,
+                "update " + update.id() + " " + update.typeAsString() + " " + status,
+                errors,
+                Hints.forIssues(errors),
+                "nothing to remove: EKS rolled the update back"));
       }
       default -> Readiness.pending(status);
     };

@@ -15,29 +15,47 @@ public final class ClusterSpecRules {
   public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
   static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
   public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
-  static final Pattern KMS_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
+  static final Pattern KMS_ARN =
+      Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
   private static final int MAX_SECURITY_GROUPS = 5;
   private static final int MAX_PUBLIC_CIDRS = 40;
-  private static final List<Ipv4Cidr> PRIVATE_RANGES = List.of(
-      Ipv4Cidr.parse("10.0.0.0/8"), Ipv4Cidr.parse("172.16.0.0/12"), Ipv4Cidr.parse("192.168.0.0/16"));
+  private static final List<Ipv4Cidr> PRIVATE_RANGES =
+      List.of(
+          Ipv4Cidr.parse("10.0.0.0/8"),
+          Ipv4Cidr.parse("172.16.0.0/12"),
+          Ipv4Cidr.parse("192.168.0.0/16"));
 
   private ClusterSpecRules() {}
 
   public static void check(ClusterSpec spec) {
     Violations v = new Violations("ClusterSpec");
-    v.name("name", spec.name(), CLUSTER_NAME, 100,
+    v.name(
+        "name",
+        spec.name(),
+        CLUSTER_NAME,
+        100,
         "must start with a letter or digit and hold only letters, digits, '-' and '_'");
-    spec.kubernetesVersion().ifPresent(version ->
-        v.matches("kubernetesVersion", version, KUBERNETES_VERSION, "major.minor such as 1.33"));
+    spec.kubernetesVersion()
+        .ifPresent(
+            version ->
+                v.matches(
+                    "kubernetesVersion", version, KUBERNETES_VERSION, "major.minor such as 1.33"));
     v.matches("roleArn", spec.roleArn(), ROLE_ARN, "an IAM role ARN");
     v.ids("subnetIds", spec.subnetIds(), SUBNET_ID, "a subnet id", 2, Integer.MAX_VALUE);
-    v.ids("securityGroupIds", spec.securityGroupIds(), SECURITY_GROUP_ID, "a security group id", 0,
+    v.ids(
+        "securityGroupIds",
+        spec.securityGroupIds(),
+        SECURITY_GROUP_ID,
+        "a security group id",
+        0,
         MAX_SECURITY_GROUPS);
     checkEndpoint(spec, v);
-    spec.logTypes().stream().filter(t -> t == LogType.UNKNOWN_TO_SDK_VERSION).findAny()
+    spec.logTypes().stream()
+        .filter(t -> t == LogType.UNKNOWN_TO_SDK_VERSION)
+        .findAny()
         .ifPresent(t -> v.add("logTypes", "known", "holds a log type this SDK does not know"));
-    spec.secretsKmsKeyArn().ifPresent(arn ->
-        v.matches("secretsKmsKeyArn", arn, KMS_ARN, "a KMS key or alias ARN"));
+    spec.secretsKmsKeyArn()
+        .ifPresent(arn -> v.matches("secretsKmsKeyArn", arn, KMS_ARN, "a KMS key or alias ARN"));
     checkNetwork(spec, v);
     checkAccess(spec, v);
     if (spec.supportType().filter(t -> t == SupportType.UNKNOWN_TO_SDK_VERSION).isPresent()) {
@@ -49,11 +67,16 @@ public final class ClusterSpecRules {
 
   private static void checkEndpoint(ClusterSpec spec, Violations v) {
     if (!spec.endpointPublicAccess() && !spec.endpointPrivateAccess()) {
-      v.add("endpointPublicAccess", "endpoint-access",
-          "public and private endpoint access cannot both be off: nobody could reach the API server");
+      v.add(
+          "endpointPublicAccess",
+          "endpoint-access",
+          "public and private endpoint access cannot both be off: nobody could reach the API"
+              + " server");
     }
     if (!spec.endpointPublicAccess() && !spec.publicAccessCidrs().isEmpty()) {
-      v.add("publicAccessCidrs", "requires-public-access",
+      v.add(
+          "publicAccessCidrs",
+          "requires-public-access",
           "only applies when endpointPublicAccess is true");
     }
     if (spec.publicAccessCidrs().size() > MAX_PUBLIC_CIDRS) {
@@ -66,24 +89,31 @@ public final class ClusterSpecRules {
     if (spec.ipFamily() == IpFamily.UNKNOWN_TO_SDK_VERSION) {
       v.add("ipFamily", "known", "must be IPV4 or IPV6");
     }
-    spec.serviceIpv4Cidr().ifPresent(cidr -> {
-      if (spec.ipFamily() == IpFamily.IPV6) {
-        v.add("serviceIpv4Cidr", "ip-family", "does not apply to an IPV6 cluster");
-      }
-      String problem = Ipv4Cidr.problem(cidr);
-      if (problem != null) {
-        v.add("serviceIpv4Cidr", "cidr", problem);
-        return;
-      }
-      Ipv4Cidr block = Ipv4Cidr.parse(cidr);
-      if (block.prefix() < 12 || block.prefix() > 24) {
-        v.add("serviceIpv4Cidr", "prefix-range", "must be between /12 and /24, was /" + block.prefix());
-      }
-      if (PRIVATE_RANGES.stream().noneMatch(range -> range.contains(block))) {
-        v.add("serviceIpv4Cidr", "private-range",
-            "must lie within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, was " + cidr);
-      }
-    });
+    spec.serviceIpv4Cidr()
+        .ifPresent(
+            cidr -> {
+              if (spec.ipFamily() == IpFamily.IPV6) {
+                v.add("serviceIpv4Cidr", "ip-family", "does not apply to an IPV6 cluster");
+              }
+              String problem = Ipv4Cidr.problem(cidr);
+              if (problem != null) {
+                v.add("serviceIpv4Cidr", "cidr", problem);
+                return;
+              }
+              Ipv4Cidr block = Ipv4Cidr.parse(cidr);
+              if (block.prefix() < 12 || block.prefix() > 24) {
+                v.add(
+                    "serviceIpv4Cidr",
+                    "prefix-range",
+                    "must be between /12 and /24, was /" + block.prefix());
+              }
+              if (PRIVATE_RANGES.stream().noneMatch(range -> range.contains(block))) {
+                v.add(
+                    "serviceIpv4Cidr",
+                    "private-range",
+                    "must lie within 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, was " + cidr);
+              }
+            });
   }
 
   private static void checkAccess(ClusterSpec spec, Violations v) {
@@ -92,8 +122,11 @@ public final class ClusterSpecRules {
     }
     if (spec.authenticationMode() == AuthenticationMode.CONFIG_MAP
         && !spec.bootstrapClusterCreatorAdminPermissions()) {
-      v.add("bootstrapClusterCreatorAdminPermissions", "config-map-needs-bootstrap",
-          "must be true with authenticationMode CONFIG_MAP, or nobody could administer the cluster");
+      v.add(
+          "bootstrapClusterCreatorAdminPermissions",
+          "config-map-needs-bootstrap",
+          "must be true with authenticationMode CONFIG_MAP, or nobody could administer the"
+              + " cluster");
     }
   }
 }

@@ -13,23 +13,39 @@ import software.amazon.awssdk.services.eks.model.Update;
 public final class ClusterWaits {
   private ClusterWaits() {}
 
-  public static CompletableFuture<Cluster> active(OperationContext context, EksClient eks,
-      ResourceRef ref, PollingPolicy policy) {
-    return Poller.await(context, ref, "wait ACTIVE", policy,
-        () -> ClusterReadiness.toActive(eks.describeCluster(r -> r.name(clusterName(ref))).cluster()));
+  public static CompletableFuture<Cluster> active(
+      OperationContext context, EksClient eks, ResourceRef ref, PollingPolicy policy) {
+    return Poller.await(
+        context,
+        ref,
+        "wait ACTIVE",
+        policy,
+        () ->
+            ClusterReadiness.toActive(
+                eks.describeCluster(r -> r.name(clusterName(ref))).cluster()));
   }
 
-  public static CompletableFuture<Boolean> deleted(OperationContext context, EksClient eks,
-      ResourceRef ref) {
-    return Poller.await(context, ref, "wait deleted", context.engine().policy(WaitKind.CLUSTER_DELETE),
+  public static CompletableFuture<Boolean> deleted(
+      OperationContext context, EksClient eks, ResourceRef ref) {
+    return Poller.await(
+        context,
+        ref,
+        "wait deleted",
+        context.engine().policy(WaitKind.CLUSTER_DELETE),
         () -> ClusterReadiness.toDeleted(find(eks, clusterName(ref))));
   }
 
-  public static CompletableFuture<Update> update(OperationContext context, EksClient eks,
-      ResourceRef ref, String updateId, WaitKind kind) {
-    return Poller.await(context, ref, "wait update " + updateId, context.engine().policy(kind),
-        () -> ClusterReadiness.toSuccessful(ref,
-            eks.describeUpdate(r -> r.name(clusterName(ref)).updateId(updateId)).update()));
+  public static CompletableFuture<Update> update(
+      OperationContext context, EksClient eks, ResourceRef ref, String updateId, WaitKind kind) {
+    return Poller.await(
+        context,
+        ref,
+        "wait update " + updateId,
+        context.engine().policy(kind),
+        () ->
+            ClusterReadiness.toSuccessful(
+                ref,
+                eks.describeUpdate(r -> r.name(clusterName(ref)).updateId(updateId)).update()));
   }
 
   /** The cluster, or empty if EKS does not know it. */

@@ -24,18 +24,21 @@ public final class DefaultOperation<T> implements Operation<T> {
   }
 
   /** Starts {@code body} on the engine's executor and returns its handle at once. */
-  public static <T> DefaultOperation<T> start(OperationContext context,
-      Function<OperationContext, CompletableFuture<T>> body) {
+  public static <T> DefaultOperation<T> start(
+      OperationContext context, Function<OperationContext, CompletableFuture<T>> body) {
     DefaultOperation<T> operation = new DefaultOperation<>(context);
-    context.engine().call(() -> body.apply(context))
+    context
+        .engine()
+        .call(() -> body.apply(context))
         .thenCompose(Function.identity())
-        .whenComplete((value, error) -> {
-          if (error == null) {
-            operation.result.complete(value);
-          } else {
-            operation.result.completeExceptionally(Failures.unwrap(error));
-          }
-        });
+        .whenComplete(
+            (value, error) -> {
+              if (error == null) {
+                operation.result.complete(value);
+              } else {
+                operation.result.completeExceptionally(Failures.unwrap(error));
+              }
+            });
     return operation;
   }
 
@@ -63,19 +66,32 @@ public final class DefaultOperation<T> implements Operation<T> {
     Instant start = context.now();
     CompletableFuture<T> bounded = new CompletableFuture<>();
     // Timed on the kit's scheduler, so a virtual clock times it too.
-    ScheduledFuture<?> timer = context.engine().scheduler().schedule(
-        () -> bounded.completeExceptionally(new WaitTimeoutException(context.resource(),
-            Duration.between(start, context.now()), 0, context.lastStatus(), true)),
-        timeout.toMillis(), TimeUnit.MILLISECONDS);
-    // Cancelled where the result completes, not after this thread wakes: no timer outlives the wait.
-    result.whenComplete((value, error) -> {
-      timer.cancel(false);
-      if (error == null) {
-        bounded.complete(value);
-      } else {
-        bounded.completeExceptionally(error);
-      }
-    });
+    ScheduledFuture<?> timer =
+        context
+            .engine()
+            .scheduler()
+            .schedule(
+                () ->
+                    bounded.completeExceptionally(
+                        new WaitTimeoutException(
+                            context.resource(),
+                            Duration.between(start, context.now()),
+                            0,
+                            context.lastStatus(),
+                            true)),
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+    // Cancelled where the result completes, not after this thread wakes: no timer outlives the
+    // wait.
+    result.whenComplete(
+        (value, error) -> {
+          timer.cancel(false);
+          if (error == null) {
+            bounded.complete(value);
+          } else {
+            bounded.completeExceptionally(error);
+          }
+        });
     try {
       return bounded.get();
     } catch (InterruptedException e) {
@@ -90,7 +106,8 @@ public final class DefaultOperation<T> implements Operation<T> {
   public boolean cancel() {
     context.cancel();
     return result.completeExceptionally(
-        new CancellationException(context.resource() + " operation was cancelled; nothing was deleted"));
+        new CancellationException(
+            context.resource() + " operation was cancelled; nothing was deleted"));
   }
 
   @Override

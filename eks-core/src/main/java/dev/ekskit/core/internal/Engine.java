@@ -33,9 +33,15 @@ public final class Engine {
   private final Duration operationDeadline;
   private final Random random;
 
-  public Engine(Clock clock, ScheduledExecutorService scheduler, Executor executor,
-      Map<String, PollingPolicy> policyOverrides, RetrySettings retrySettings,
-      List<ProgressListener> listeners, Duration operationDeadline, Random random) {
+  public Engine(
+      Clock clock,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      Map<String, PollingPolicy> policyOverrides,
+      RetrySettings retrySettings,
+      List<ProgressListener> listeners,
+      Duration operationDeadline,
+      Random random) {
     this.clock = clock;
     this.scheduler = scheduler;
     this.executor = executor;
@@ -94,7 +100,11 @@ public final class Engine {
     try {
       listener.onEvent(event);
     } catch (RuntimeException e) {
-      LOG.warn("Progress listener {} threw on {}; ignored", listener, event.getClass().getSimpleName(), e);
+      LOG.warn(
+          "Progress listener {} threw on {}; ignored",
+          listener,
+          event.getClass().getSimpleName(),
+          e);
     }
   }
 }

@@ -9,9 +9,18 @@ import java.util.function.Function;
 public final class HealthIssues {
   private HealthIssues() {}
 
-  public static <I> List<HealthIssue> of(List<I> issues, Function<I, String> code,
-      Function<I, String> message, Function<I, List<String>> resourceIds) {
-    return issues.stream().map(issue -> new HealthIssue(code.apply(issue),
-        Optional.ofNullable(message.apply(issue)).orElse(""), resourceIds.apply(issue))).toList();
+  public static <I> List<HealthIssue> of(
+      List<I> issues,
+      Function<I, String> code,
+      Function<I, String> message,
+      Function<I, List<String>> resourceIds) {
+    return issues.stream()
+        .map(
+            issue ->
+                new HealthIssue(
+                    code.apply(issue),
+                    Optional.ofNullable(message.apply(issue)).orElse(""),
+                    resourceIds.apply(issue)))
+        .toList();
   }
 }

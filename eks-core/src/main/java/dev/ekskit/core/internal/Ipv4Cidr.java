@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** An IPv4 CIDR block, parsed strictly (no leading zeros, host bits must be zero). */
 public record Ipv4Cidr(long network, int prefix) {
-  private static final Pattern SHAPE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+  private static final Pattern SHAPE =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
   /** The CIDR, or null with {@link #problem(String)} saying why not. */
   public static Ipv4Cidr parse(String text) {
@@ -29,7 +30,11 @@ public record Ipv4Cidr(long network, int prefix) {
     }
     Ipv4Cidr cidr = parseValid(text);
     if ((cidr.network & ~cidr.mask()) != 0) {
-      return "has host bits set in '" + text + "' (the network address is " + cidr.networkText() + ")";
+      return "has host bits set in '"
+          + text
+          + "' (the network address is "
+          + cidr.networkText()
+          + ")";
     }
     return null;
   }
@@ -43,8 +48,15 @@ public record Ipv4Cidr(long network, int prefix) {
   }
 
   private String networkText() {
-    return (network >> 24 & 255) + "." + (network >> 16 & 255) + "." + (network >> 8 & 255) + "."
-        + (network & 255) + "/" + prefix;
+    return (network >> 24 & 255)
+        + "."
+        + (network >> 16 & 255)
+        + "."
+        + (network >> 8 & 255)
+        + "."
+        + (network & 255)
+        + "/"
+        + prefix;
   }
 
   private static Ipv4Cidr parseValid(String text) {

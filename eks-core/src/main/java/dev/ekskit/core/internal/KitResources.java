@@ -26,11 +26,13 @@ public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults
 
   /**
    * Builds defaults on demand and remembers them for closing. Clients come from the SDK's default
-   * chains, which honour {@code AWS_ENDPOINT_URL(_EKS/_EC2)} and {@code aws.endpointUrl*} properties.
+   * chains, which honour {@code AWS_ENDPOINT_URL(_EKS/_EC2)} and {@code aws.endpointUrl*}
+   * properties.
    */
   public static final class Defaults implements AutoCloseable {
     /** Blocking AWS calls in flight at once; waits hold no thread, so a few suffice. */
     private static final int CALL_THREADS = 4;
+
     private final Region region;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -55,14 +57,21 @@ public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults
     }
 
     public ScheduledExecutorService scheduler() {
-      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("ekskit-scheduler"));
+      ScheduledThreadPoolExecutor scheduler =
+          new ScheduledThreadPoolExecutor(1, daemon("ekskit-scheduler"));
       scheduler.setRemoveOnCancelPolicy(true);
       return remember(scheduler);
     }
 
     public ExecutorService executor() {
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(CALL_THREADS, CALL_THREADS, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), daemon("ekskit-aws"));
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              CALL_THREADS,
+              CALL_THREADS,
+              30,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              daemon("ekskit-aws"));
       pool.allowCoreThreadTimeOut(true);
       return remember(pool);
     }
@@ -78,13 +87,15 @@ public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults
 
     @Override
     public void close() {
-      toClose.forEach(resource -> {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          org.slf4j.LoggerFactory.getLogger(KitResources.class).debug("closing {} failed", resource, e);
-        }
-      });
+      toClose.forEach(
+          resource -> {
+            try {
+              resource.close();
+            } catch (Exception e) {
+              org.slf4j.LoggerFactory.getLogger(KitResources.class)
+                  .debug("closing {} failed", resource, e);
+            }
+          });
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -48,7 +48,9 @@ public final class OperationContext {
     cancelled = true;
   }
 
-  /** Throws {@link CancellationException} if the operation was cancelled: call before each AWS call. */
+  /**
+   * Throws {@link CancellationException} if the operation was cancelled: call before each AWS call.
+   */
   public void checkNotCancelled() {
     if (cancelled) {
       throw new CancellationException(resource + " operation was cancelled");
@@ -71,20 +73,24 @@ public final class OperationContext {
     if (on.equals(resource)) {
       lastStatus = status;
     }
-    engine.publish(new ProgressEvent.StatusObserved(now(), on, step, status, elapsed, check), extraListener);
+    engine.publish(
+        new ProgressEvent.StatusObserved(now(), on, step, status, elapsed, check), extraListener);
   }
 
   public void retrying(ResourceRef on, String step, int attempt, Duration backoff, String reason) {
-    engine.publish(new ProgressEvent.Retrying(now(), on, step, attempt, backoff, reason), extraListener);
+    engine.publish(
+        new ProgressEvent.Retrying(now(), on, step, attempt, backoff, reason), extraListener);
   }
 
   public void succeeded(ResourceRef on, String step, Instant startedAt) {
-    engine.publish(new ProgressEvent.StepSucceeded(now(), on, step, Duration.between(startedAt, now())),
+    engine.publish(
+        new ProgressEvent.StepSucceeded(now(), on, step, Duration.between(startedAt, now())),
         extraListener);
   }
 
   public void failed(ResourceRef on, String step, Instant startedAt, EksKitException error) {
-    engine.publish(new ProgressEvent.StepFailed(now(), on, step, Duration.between(startedAt, now()), error),
+    engine.publish(
+        new ProgressEvent.StepFailed(now(), on, step, Duration.between(startedAt, now()), error),
         extraListener);
   }
 }

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class Poller<T> {
   /** Network faults and 5xx in a row that end a wait; a single one never does. */
   private static final int MAX_CONSECUTIVE_FAULTS = 10;
+
   private final OperationContext context;
   private final ResourceRef resource;
   private final String step;
@@ -31,7 +32,11 @@ public final class Poller<T> {
   private int consecutiveFaults;
   private String lastStatus = "UNKNOWN";
 
-  private Poller(OperationContext context, ResourceRef resource, String step, PollingPolicy policy,
+  private Poller(
+      OperationContext context,
+      ResourceRef resource,
+      String step,
+      PollingPolicy policy,
       Supplier<Readiness<T>> check) {
     this.context = context;
     this.resource = resource;
@@ -40,17 +45,23 @@ public final class Poller<T> {
     this.check = check;
     this.start = context.now();
     Instant policyDeadline = start.plus(policy.deadline());
-    this.deadline = policyDeadline.isBefore(context.deadline()) ? policyDeadline : context.deadline();
+    this.deadline =
+        policyDeadline.isBefore(context.deadline()) ? policyDeadline : context.deadline();
     this.interval = policy.interval();
   }
 
   /**
    * Waits until {@code check} says ready or failed.
    *
-   * @param check a blocking describe-and-classify; it maps "not found" itself where that is an answer
+   * @param check a blocking describe-and-classify; it maps "not found" itself where that is an
+   *     answer
    */
-  public static <T> CompletableFuture<T> await(OperationContext context, ResourceRef resource,
-      String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
+  public static <T> CompletableFuture<T> await(
+      OperationContext context,
+      ResourceRef resource,
+      String step,
+      PollingPolicy policy,
+      Supplier<Readiness<T>> check) {
     Poller<T> poller = new Poller<>(context, resource, step, policy, check);
     context.started(resource, step, policy.typical());
     poller.scheduleCheck(policy.firstCheck());
@@ -103,8 +114,17 @@ public final class Poller<T> {
       context.retrying(resource, step, checks, interval, AwsErrors.describe(error));
       scheduleCheck(context.engine().jittered(interval, policy.jitter()));
     } else {
-      fail(new AwsCallException(resource, step, "checking its status failed after " + checks
-          + " checks (last status " + lastStatus + "): " + AwsErrors.describe(error), error));
+      fail(
+          new AwsCallException(
+              resource,
+              step,
+              "checking its status failed after "
+                  + checks
+                  + " checks (last status "
+                  + lastStatus
+                  + "): "
+                  + AwsErrors.describe(error),
+              error));
     }
   }
 

@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style of every ekskit spec: users call {@code X.builder()} and {@code toBuilder()}
- * and never see a generated {@code Immutable*} type.
+ * The one Immutables style of every ekskit spec: users call {@code X.builder()} and {@code
+ * toBuilder()} and never see a generated {@code Immutable*} type.
  */
 @Target({ElementType.TYPE, ElementType.PACKAGE})
 @Retention(RetentionPolicy.CLASS)

@@ -29,25 +29,43 @@ public final class StepRetry {
   public static final Predicate<Throwable> RETRYABLE_OR_BUSY =
       e -> AwsErrors.isRetryable(e) || AwsErrors.is(e, AwsErrors.Kind.IN_USE);
 
-  public static <T> CompletableFuture<T> run(OperationContext context, ResourceRef resource,
-      String step, Predicate<Throwable> retryOn, Supplier<T> blockingCall) {
+  public static <T> CompletableFuture<T> run(
+      OperationContext context,
+      ResourceRef resource,
+      String step,
+      Predicate<Throwable> retryOn,
+      Supplier<T> blockingCall) {
     Instant started = context.now();
     context.started(resource, step, Duration.ZERO);
     Retry retry = Retry.of(resource + " " + step, config(context.engine(), retryOn));
-    retry.getEventPublisher().onRetry(event -> context.retrying(resource, step,
-        event.getNumberOfRetryAttempts(), event.getWaitInterval(),
-        AwsErrors.describe(event.getLastThrowable())));
-    Supplier<CompletionStage<T>> attempt = () -> context.engine().call(() -> {
-      context.checkNotCancelled();
-      return blockingCall.get();
-    });
-    return retry.executeCompletionStage(context.engine().scheduler(), attempt)
+    retry
+        .getEventPublisher()
+        .onRetry(
+            event ->
+                context.retrying(
+                    resource,
+                    step,
+                    event.getNumberOfRetryAttempts(),
+                    event.getWaitInterval(),
+                    AwsErrors.describe(event.getLastThrowable())));
+    Supplier<CompletionStage<T>> attempt =
+        () ->
+            context
+                .engine()
+                .call(
+                    () -> {
+                      context.checkNotCancelled();
+                      return blockingCall.get();
+                    });
+    return retry
+        .executeCompletionStage(context.engine().scheduler(), attempt)
         .toCompletableFuture()
-        .whenComplete((value, error) -> {
-          if (error == null) {
-            context.succeeded(resource, step, started);
-          }
-        });
+        .whenComplete(
+            (value, error) -> {
+              if (error == null) {
+                context.succeeded(resource, step, started);
+              }
+            });
   }
 
   private static RetryConfig config(Engine engine, Predicate<Throwable> retryOn) {
@@ -55,17 +73,22 @@ public final class StepRetry {
     return RetryConfig.custom()
         .maxAttempts(settings.maxAttempts())
         // Exponential with jitter from the engine's random, so a seeded kit repeats its delays.
-        .intervalBiFunction((attempt, outcome) -> engine.jittered(backoff(settings, attempt),
-            RANDOMIZATION).toMillis())
-        .retryOnException(error -> {
-          Throwable cause = Failures.unwrap(error);
-          return !(cause instanceof CancellationException) && retryOn.test(cause);
-        })
+        .intervalBiFunction(
+            (attempt, outcome) ->
+                engine.jittered(backoff(settings, attempt), RANDOMIZATION).toMillis())
+        .retryOnException(
+            error -> {
+              Throwable cause = Failures.unwrap(error);
+              return !(cause instanceof CancellationException) && retryOn.test(cause);
+            })
         .build();
   }
 
   private static Duration backoff(RetrySettings settings, int attempt) {
-    double millis = settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), attempt - 1);
-    return millis >= settings.maxBackoff().toMillis() ? settings.maxBackoff() : Duration.ofMillis((long) millis);
+    double millis =
+        settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), attempt - 1);
+    return millis >= settings.maxBackoff().toMillis()
+        ? settings.maxBackoff()
+        : Duration.ofMillis((long) millis);
   }
 }

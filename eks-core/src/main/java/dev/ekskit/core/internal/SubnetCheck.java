@@ -15,19 +15,25 @@ public final class SubnetCheck {
   private SubnetCheck() {}
 
   /** Throws {@link dev.ekskit.core.InvalidSpecException} naming every problem. */
-  public static void requireUsable(Ec2Client ec2, String specType, String field, List<String> subnetIds,
-      int minZones) {
+  public static void requireUsable(
+      Ec2Client ec2, String specType, String field, List<String> subnetIds, int minZones) {
     Violations v = new Violations(specType);
     List<Subnet> found = describe(ec2, subnetIds, field, v);
     Set<String> zones = new TreeSet<>();
     Set<String> vpcs = new TreeSet<>();
-    found.forEach(subnet -> {
-      zones.add(subnet.availabilityZone());
-      vpcs.add(subnet.vpcId());
-    });
+    found.forEach(
+        subnet -> {
+          zones.add(subnet.availabilityZone());
+          vpcs.add(subnet.vpcId());
+        });
     if (v.isEmpty() && zones.size() < minZones) {
-      v.add(field, "availability-zones", "must span at least " + minZones
-          + " Availability Zones, but all subnets are in " + zones);
+      v.add(
+          field,
+          "availability-zones",
+          "must span at least "
+              + minZones
+              + " Availability Zones, but all subnets are in "
+              + zones);
     }
     if (vpcs.size() > 1) {
       v.add(field, "one-vpc", "must all be in one VPC, found " + vpcs);
@@ -36,7 +42,8 @@ public final class SubnetCheck {
   }
 
   /** All subnets at once; if one is unknown, each alone, to name every missing one. */
-  private static List<Subnet> describe(Ec2Client ec2, List<String> ids, String field, Violations v) {
+  private static List<Subnet> describe(
+      Ec2Client ec2, List<String> ids, String field, Violations v) {
     try {
       return ec2.describeSubnets(r -> r.subnetIds(ids)).subnets();
     } catch (RuntimeException e) {
@@ -53,7 +60,10 @@ public final class SubnetCheck {
         if (!AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
           throw e;
         }
-        v.add(field + "[" + i + "]", "exists", "subnet " + id + " does not exist in this account and region");
+        v.add(
+            field + "[" + i + "]",
+            "exists",
+            "subnet " + id + " does not exist in this account and region");
       }
     }
     return found;

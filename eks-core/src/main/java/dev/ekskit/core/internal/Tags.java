@@ -3,7 +3,9 @@ package dev.ekskit.core.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tags ekskit puts on everything it creates, so that it can find and adopt or delete it later. */
+/**
+ * The tags ekskit puts on everything it creates, so that it can find and adopt or delete it later.
+ */
 public final class Tags {
   public static final String PREFIX = "ekskit.dev/";
   public static final String MANAGED_BY = PREFIX + "managed-by";

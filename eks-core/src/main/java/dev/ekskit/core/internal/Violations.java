@@ -50,7 +50,10 @@ public final class Violations {
       return;
     }
     if (value.length() > maxLength) {
-      add(field, "max-length", "must be at most " + maxLength + " characters, was " + value.length());
+      add(
+          field,
+          "max-length",
+          "must be at most " + maxLength + " characters, was " + value.length());
     }
     if (!pattern.matcher(value).matches()) {
       add(field, "pattern", allowed + " (" + pattern.pattern() + "), was '" + value + "'");
@@ -59,12 +62,16 @@ public final class Violations {
 
   public void matches(String field, String value, Pattern pattern, String what) {
     if (!pattern.matcher(value).matches()) {
-      add(field, "pattern", "must be " + what + " (" + pattern.pattern() + "), was '" + value + "'");
+      add(
+          field,
+          "pattern",
+          "must be " + what + " (" + pattern.pattern() + "), was '" + value + "'");
     }
   }
 
   /** Each element matches {@code pattern}, no element repeats, and the count is within bounds. */
-  public void ids(String field, List<String> values, Pattern pattern, String what, int min, int max) {
+  public void ids(
+      String field, List<String> values, Pattern pattern, String what, int min, int max) {
     if (values.size() < min) {
       add(field, "min-size", "needs at least " + min + ", has " + values.size());
     }
@@ -95,20 +102,21 @@ public final class Violations {
     if (tags.size() > MAX_TAGS) {
       add(field, "max-size", "allows at most " + MAX_TAGS + " tags, has " + tags.size());
     }
-    tags.forEach((key, value) -> {
-      String at = field + "[" + key + "]";
-      if (key.isEmpty() || key.length() > 128) {
-        add(at, "key-length", "key must be 1 to 128 characters");
-      }
-      if (value.length() > 256) {
-        add(at, "value-length", "value must be at most 256 characters");
-      }
-      if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-        add(at, "reserved", "keys starting with 'aws:' are reserved by AWS");
-      }
-      if (key.startsWith(reservedPrefix)) {
-        add(at, "reserved", "keys starting with '" + reservedPrefix + "' are set by ekskit");
-      }
-    });
+    tags.forEach(
+        (key, value) -> {
+          String at = field + "[" + key + "]";
+          if (key.isEmpty() || key.length() > 128) {
+            add(at, "key-length", "key must be 1 to 128 characters");
+          }
+          if (value.length() > 256) {
+            add(at, "value-length", "value must be at most 256 characters");
+          }
+          if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+            add(at, "reserved", "keys starting with 'aws:' are reserved by AWS");
+          }
+          if (key.startsWith(reservedPrefix)) {
+            add(at, "reserved", "keys starting with '" + reservedPrefix + "' are set by ekskit");
+          }
+        });
   }
 }

@@ -14,39 +14,55 @@ import software.amazon.awssdk.services.eks.model.EksException;
 class AwsErrorsTest {
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource({
-      "429, TooManyRequestsException, THROTTLED",
-      "400, ThrottlingException, THROTTLED",
-      "503, RequestLimitExceeded, THROTTLED",
-      "500, InternalFailure, TRANSIENT",
-      "503, ServiceUnavailableException, TRANSIENT",
-      "404, ResourceNotFoundException, NOT_FOUND",
-      "400, InvalidSubnetID.NotFound, NOT_FOUND",
-      "409, ResourceInUseException, IN_USE",
-      "403, AccessDeniedException, ACCESS_DENIED",
-      "400, UnauthorizedOperation, ACCESS_DENIED",
-      "400, InvalidParameterException, INVALID",
-      "400, InvalidRequestException, INVALID",
-      "400, UnsupportedAvailabilityZoneException, INVALID",
-      "404, '', NOT_FOUND"})
+    "429, TooManyRequestsException, THROTTLED",
+    "400, ThrottlingException, THROTTLED",
+    "503, RequestLimitExceeded, THROTTLED",
+    "500, InternalFailure, TRANSIENT",
+    "503, ServiceUnavailableException, TRANSIENT",
+    "404, ResourceNotFoundException, NOT_FOUND",
+    "400, InvalidSubnetID.NotFound, NOT_FOUND",
+    "409, ResourceInUseException, IN_USE",
+    "403, AccessDeniedException, ACCESS_DENIED",
+    "400, UnauthorizedOperation, ACCESS_DENIED",
+    "400, InvalidParameterException, INVALID",
+    "400, InvalidRequestException, INVALID",
+    "400, UnsupportedAvailabilityZoneException, INVALID",
+    "404, '', NOT_FOUND"
+  })
   void classify_statusAndCode_sorted(int status, String code, AwsErrors.Kind kind) {
-    EksException error = (EksException) EksException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code.isEmpty() ? null : code)
-            .errorMessage("m").build()).build();
+    EksException error =
+        (EksException)
+            EksException.builder()
+                .statusCode(status)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode(code.isEmpty() ? null : code)
+                        .errorMessage("m")
+                        .build())
+                .build();
     assertThat(AwsErrors.classify(error)).isEqualTo(kind);
     assertThat(AwsErrors.classify(new CompletionException(error))).isEqualTo(kind);
   }
 
   @Test
   void classify_networkFault_transient() {
-    assertThat(AwsErrors.classify(SdkClientException.create("Connection reset"))).isEqualTo(AwsErrors.Kind.TRANSIENT);
+    assertThat(AwsErrors.classify(SdkClientException.create("Connection reset")))
+        .isEqualTo(AwsErrors.Kind.TRANSIENT);
     assertThat(AwsErrors.isRetryable(SdkClientException.create("reset"))).isTrue();
   }
 
   @Test
   void describe_ec2Error_namesCodeStatusAndMessage() {
-    Ec2Exception error = (Ec2Exception) Ec2Exception.builder().statusCode(400)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidSubnetID.NotFound")
-            .errorMessage("The subnet ID 'subnet-1' does not exist").build()).build();
+    Ec2Exception error =
+        (Ec2Exception)
+            Ec2Exception.builder()
+                .statusCode(400)
+                .awsErrorDetails(
+                    AwsErrorDetails.builder()
+                        .errorCode("InvalidSubnetID.NotFound")
+                        .errorMessage("The subnet ID 'subnet-1' does not exist")
+                        .build())
+                .build();
     assertThat(AwsErrors.describe(error))
         .isEqualTo("InvalidSubnetID.NotFound (400): The subnet ID 'subnet-1' does not exist");
   }

@@ -13,8 +13,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SmallRulesTest {
   @ParameterizedTest(name = "{0} valid={1}")
-  @CsvSource({"10.0.0.0/8, true", "0.0.0.0/0, true", "192.168.1.0/24, true", "10.0.0.1/8, false",
-      "01.0.0.0/8, false", "10.0.0.0/33, false", "10.0.0/8, false", "300.0.0.0/8, false"})
+  @CsvSource({
+    "10.0.0.0/8, true",
+    "0.0.0.0/0, true",
+    "192.168.1.0/24, true",
+    "10.0.0.1/8, false",
+    "01.0.0.0/8, false",
+    "10.0.0.0/33, false",
+    "10.0.0/8, false",
+    "300.0.0.0/8, false"
+  })
   void ipv4CidrProblem_eachShape_judged(String cidr, boolean valid) {
     assertThat(Ipv4Cidr.problem(cidr) == null).isEqualTo(valid);
   }
@@ -26,15 +34,24 @@ class SmallRulesTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1} ok={2}")
-  @CsvSource({"1.32, 1.33, true", "1.33, 1.35, false", "1.33, 1.32, false", "1.33, 2.0, false",
-      "1.33, 1.x, false"})
+  @CsvSource({
+    "1.32, 1.33, true",
+    "1.33, 1.35, false",
+    "1.33, 1.32, false",
+    "1.33, 2.0, false",
+    "1.33, 1.x, false"
+  })
   void requireNextMinor_eachPair_judged(String from, String to, boolean ok) {
     if (ok) {
       assertThatCode(() -> VersionStep.requireNextMinor(from, to)).doesNotThrowAnyException();
     } else {
       assertThatThrownBy(() -> VersionStep.requireNextMinor(from, to))
-          .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-              assertThat(e.violations()).extracting(Violation::field).containsExactly("kubernetesVersion"));
+          .isInstanceOfSatisfying(
+              InvalidSpecException.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(Violation::field)
+                      .containsExactly("kubernetesVersion"));
     }
   }
 

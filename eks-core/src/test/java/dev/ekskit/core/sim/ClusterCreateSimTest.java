@@ -31,11 +31,15 @@ class ClusterCreateSimTest extends SimulationTest {
     assertThat(cluster.endpoint()).startsWith("https://");
     assertThat(cluster.certificateAuthorityData()).isNotEmpty();
     assertThat(cluster.tags()).containsEntry("ekskit.dev/managed-by", "ekskit");
-    assertThat(Duration.between(cluster.createdAt(), aws.time().now())).isGreaterThan(Duration.ofMinutes(5));
+    assertThat(Duration.between(cluster.createdAt(), aws.time().now()))
+        .isGreaterThan(Duration.ofMinutes(5));
     assertThat(aws.calls().count("CreateCluster")).isEqualTo(1);
-    assertThat(eventsOf(ProgressEvent.StatusObserved.class)).extracting(ProgressEvent.StatusObserved::status)
-        .contains("CREATING").endsWith("ACTIVE");
-    assertThat(eventsOf(ProgressEvent.StepSucceeded.class)).extracting(ProgressEvent::step)
+    assertThat(eventsOf(ProgressEvent.StatusObserved.class))
+        .extracting(ProgressEvent.StatusObserved::status)
+        .contains("CREATING")
+        .endsWith("ACTIVE");
+    assertThat(eventsOf(ProgressEvent.StepSucceeded.class))
+        .extracting(ProgressEvent::step)
         .contains("check subnets", "create", "wait ACTIVE");
   }
 
@@ -43,16 +47,21 @@ class ClusterCreateSimTest extends SimulationTest {
   void create_firstCheck_nearTypicalDurationNotAtOnce() {
     kit.clusters().create(spec("orders").build()).join();
 
-    List<dev.ekskit.testkit.Call> describes = aws.calls().all().stream()
-        .filter(c -> c.operation().equals("DescribeCluster")).toList();
-    dev.ekskit.testkit.Call create = aws.calls().all().stream()
-        .filter(c -> c.operation().equals("CreateCluster")).findFirst().orElseThrow();
-    assertThat(Duration.between(create.at(), describes.get(0).at())).isGreaterThanOrEqualTo(Duration.ofMinutes(7));
+    List<dev.ekskit.testkit.Call> describes =
+        aws.calls().all().stream().filter(c -> c.operation().equals("DescribeCluster")).toList();
+    dev.ekskit.testkit.Call create =
+        aws.calls().all().stream()
+            .filter(c -> c.operation().equals("CreateCluster"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Duration.between(create.at(), describes.get(0).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(7));
   }
 
   @Test
   void create_invalidSpec_refusedWithoutAnyAwsCall() {
-    assertThatThrownBy(() -> kit.clusters().create(spec("-bad").subnetIds(List.of("subnet-0000000a")).build()))
+    assertThatThrownBy(
+            () -> kit.clusters().create(spec("-bad").subnetIds(List.of("subnet-0000000a")).build()))
         .isInstanceOf(InvalidSpecException.class);
     assertThat(aws.calls().all()).isEmpty();
   }
@@ -60,12 +69,17 @@ class ClusterCreateSimTest extends SimulationTest {
   @ParameterizedTest
   @EnumSource(Path.class)
   void create_unknownSubnet_namesItAndCreatesNothing(Path path) {
-    ClusterSpec spec = spec("orders").subnetIds(List.of(subnets.get(0), "subnet-0123456789abcdef0")).build();
+    ClusterSpec spec =
+        spec("orders").subnetIds(List.of(subnets.get(0), "subnet-0123456789abcdef0")).build();
 
     assertThatThrownBy(() -> path.finish(kit.clusters().create(spec)))
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::field, Violation::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("subnetIds[1]", "exists")));
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("subnetIds[1]", "exists")));
     assertThat(aws.calls().mutatingCount()).isZero();
   }
 
@@ -75,8 +89,12 @@ class ClusterCreateSimTest extends SimulationTest {
     ClusterSpec spec = spec("orders").subnetIds(List.of(subnets.get(0), neighbour)).build();
 
     assertThatThrownBy(() -> kit.clusters().create(spec).join())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::rule).containsExactly("availability-zones"));
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::rule)
+                    .containsExactly("availability-zones"));
     assertThat(aws.calls().count("CreateCluster")).isZero();
   }
 
@@ -88,7 +106,8 @@ class ClusterCreateSimTest extends SimulationTest {
 
     assertThat(again.arn()).isEqualTo(first.arn());
     assertThat(aws.eks().listClusters().clusters()).containsExactly("orders");
-    assertThat(eventsOf(ProgressEvent.StatusObserved.class)).anyMatch(e -> e.step().equals("adopt"));
+    assertThat(eventsOf(ProgressEvent.StatusObserved.class))
+        .anyMatch(e -> e.step().equals("adopt"));
   }
 
   @ParameterizedTest
@@ -96,11 +115,21 @@ class ClusterCreateSimTest extends SimulationTest {
   void create_existingDifferentCluster_conflictListsDifferences(Path path) {
     kit.clusters().create(spec("orders").build()).join();
 
-    assertThatThrownBy(() -> path.finish(kit.clusters().create(spec("orders").kubernetesVersion("1.32")
-            .endpointPrivateAccess(true).build())))
-        .isInstanceOfSatisfying(ConflictException.class, e ->
-            assertThat(e.differences()).extracting(FieldDifference::field)
-                .containsExactly("kubernetesVersion", "endpointPrivateAccess"));
+    assertThatThrownBy(
+            () ->
+                path.finish(
+                    kit.clusters()
+                        .create(
+                            spec("orders")
+                                .kubernetesVersion("1.32")
+                                .endpointPrivateAccess(true)
+                                .build())))
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e ->
+                assertThat(e.differences())
+                    .extracting(FieldDifference::field)
+                    .containsExactly("kubernetesVersion", "endpointPrivateAccess"));
   }
 
   @Test
@@ -108,38 +137,52 @@ class ClusterCreateSimTest extends SimulationTest {
     Operation<ClusterInfo> creating = kit.clusters().create(spec("orders").build());
 
     assertThatThrownBy(() -> creating.await(Duration.ofMinutes(8)))
-        .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
-          assertThat(e.lastStatus()).isEqualTo("CREATING");
-          assertThat(e.workContinues()).isTrue();
-          assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(8));
-        });
+        .isInstanceOfSatisfying(
+            WaitTimeoutException.class,
+            e -> {
+              assertThat(e.lastStatus()).isEqualTo("CREATING");
+              assertThat(e.workContinues()).isTrue();
+              assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(8));
+            });
     assertThat(creating.join().status()).isEqualTo("ACTIVE");
   }
 
   @Test
   void create_pollingDeadlineShorterThanCreation_endsWithTimeout() {
     kit.close();
-    kit = kitOn(aws, builder -> builder.polling(WaitKind.CLUSTER_CREATE,
-        WaitKind.CLUSTER_CREATE.defaults().withDeadline(Duration.ofMinutes(8))));
+    kit =
+        kitOn(
+            aws,
+            builder ->
+                builder.polling(
+                    WaitKind.CLUSTER_CREATE,
+                    WaitKind.CLUSTER_CREATE.defaults().withDeadline(Duration.ofMinutes(8))));
 
     assertThatThrownBy(() -> kit.clusters().create(spec("orders").build()).join())
-        .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
-          assertThat(e.workContinues()).isFalse();
-          assertThat(e.lastStatus()).isEqualTo("CREATING");
-          assertThat(e.attempts()).isPositive();
-        });
+        .isInstanceOfSatisfying(
+            WaitTimeoutException.class,
+            e -> {
+              assertThat(e.workContinues()).isFalse();
+              assertThat(e.lastStatus()).isEqualTo("CREATING");
+              assertThat(e.attempts()).isPositive();
+            });
   }
 
   @Test
   void cancel_whileWaiting_stopsCheckingAndDeletesNothing() {
     List<ProgressEvent> ofCancelled = new java.util.concurrent.CopyOnWriteArrayList<>();
     CompletableFuture<Operation<ClusterInfo>> creating = new CompletableFuture<>();
-    creating.complete(kit.clusters().create(spec("orders").build(), event -> {
-      ofCancelled.add(event);
-      if (event instanceof ProgressEvent.StepStarted started && started.step().equals("wait ACTIVE")) {
-        creating.thenAccept(operation -> assertThat(operation.cancel()).isTrue());
-      }
-    }));
+    creating.complete(
+        kit.clusters()
+            .create(
+                spec("orders").build(),
+                event -> {
+                  ofCancelled.add(event);
+                  if (event instanceof ProgressEvent.StepStarted started
+                      && started.step().equals("wait ACTIVE")) {
+                    creating.thenAccept(operation -> assertThat(operation.cancel()).isTrue());
+                  }
+                }));
 
     assertThatThrownBy(() -> creating.join().join()).isInstanceOf(CancellationException.class);
     assertThat(kit.clusters().awaitActive("orders").join().isActive()).isTrue();

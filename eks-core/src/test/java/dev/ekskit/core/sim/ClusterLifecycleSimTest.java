@@ -7,8 +7,8 @@ import dev.ekskit.core.ClusterConfigUpdate;
 import dev.ekskit.core.ClusterDeletion;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.Violation;
 import dev.ekskit.core.Operation;
+import dev.ekskit.core.Violation;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -38,22 +38,34 @@ class ClusterLifecycleSimTest extends SimulationTest {
   @Test
   void updateVersion_skippingAMinor_refusedBeforeAnyUpdateCall() {
     assertThatThrownBy(() -> kit.clusters().updateVersion("orders", "1.35").join())
-        .isInstanceOfSatisfying(InvalidSpecException.class, e ->
-            assertThat(e.violations()).extracting(Violation::rule).containsExactly("next-minor"));
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::rule)
+                    .containsExactly("next-minor"));
     assertThat(aws.calls().count("UpdateClusterVersion")).isZero();
   }
 
   @Test
   void updateVersion_alreadyThere_doesNothing() {
-    assertThat(kit.clusters().updateVersion("orders", "1.33").join().kubernetesVersion()).isEqualTo("1.33");
+    assertThat(kit.clusters().updateVersion("orders", "1.33").join().kubernetesVersion())
+        .isEqualTo("1.33");
     assertThat(aws.calls().count("UpdateClusterVersion")).isZero();
   }
 
   @ParameterizedTest
   @EnumSource(Path.class)
   void updateConfig_loggingAndEndpoint_twoUpdatesEachWaited(Path path) {
-    ClusterInfo updated = path.finish(kit.clusters().updateConfig("orders", ClusterConfigUpdate.builder()
-        .enabledLogTypes(Set.of(LogType.AUDIT)).endpointPrivateAccess(true).build()));
+    ClusterInfo updated =
+        path.finish(
+            kit.clusters()
+                .updateConfig(
+                    "orders",
+                    ClusterConfigUpdate.builder()
+                        .enabledLogTypes(Set.of(LogType.AUDIT))
+                        .endpointPrivateAccess(true)
+                        .build()));
 
     assertThat(aws.calls().count("UpdateClusterConfig")).isEqualTo(2);
     assertThat(updated.sdkCluster().resourcesVpcConfig().endpointPrivateAccess()).isTrue();
@@ -92,11 +104,16 @@ class ClusterLifecycleSimTest extends SimulationTest {
   void delete_interruptedAfterChildren_resumesWithTheCluster() {
     ChildResources.addNodegroups(aws, "orders", "general");
     CompletableFuture<Operation<ClusterDeletion>> first = new CompletableFuture<>();
-    first.complete(kit.clusters().delete("orders", event -> {
-      if (event.resource().kind().equals("nodegroup") && event.step().equals("wait deleted")) {
-        first.thenAccept(Operation::cancel);
-      }
-    }));
+    first.complete(
+        kit.clusters()
+            .delete(
+                "orders",
+                event -> {
+                  if (event.resource().kind().equals("nodegroup")
+                      && event.step().equals("wait deleted")) {
+                    first.thenAccept(Operation::cancel);
+                  }
+                }));
     assertThatThrownBy(() -> first.join().join()).isInstanceOf(CancellationException.class);
     assertThat(aws.calls().count("DeleteCluster")).isZero();
 

@@ -17,11 +17,17 @@ class ConcurrentWaitsSimTest extends SimulationTest {
     int threadsBefore = Thread.activeCount();
     int[] peakThreads = {threadsBefore};
     kit.close();
-    kit = kitOn(aws, builder -> builder.addListener(event ->
-        peakThreads[0] = Math.max(peakThreads[0], Thread.activeCount())));
+    kit =
+        kitOn(
+            aws,
+            builder ->
+                builder.addListener(
+                    event -> peakThreads[0] = Math.max(peakThreads[0], Thread.activeCount())));
 
-    List<Operation<ClusterInfo>> creating = IntStream.range(0, CLUSTERS)
-        .mapToObj(i -> kit.clusters().create(spec("tenant-" + i).build())).toList();
+    List<Operation<ClusterInfo>> creating =
+        IntStream.range(0, CLUSTERS)
+            .mapToObj(i -> kit.clusters().create(spec("tenant-" + i).build()))
+            .toList();
     List<ClusterInfo> clusters = creating.stream().map(Operation::join).toList();
 
     assertThat(clusters).allMatch(ClusterInfo::isActive);

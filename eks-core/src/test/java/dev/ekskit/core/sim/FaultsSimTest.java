@@ -22,17 +22,29 @@ class FaultsSimTest extends SimulationTest {
   @ParameterizedTest
   @EnumSource(Path.class)
   void create_clusterEndsFailed_endsWaitAtOnceWithHealthIssuesAndCleanup(Path path) {
-    aws.faults().failClusterCreate("orders", ClusterIssue.builder().code("IamRoleNotFound")
-        .message("Role arn:aws:iam::123456789012:role/eks-cluster not found").resourceIds("eks-cluster").build());
+    aws.faults()
+        .failClusterCreate(
+            "orders",
+            ClusterIssue.builder()
+                .code("IamRoleNotFound")
+                .message("Role arn:aws:iam::123456789012:role/eks-cluster not found")
+                .resourceIds("eks-cluster")
+                .build());
 
     assertThatThrownBy(() -> path.finish(kit.clusters().create(spec("orders").build())))
-        .isInstanceOfSatisfying(ResourceFailedException.class, e -> {
-          assertThat(e.status()).isEqualTo("FAILED");
-          assertThat(e.issues()).extracting(HealthIssue::code).containsExactly("IamRoleNotFound");
-          assertThat(e.hint()).contains("cluster role");
-          assertThat(e.cleanup()).contains("delete(\"orders\")");
-        });
-    assertThat(eventsOf(ProgressEvent.StepFailed.class)).extracting(ProgressEvent::step).contains("wait ACTIVE");
+        .isInstanceOfSatisfying(
+            ResourceFailedException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo("FAILED");
+              assertThat(e.issues())
+                  .extracting(HealthIssue::code)
+                  .containsExactly("IamRoleNotFound");
+              assertThat(e.hint()).contains("cluster role");
+              assertThat(e.cleanup()).contains("delete(\"orders\")");
+            });
+    assertThat(eventsOf(ProgressEvent.StepFailed.class))
+        .extracting(ProgressEvent::step)
+        .contains("wait ACTIVE");
     assertThat(kit.clusters().delete("orders").join().clusterDeleted()).isTrue();
   }
 
@@ -47,8 +59,12 @@ class FaultsSimTest extends SimulationTest {
 
     assertThat(cluster.isActive()).isTrue();
     assertThat(aws.calls().all()).anyMatch(c -> c.statusCode() == 429);
-    assertThat(eventsOf(ProgressEvent.Retrying.class)).isNotEmpty()
-        .allMatch(e -> e.reason().contains("TooManyRequestsException") || e.reason().contains("RequestLimitExceeded"));
+    assertThat(eventsOf(ProgressEvent.Retrying.class))
+        .isNotEmpty()
+        .allMatch(
+            e ->
+                e.reason().contains("TooManyRequestsException")
+                    || e.reason().contains("RequestLimitExceeded"));
     assertThat(aws.eks().listClusters().clusters()).isEmpty();
   }
 
@@ -62,8 +78,10 @@ class FaultsSimTest extends SimulationTest {
     assertThat(cluster.isActive()).isTrue();
     assertThat(aws.calls().count("CreateCluster")).isEqualTo(2);
     assertThat(aws.eks().listClusters().clusters()).containsExactly("orders");
-    // The retry carried the first attempt's token, so EKS answered it idempotently: no adopt needed.
-    assertThat(eventsOf(ProgressEvent.StatusObserved.class)).noneMatch(e -> e.step().equals("adopt"));
+    // The retry carried the first attempt's token, so EKS answered it idempotently: no adopt
+    // needed.
+    assertThat(eventsOf(ProgressEvent.StatusObserved.class))
+        .noneMatch(e -> e.step().equals("adopt"));
   }
 
   @Test
@@ -79,10 +97,12 @@ class FaultsSimTest extends SimulationTest {
     aws.faults().failNext("DescribeCluster", 403);
 
     assertThatThrownBy(() -> kit.clusters().create(spec("orders").build()).join())
-        .isInstanceOfSatisfying(AwsCallException.class, e -> {
-          assertThat(e.step()).isEqualTo("wait ACTIVE");
-          assertThat(e.getMessage()).contains("AccessDeniedException");
-        });
+        .isInstanceOfSatisfying(
+            AwsCallException.class,
+            e -> {
+              assertThat(e.step()).isEqualTo("wait ACTIVE");
+              assertThat(e.getMessage()).contains("AccessDeniedException");
+            });
     assertThat(aws.calls().count("DescribeCluster")).isEqualTo(1);
   }
 
@@ -91,7 +111,8 @@ class FaultsSimTest extends SimulationTest {
     aws.faults().failNext("CreateCluster", 400);
 
     assertThatThrownBy(() -> kit.clusters().create(spec("orders").build()).join())
-        .isInstanceOf(AwsCallException.class).hasMessageContaining("nothing was created");
+        .isInstanceOf(AwsCallException.class)
+        .hasMessageContaining("nothing was created");
     assertThat(aws.eks().listClusters().clusters()).isEmpty();
   }
 
@@ -99,14 +120,24 @@ class FaultsSimTest extends SimulationTest {
   @EnumSource(Path.class)
   void updateVersion_updateFails_typedErrorWithAwsErrors(Path path) {
     kit.clusters().create(spec("orders").build()).join();
-    aws.faults().failUpdate("orders", ErrorDetail.builder().errorCode("SubnetNotFound")
-        .errorMessage("subnet gone").resourceIds("subnet-1").build());
+    aws.faults()
+        .failUpdate(
+            "orders",
+            ErrorDetail.builder()
+                .errorCode("SubnetNotFound")
+                .errorMessage("subnet gone")
+                .resourceIds("subnet-1")
+                .build());
 
     assertThatThrownBy(() -> path.finish(kit.clusters().updateVersion("orders", "1.34")))
-        .isInstanceOfSatisfying(ResourceFailedException.class, e -> {
-          assertThat(e.status()).contains("Failed");
-          assertThat(e.issues()).extracting(HealthIssue::code).containsExactly("SubnetNotFound");
-        });
+        .isInstanceOfSatisfying(
+            ResourceFailedException.class,
+            e -> {
+              assertThat(e.status()).contains("Failed");
+              assertThat(e.issues())
+                  .extracting(HealthIssue::code)
+                  .containsExactly("SubnetNotFound");
+            });
   }
 
   @Test
@@ -114,13 +145,17 @@ class FaultsSimTest extends SimulationTest {
     aws.durations().clusterConfigUpdate(Duration.ofMinutes(2));
     kit.clusters().create(spec("orders").build()).join();
 
-    var logging = kit.clusters().updateConfig("orders",
-        ClusterConfigUpdate.builder().enabledLogTypes(Set.of(LogType.API)).build());
+    var logging =
+        kit.clusters()
+            .updateConfig(
+                "orders",
+                ClusterConfigUpdate.builder().enabledLogTypes(Set.of(LogType.API)).build());
     var version = kit.clusters().updateVersion("orders", "1.34");
 
     assertThat(logging.join().sdkCluster().logging().clusterLogging())
         .anyMatch(setup -> setup.enabled() && setup.types().contains(LogType.API));
     assertThat(version.join().kubernetesVersion()).isEqualTo("1.34");
-    assertThat(aws.calls().all()).anyMatch(c -> c.operation().equals("UpdateClusterVersion") && c.statusCode() == 409);
+    assertThat(aws.calls().all())
+        .anyMatch(c -> c.operation().equals("UpdateClusterVersion") && c.statusCode() == 409);
   }
 }

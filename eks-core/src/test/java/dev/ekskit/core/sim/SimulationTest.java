@@ -5,8 +5,8 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.testkit.SimulatedAws;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -35,27 +35,38 @@ abstract class SimulationTest {
   }
 
   protected EksKit kitOn(SimulatedAws simulated, UnaryOperator<EksKit.Builder> tuning) {
-    return tuning.apply(EksKit.builder()
-        .eksClient(simulated.eks())
-        .ec2Client(simulated.ec2())
-        .clock(simulated.time().clock())
-        .scheduler(simulated.time().scheduler())
-        .executor(simulated.time().scheduler())
-        .addListener(events::add)
-        .jitterSeed(1))
+    return tuning
+        .apply(
+            EksKit.builder()
+                .eksClient(simulated.eks())
+                .ec2Client(simulated.ec2())
+                .clock(simulated.time().clock())
+                .scheduler(simulated.time().scheduler())
+                .executor(simulated.time().scheduler())
+                .addListener(events::add)
+                .jitterSeed(1))
         .build();
   }
 
   protected ClusterSpec.Builder spec(String name) {
-    return ClusterSpec.builder().name(name).kubernetesVersion("1.33")
-        .roleArn("arn:aws:iam::123456789012:role/eks-cluster").subnetIds(subnets);
+    return ClusterSpec.builder()
+        .name(name)
+        .kubernetesVersion("1.33")
+        .roleArn("arn:aws:iam::123456789012:role/eks-cluster")
+        .subnetIds(subnets);
   }
 
   /** A second subnet in the zone of {@code subnetId}, in its VPC. */
   protected String subnetInSameZone(String subnetId, String cidr) {
     var existing = aws.ec2().describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0);
-    return aws.ec2().createSubnet(r -> r.vpcId(existing.vpcId()).cidrBlock(cidr)
-        .availabilityZone(existing.availabilityZone())).subnet().subnetId();
+    return aws.ec2()
+        .createSubnet(
+            r ->
+                r.vpcId(existing.vpcId())
+                    .cidrBlock(cidr)
+                    .availabilityZone(existing.availabilityZone()))
+        .subnet()
+        .subnetId();
   }
 
   protected <E extends ProgressEvent> List<E> eventsOf(Class<E> type) {

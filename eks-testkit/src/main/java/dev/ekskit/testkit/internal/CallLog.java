@@ -6,17 +6,17 @@ import java.util.List;
 
 /** Thread-safe append-only list of calls. */
 public final class CallLog {
-    private final List<Call> calls = new ArrayList<>();
+  private final List<Call> calls = new ArrayList<>();
 
-    synchronized void record(Call call) {
-        calls.add(call);
-    }
+  synchronized void record(Call call) {
+    calls.add(call);
+  }
 
-    public synchronized List<Call> snapshot() {
-        return List.copyOf(calls);
-    }
+  public synchronized List<Call> snapshot() {
+    return List.copyOf(calls);
+  }
 
-    public synchronized void clear() {
-        calls.clear();
-    }
+  public synchronized void clear() {
+    calls.clear();
+  }
 }

@@ -25,126 +25,170 @@ import software.amazon.awssdk.services.eks.model.SupportType;
 import software.amazon.awssdk.services.eks.model.UpgradePolicyRequest;
 import software.amazon.awssdk.services.eks.model.UpgradePolicyResponse;
 
-/** Clusters: create (idempotent by token, or made to fail), describe, list, delete, and their lazy lifecycle. */
+/**
+ * Clusters: create (idempotent by token, or made to fail), describe, list, delete, and their lazy
+ * lifecycle.
+ */
 final class ClusterStore {
-    private static final int MAX_NAME_LENGTH = 100;
-    private static final String DEFAULT_SERVICE_CIDR = "10.100.0.0/16";
-    private static final Logging LOGGING_OFF = Logging.builder().clusterLogging(LogSetup.builder()
-            .types(LogType.API, LogType.AUDIT, LogType.AUTHENTICATOR, LogType.CONTROLLER_MANAGER, LogType.SCHEDULER)
-            .enabled(false).build()).build();
+  private static final int MAX_NAME_LENGTH = 100;
+  private static final String DEFAULT_SERVICE_CIDR = "10.100.0.0/16";
+  private static final Logging LOGGING_OFF =
+      Logging.builder()
+          .clusterLogging(
+              LogSetup.builder()
+                  .types(
+                      LogType.API,
+                      LogType.AUDIT,
+                      LogType.AUTHENTICATOR,
+                      LogType.CONTROLLER_MANAGER,
+                      LogType.SCHEDULER)
+                  .enabled(false)
+                  .build())
+          .build();
 
-    private final EksContext context;
-    private final Map<String, ClusterState> byName = new TreeMap<>();
+  private final EksContext context;
+  private final Map<String, ClusterState> byName = new TreeMap<>();
 
-    ClusterStore(EksContext context) {
-        this.context = context;
+  ClusterStore(EksContext context) {
+    this.context = context;
+  }
+
+  Cluster create(CreateClusterRequest request) {
+    Names.requireValid("cluster", request.name(), MAX_NAME_LENGTH);
+    ClusterState existing = byName.get(request.name());
+    if (existing != null) {
+      if (Names.sameRequest(existing.clientRequestToken, request.clientRequestToken())) {
+        return describe(existing);
+      }
+      throw Errors.inUse("Cluster already exists with name: " + request.name());
     }
+    Names.requirePresent("roleArn", request.roleArn());
+    String version =
+        request.version() == null
+            ? KubernetesVersions.DEFAULT
+            : KubernetesVersions.requireSupported(request.version());
+    var vpcConfig = ClusterVpc.resolve(request.resourcesVpcConfig(), context);
+    List<ClusterIssue> issues =
+        context.faults().takeClusterCreateFailure(request.name()).orElse(List.of());
+    Lifecycle lifecycle =
+        new Lifecycle(context.now(), context.draw(Transition.CLUSTER_CREATE), !issues.isEmpty());
+    ClusterState cluster =
+        new ClusterState(
+            request.name(),
+            context.arn("cluster/" + request.name()),
+            request.clientRequestToken(),
+            lifecycle,
+            context.ids().uuid(),
+            request.roleArn(),
+            ClusterState.endpointHost(context.ids()),
+            issues,
+            accessConfig(request.accessConfig()),
+            networkConfig(request.kubernetesNetworkConfig()));
+    cluster.version = version;
+    cluster.vpcConfig = vpcConfig;
+    cluster.logging = request.logging() == null ? LOGGING_OFF : request.logging();
+    cluster.upgradePolicy = upgradePolicy(request.upgradePolicy());
+    byName.put(cluster.name, cluster);
+    context.tags().register(cluster.arn, request.tags());
+    return describe(cluster);
+  }
 
-    Cluster create(CreateClusterRequest request) {
-        Names.requireValid("cluster", request.name(), MAX_NAME_LENGTH);
-        ClusterState existing = byName.get(request.name());
-        if (existing != null) {
-            if (Names.sameRequest(existing.clientRequestToken, request.clientRequestToken())) {
-                return describe(existing);
-            }
-            throw Errors.inUse("Cluster already exists with name: " + request.name());
-        }
-        Names.requirePresent("roleArn", request.roleArn());
-        String version = request.version() == null ? KubernetesVersions.DEFAULT
-                : KubernetesVersions.requireSupported(request.version());
-        var vpcConfig = ClusterVpc.resolve(request.resourcesVpcConfig(), context);
-        List<ClusterIssue> issues = context.faults().takeClusterCreateFailure(request.name()).orElse(List.of());
-        Lifecycle lifecycle = new Lifecycle(context.now(), context.draw(Transition.CLUSTER_CREATE), !issues.isEmpty());
-        ClusterState cluster = new ClusterState(request.name(), context.arn("cluster/" + request.name()),
-                request.clientRequestToken(), lifecycle, context.ids().uuid(), request.roleArn(),
-                ClusterState.endpointHost(context.ids()), issues, accessConfig(request.accessConfig()),
-                networkConfig(request.kubernetesNetworkConfig()));
-        cluster.version = version;
-        cluster.vpcConfig = vpcConfig;
-        cluster.logging = request.logging() == null ? LOGGING_OFF : request.logging();
-        cluster.upgradePolicy = upgradePolicy(request.upgradePolicy());
-        byName.put(cluster.name, cluster);
-        context.tags().register(cluster.arn, request.tags());
-        return describe(cluster);
+  Cluster describe(String name) {
+    return describe(require(name));
+  }
+
+  ListClustersResponse list(ListClustersRequest request) {
+    Page<String> page =
+        Page.of(new ArrayList<>(byName.keySet()), request.maxResults(), request.nextToken());
+    return ListClustersResponse.builder()
+        .clusters(page.items())
+        .nextToken(page.nextToken())
+        .build();
+  }
+
+  Cluster startDelete(String name) {
+    ClusterState cluster = require(name);
+    if (cluster.status(context.now()) == ClusterStatus.UPDATING) {
+      throw Errors.inUse("Cluster " + name + " is currently being updated and cannot be deleted");
     }
-
-    Cluster describe(String name) {
-        return describe(require(name));
+    if (cluster.lifecycle.phase(context.now()) != Phase.DELETING) {
+      cluster.lifecycle.startDelete(context.now(), context.draw(Transition.CLUSTER_DELETE));
     }
+    return describe(cluster);
+  }
 
-    ListClustersResponse list(ListClustersRequest request) {
-        Page<String> page = Page.of(new ArrayList<>(byName.keySet()), request.maxResults(), request.nextToken());
-        return ListClustersResponse.builder().clusters(page.items()).nextToken(page.nextToken()).build();
+  ClusterState require(String name) {
+    ClusterState cluster = byName.get(name);
+    if (cluster == null) {
+      throw Errors.notFound("No cluster found for name: " + name + ".");
     }
+    return cluster;
+  }
 
-    Cluster startDelete(String name) {
-        ClusterState cluster = require(name);
-        if (cluster.status(context.now()) == ClusterStatus.UPDATING) {
-            throw Errors.inUse("Cluster " + name + " is currently being updated and cannot be deleted");
-        }
-        if (cluster.lifecycle.phase(context.now()) != Phase.DELETING) {
-            cluster.lifecycle.startDelete(context.now(), context.draw(Transition.CLUSTER_DELETE));
-        }
-        return describe(cluster);
+  /** The cluster, which must be ACTIVE, e.g. to add a node group or start an update. */
+  ClusterState requireActive(String name) {
+    ClusterState cluster = require(name);
+    ClusterStatus status = cluster.status(context.now());
+    if (status != ClusterStatus.ACTIVE) {
+      throw Errors.inUse(
+          "Cluster " + name + " is currently in " + status + " status; it must be ACTIVE");
     }
+    return cluster;
+  }
 
-    ClusterState require(String name) {
-        ClusterState cluster = byName.get(name);
-        if (cluster == null) {
-            throw Errors.notFound("No cluster found for name: " + name + ".");
-        }
-        return cluster;
-    }
-
-    /** The cluster, which must be ACTIVE, e.g. to add a node group or start an update. */
-    ClusterState requireActive(String name) {
-        ClusterState cluster = require(name);
-        ClusterStatus status = cluster.status(context.now());
-        if (status != ClusterStatus.ACTIVE) {
-            throw Errors.inUse("Cluster " + name + " is currently in " + status + " status; it must be ACTIVE");
-        }
-        return cluster;
-    }
-
-    /** Applies finished updates and forgets deleted clusters; returns the names of those now gone. */
-    List<String> settle() {
-        List<String> gone = new ArrayList<>();
-        byName.values().removeIf(cluster -> {
-            cluster.settle(context.now());
-            if (cluster.lifecycle.phase(context.now()) != Phase.GONE) {
+  /** Applies finished updates and forgets deleted clusters; returns the names of those now gone. */
+  List<String> settle() {
+    List<String> gone = new ArrayList<>();
+    byName
+        .values()
+        .removeIf(
+            cluster -> {
+              cluster.settle(context.now());
+              if (cluster.lifecycle.phase(context.now()) != Phase.GONE) {
                 return false;
-            }
-            context.tags().unregister(cluster.arn);
-            gone.add(cluster.name);
-            return true;
-        });
-        return gone;
-    }
+              }
+              context.tags().unregister(cluster.arn);
+              gone.add(cluster.name);
+              return true;
+            });
+    return gone;
+  }
 
-    private Cluster describe(ClusterState cluster) {
-        return cluster.toCluster(context.now(), context.tags().of(cluster.arn), context.region());
-    }
+  private Cluster describe(ClusterState cluster) {
+    return cluster.toCluster(context.now(), context.tags().of(cluster.arn), context.region());
+  }
 
-    private static AccessConfigResponse accessConfig(CreateAccessConfigRequest request) {
-        boolean bootstrapAdmin = request == null || !Boolean.FALSE.equals(request.bootstrapClusterCreatorAdminPermissions());
-        AuthenticationMode mode = request == null || request.authenticationMode() == null
-                ? AuthenticationMode.CONFIG_MAP : request.authenticationMode();
-        return AccessConfigResponse.builder().authenticationMode(mode)
-                .bootstrapClusterCreatorAdminPermissions(bootstrapAdmin).build();
-    }
+  private static AccessConfigResponse accessConfig(CreateAccessConfigRequest request) {
+    boolean bootstrapAdmin =
+        request == null || !Boolean.FALSE.equals(request.bootstrapClusterCreatorAdminPermissions());
+    AuthenticationMode mode =
+        request == null || request.authenticationMode() == null
+            ? AuthenticationMode.CONFIG_MAP
+            : request.authenticationMode();
+    return AccessConfigResponse.builder()
+        .authenticationMode(mode)
+        .bootstrapClusterCreatorAdminPermissions(bootstrapAdmin)
+        .build();
+  }
 
-    private static KubernetesNetworkConfigResponse networkConfig(KubernetesNetworkConfigRequest request) {
-        String cidr = request == null ? null : request.serviceIpv4Cidr();
-        IpFamily family = request == null || request.ipFamily() == null ? IpFamily.IPV4 : request.ipFamily();
-        return KubernetesNetworkConfigResponse.builder().ipFamily(family)
-                .serviceIpv4Cidr(family == IpFamily.IPV4 ? Objects.requireNonNullElse(cidr, DEFAULT_SERVICE_CIDR) : null)
-                .serviceIpv6Cidr(family == IpFamily.IPV6 ? "fd00:ec2::/108" : null)
-                .build();
-    }
+  private static KubernetesNetworkConfigResponse networkConfig(
+      KubernetesNetworkConfigRequest request) {
+    String cidr = request == null ? null : request.serviceIpv4Cidr();
+    IpFamily family =
+        request == null || request.ipFamily() == null ? IpFamily.IPV4 : request.ipFamily();
+    return KubernetesNetworkConfigResponse.builder()
+        .ipFamily(family)
+        .serviceIpv4Cidr(
+            family == IpFamily.IPV4 ? Objects.requireNonNullElse(cidr, DEFAULT_SERVICE_CIDR) : null)
+        .serviceIpv6Cidr(family == IpFamily.IPV6 ? "fd00:ec2::/108" : null)
+        .build();
+  }
 
-    static UpgradePolicyResponse upgradePolicy(UpgradePolicyRequest request) {
-        SupportType support = request == null || request.supportType() == null ? SupportType.EXTENDED
-                : request.supportType();
-        return UpgradePolicyResponse.builder().supportType(support).build();
-    }
+  static UpgradePolicyResponse upgradePolicy(UpgradePolicyRequest request) {
+    SupportType support =
+        request == null || request.supportType() == null
+            ? SupportType.EXTENDED
+            : request.supportType();
+    return UpgradePolicyResponse.builder().supportType(support).build();
+  }
 }

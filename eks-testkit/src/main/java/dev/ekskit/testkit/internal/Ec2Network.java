@@ -21,23 +21,26 @@ import software.amazon.awssdk.services.ec2.model.VpcState;
 
 /** VPCs, subnets, security groups and availability zones of one simulated region. */
 public final class Ec2Network {
-    private static final int ZONES_PER_REGION = 6;
+  private static final int ZONES_PER_REGION = 6;
 
-    private final String region;
-    private final String accountId;
-    private final Ids ids;
-    private final List<AvailabilityZone> zones;
-    private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
-    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
-    private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+  private final String region;
+  private final String accountId;
+  private final Ids ids;
+  private final List<AvailabilityZone> zones;
+  private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+  private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+  private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
 
-    public Ec2Network(String region, String accountId, Ids ids) {
-        this.region = region;
-        this.accountId = accountId;
-        this.ids = ids;
-        String zoneIdPrefix = zoneIdPrefix(region);
-        this.zones = IntStream.range(0, ZONES_PER_REGION)
-                .mapToObj(i -> AvailabilityZone.builder()
+  public Ec2Network(String region, String accountId, Ids ids) {
+    this.region = region;
+    this.accountId = accountId;
+    this.ids = ids;
+    String zoneIdPrefix = zoneIdPrefix(region);
+    this.zones =
+        IntStream.range(0, ZONES_PER_REGION)
+            .mapToObj(
+                i ->
+                    AvailabilityZone.builder()
                         .regionName(region)
                         .zoneName(region + (char) ('a' + i))
                         .zoneId(zoneIdPrefix + "-az" + (i + 1))
@@ -46,116 +49,177 @@ public final class Ec2Network {
                         .networkBorderGroup(region)
                         .state(AvailabilityZoneState.AVAILABLE)
                         .build())
-                .toList();
-    }
+            .toList();
+  }
 
-    public List<AvailabilityZone> zones(Collection<String> names) {
-        return zones.stream().filter(zone -> names.isEmpty() || names.contains(zone.zoneName())).toList();
-    }
+  public List<AvailabilityZone> zones(Collection<String> names) {
+    return zones.stream()
+        .filter(zone -> names.isEmpty() || names.contains(zone.zoneName()))
+        .toList();
+  }
 
-    public Vpc createVpc(String cidrBlock, List<TagSpecification> tagSpecs) {
-        Vpc vpc = Vpc.builder().vpcId("vpc-" + ids.hex(17)).cidrBlock(cidrBlock).state(VpcState.AVAILABLE)
-                .ownerId(accountId).isDefault(false).dhcpOptionsId("dopt-" + ids.hex(17)).tags(tags(tagSpecs))
-                .build();
-        vpcs.put(vpc.vpcId(), vpc);
-        return vpc;
-    }
+  public Vpc createVpc(String cidrBlock, List<TagSpecification> tagSpecs) {
+    Vpc vpc =
+        Vpc.builder()
+            .vpcId("vpc-" + ids.hex(17))
+            .cidrBlock(cidrBlock)
+            .state(VpcState.AVAILABLE)
+            .ownerId(accountId)
+            .isDefault(false)
+            .dhcpOptionsId("dopt-" + ids.hex(17))
+            .tags(tags(tagSpecs))
+            .build();
+    vpcs.put(vpc.vpcId(), vpc);
+    return vpc;
+  }
 
-    public Subnet createSubnet(String vpcId, String cidrBlock, String zoneName, List<TagSpecification> tagSpecs) {
-        requireVpc(vpcId);
-        String zone = zoneName == null ? zones.get(0).zoneName() : zoneName;
-        AvailabilityZone az = zones.stream().filter(z -> z.zoneName().equals(zone)).findFirst()
-                .orElseThrow(() -> Errors.ec2(400, "InvalidParameterValue", "Value (" + zone
-                        + ") for parameter availabilityZone is invalid. Subnets can currently only be created in"
-                        + " the following availability zones: " + zones.stream().map(AvailabilityZone::zoneName).toList()));
-        String id = "subnet-" + ids.hex(17);
-        Subnet subnet = Subnet.builder().subnetId(id).vpcId(vpcId).cidrBlock(cidrBlock)
-                .availabilityZone(az.zoneName()).availabilityZoneId(az.zoneId()).state(SubnetState.AVAILABLE)
-                .availableIpAddressCount(4091).mapPublicIpOnLaunch(false).defaultForAz(false).ownerId(accountId)
-                .subnetArn("arn:aws:ec2:" + region + ":" + accountId + ":subnet/" + id).tags(tags(tagSpecs))
-                .build();
-        subnets.put(id, subnet);
-        return subnet;
-    }
+  public Subnet createSubnet(
+      String vpcId, String cidrBlock, String zoneName, List<TagSpecification> tagSpecs) {
+    requireVpc(vpcId);
+    String zone = zoneName == null ? zones.get(0).zoneName() : zoneName;
+    AvailabilityZone az =
+        zones.stream()
+            .filter(z -> z.zoneName().equals(zone))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    Errors.ec2(
+                        400,
+                        "InvalidParameterValue",
+                        "Value ("
+                            + zone
+                            + ") for parameter availabilityZone is invalid. Subnets can currently"
+                            + " only be created in the following availability zones: "
+                            + zones.stream().map(AvailabilityZone::zoneName).toList()));
+    String id = "subnet-" + ids.hex(17);
+    Subnet subnet =
+        Subnet.builder()
+            .subnetId(id)
+            .vpcId(vpcId)
+            .cidrBlock(cidrBlock)
+            .availabilityZone(az.zoneName())
+            .availabilityZoneId(az.zoneId())
+            .state(SubnetState.AVAILABLE)
+            .availableIpAddressCount(4091)
+            .mapPublicIpOnLaunch(false)
+            .defaultForAz(false)
+            .ownerId(accountId)
+            .subnetArn("arn:aws:ec2:" + region + ":" + accountId + ":subnet/" + id)
+            .tags(tags(tagSpecs))
+            .build();
+    subnets.put(id, subnet);
+    return subnet;
+  }
 
-    public SecurityGroup createSecurityGroup(String vpcId, String name, String description,
-            List<TagSpecification> tagSpecs) {
-        requireVpc(vpcId);
-        boolean duplicate = securityGroups.values().stream()
-                .anyMatch(sg -> sg.vpcId().equals(vpcId) && sg.groupName().equals(name));
-        if (duplicate) {
-            throw Errors.ec2(400, "InvalidGroup.Duplicate",
-                    "The security group '" + name + "' already exists for VPC '" + vpcId + "'");
-        }
-        String id = "sg-" + ids.hex(17);
-        SecurityGroup group = SecurityGroup.builder().groupId(id).groupName(name).description(description)
-                .vpcId(vpcId).ownerId(accountId).tags(tags(tagSpecs))
-                .securityGroupArn("arn:aws:ec2:" + region + ":" + accountId + ":security-group/" + id).build();
-        securityGroups.put(id, group);
-        return group;
+  public SecurityGroup createSecurityGroup(
+      String vpcId, String name, String description, List<TagSpecification> tagSpecs) {
+    requireVpc(vpcId);
+    boolean duplicate =
+        securityGroups.values().stream()
+            .anyMatch(sg -> sg.vpcId().equals(vpcId) && sg.groupName().equals(name));
+    if (duplicate) {
+      throw Errors.ec2(
+          400,
+          "InvalidGroup.Duplicate",
+          "The security group '" + name + "' already exists for VPC '" + vpcId + "'");
     }
+    String id = "sg-" + ids.hex(17);
+    SecurityGroup group =
+        SecurityGroup.builder()
+            .groupId(id)
+            .groupName(name)
+            .description(description)
+            .vpcId(vpcId)
+            .ownerId(accountId)
+            .tags(tags(tagSpecs))
+            .securityGroupArn("arn:aws:ec2:" + region + ":" + accountId + ":security-group/" + id)
+            .build();
+    securityGroups.put(id, group);
+    return group;
+  }
 
-    public List<Subnet> subnets(List<String> subnetIds, List<Filter> filters) {
-        List<Subnet> found = byIds(subnets, subnetIds, "InvalidSubnetID.NotFound", "subnet ID");
-        return found.stream().filter(s -> matches(filters, Map.of("vpc-id", s.vpcId(),
-                "subnet-id", s.subnetId(), "availability-zone", s.availabilityZone()))).toList();
-    }
+  public List<Subnet> subnets(List<String> subnetIds, List<Filter> filters) {
+    List<Subnet> found = byIds(subnets, subnetIds, "InvalidSubnetID.NotFound", "subnet ID");
+    return found.stream()
+        .filter(
+            s ->
+                matches(
+                    filters,
+                    Map.of(
+                        "vpc-id",
+                        s.vpcId(),
+                        "subnet-id",
+                        s.subnetId(),
+                        "availability-zone",
+                        s.availabilityZone())))
+        .toList();
+  }
 
-    public List<Vpc> vpcs(List<String> vpcIds, List<Filter> filters) {
-        return byIds(vpcs, vpcIds, "InvalidVpcID.NotFound", "vpc ID").stream()
-                .filter(v -> matches(filters, Map.of("vpc-id", v.vpcId()))).toList();
-    }
+  public List<Vpc> vpcs(List<String> vpcIds, List<Filter> filters) {
+    return byIds(vpcs, vpcIds, "InvalidVpcID.NotFound", "vpc ID").stream()
+        .filter(v -> matches(filters, Map.of("vpc-id", v.vpcId())))
+        .toList();
+  }
 
-    public List<SecurityGroup> securityGroups(List<String> groupIds, List<String> names, List<Filter> filters) {
-        return byIds(securityGroups, groupIds, "InvalidGroup.NotFound", "security group").stream()
-                .filter(g -> names.isEmpty() || names.contains(g.groupName()))
-                .filter(g -> matches(filters, Map.of("vpc-id", g.vpcId(), "group-id", g.groupId(),
-                        "group-name", g.groupName())))
-                .toList();
-    }
+  public List<SecurityGroup> securityGroups(
+      List<String> groupIds, List<String> names, List<Filter> filters) {
+    return byIds(securityGroups, groupIds, "InvalidGroup.NotFound", "security group").stream()
+        .filter(g -> names.isEmpty() || names.contains(g.groupName()))
+        .filter(
+            g ->
+                matches(
+                    filters,
+                    Map.of(
+                        "vpc-id", g.vpcId(), "group-id", g.groupId(), "group-name", g.groupName())))
+        .toList();
+  }
 
-    public Optional<Subnet> subnet(String subnetId) {
-        return Optional.ofNullable(subnets.get(subnetId));
-    }
+  public Optional<Subnet> subnet(String subnetId) {
+    return Optional.ofNullable(subnets.get(subnetId));
+  }
 
-    public boolean hasSecurityGroup(String groupId) {
-        return securityGroups.containsKey(groupId);
-    }
+  public boolean hasSecurityGroup(String groupId) {
+    return securityGroups.containsKey(groupId);
+  }
 
-    private void requireVpc(String vpcId) {
-        if (vpcId == null || !vpcs.containsKey(vpcId)) {
-            throw Errors.ec2(400, "InvalidVpcID.NotFound", "The vpc ID '" + vpcId + "' does not exist");
-        }
+  private void requireVpc(String vpcId) {
+    if (vpcId == null || !vpcs.containsKey(vpcId)) {
+      throw Errors.ec2(400, "InvalidVpcID.NotFound", "The vpc ID '" + vpcId + "' does not exist");
     }
+  }
 
-    private static <T> List<T> byIds(Map<String, T> all, List<String> ids, String errorCode, String what) {
-        if (ids.isEmpty()) {
-            return new ArrayList<>(all.values());
-        }
-        List<T> found = new ArrayList<>();
-        for (String id : ids) {
-            T item = all.get(id);
-            if (item == null) {
-                throw Errors.ec2(400, errorCode, "The " + what + " '" + id + "' does not exist");
-            }
-            found.add(item);
-        }
-        return found;
+  private static <T> List<T> byIds(
+      Map<String, T> all, List<String> ids, String errorCode, String what) {
+    if (ids.isEmpty()) {
+      return new ArrayList<>(all.values());
     }
+    List<T> found = new ArrayList<>();
+    for (String id : ids) {
+      T item = all.get(id);
+      if (item == null) {
+        throw Errors.ec2(400, errorCode, "The " + what + " '" + id + "' does not exist");
+      }
+      found.add(item);
+    }
+    return found;
+  }
 
-    /** EC2 filter semantics: every filter must match one of its values; unknown filter names match nothing. */
-    private static boolean matches(List<Filter> filters, Map<String, String> attributes) {
-        return filters.stream().allMatch(f -> f.values().contains(attributes.get(f.name())));
-    }
+  /**
+   * EC2 filter semantics: every filter must match one of its values; unknown filter names match
+   * nothing.
+   */
+  private static boolean matches(List<Filter> filters, Map<String, String> attributes) {
+    return filters.stream().allMatch(f -> f.values().contains(attributes.get(f.name())));
+  }
 
-    private static List<Tag> tags(List<TagSpecification> tagSpecs) {
-        return tagSpecs.stream().flatMap(spec -> spec.tags().stream()).toList();
-    }
+  private static List<Tag> tags(List<TagSpecification> tagSpecs) {
+    return tagSpecs.stream().flatMap(spec -> spec.tags().stream()).toList();
+  }
 
-    /** "us-east-1" becomes "use1", as in the zone id "use1-az1". */
-    private static String zoneIdPrefix(String region) {
-        Function<String, String> first = part -> part.isEmpty() ? "" : part.substring(0, 1);
-        String[] parts = region.split("-");
-        return parts.length == 3 ? parts[0] + first.apply(parts[1]) + parts[2] : region;
-    }
+  /** "us-east-1" becomes "use1", as in the zone id "use1-az1". */
+  private static String zoneIdPrefix(String region) {
+    Function<String, String> first = part -> part.isEmpty() ? "" : part.substring(0, 1);
+    String[] parts = region.split("-");
+    return parts.length == 3 ? parts[0] + first.apply(parts[1]) + parts[2] : region;
+  }
 }

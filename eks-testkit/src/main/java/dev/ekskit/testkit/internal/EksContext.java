@@ -4,20 +4,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-/** What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags and the network. */
-record EksContext(String region, String accountId, Supplier<Instant> clock, DurationSampler durations,
-        FaultPlan faults, Ids ids, TagRegistry tags, Ec2Network network) {
+/**
+ * What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags and the
+ * network.
+ */
+record EksContext(
+    String region,
+    String accountId,
+    Supplier<Instant> clock,
+    DurationSampler durations,
+    FaultPlan faults,
+    Ids ids,
+    TagRegistry tags,
+    Ec2Network network) {
 
-    Instant now() {
-        return clock.get();
-    }
+  Instant now() {
+    return clock.get();
+  }
 
-    Duration draw(Transition transition) {
-        return durations.draw(transition);
-    }
+  Duration draw(Transition transition) {
+    return durations.draw(transition);
+  }
 
-    /** "arn:aws:eks:REGION:ACCOUNT:" + resource, e.g. "cluster/orders". */
-    String arn(String resource) {
-        return "arn:aws:eks:" + region + ":" + accountId + ":" + resource;
-    }
+  /** "arn:aws:eks:REGION:ACCOUNT:" + resource, e.g. "cluster/orders". */
+  String arn(String resource) {
+    return "arn:aws:eks:" + region + ":" + accountId + ":" + resource;
+  }
 }

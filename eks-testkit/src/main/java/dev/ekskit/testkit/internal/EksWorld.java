@@ -4,45 +4,46 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 
 /** All EKS state of one simulation, and the rules that span resource kinds. */
 final class EksWorld {
-    final EksContext context;
-    final ClusterStore clusters;
-    final ClusterUpdates updates;
-    final NodegroupStore nodegroups;
-    final FargateStore fargateProfiles;
-    final AddonStore addons;
+  final EksContext context;
+  final ClusterStore clusters;
+  final ClusterUpdates updates;
+  final NodegroupStore nodegroups;
+  final FargateStore fargateProfiles;
+  final AddonStore addons;
 
-    EksWorld(EksContext context) {
-        this.context = context;
-        this.clusters = new ClusterStore(context);
-        this.updates = new ClusterUpdates(context, clusters);
-        this.nodegroups = new NodegroupStore(context);
-        this.fargateProfiles = new FargateStore(context);
-        this.addons = new AddonStore(context);
-    }
+  EksWorld(EksContext context) {
+    this.context = context;
+    this.clusters = new ClusterStore(context);
+    this.updates = new ClusterUpdates(context, clusters);
+    this.nodegroups = new NodegroupStore(context);
+    this.fargateProfiles = new FargateStore(context);
+    this.addons = new AddonStore(context);
+  }
 
-    /** Brings every resource up to virtual now; a deleted cluster takes its add-ons with it. */
-    void settle() {
-        nodegroups.settle();
-        fargateProfiles.settle();
-        addons.settle();
-        clusters.settle().forEach(addons::dropCluster);
-    }
+  /** Brings every resource up to virtual now; a deleted cluster takes its add-ons with it. */
+  void settle() {
+    nodegroups.settle();
+    fargateProfiles.settle();
+    addons.settle();
+    clusters.settle().forEach(addons::dropCluster);
+  }
 
-    /** EKS refuses to delete a cluster that still has node groups or Fargate profiles. */
-    Cluster deleteCluster(String name) {
-        clusters.require(name);
-        if (!nodegroups.inCluster(name).isEmpty()) {
-            throw Errors.inUse("Cluster has nodegroups attached");
-        }
-        if (!fargateProfiles.inCluster(name).isEmpty()) {
-            throw Errors.inUse("Cluster has fargate profiles attached");
-        }
-        return clusters.startDelete(name);
+  /** EKS refuses to delete a cluster that still has node groups or Fargate profiles. */
+  Cluster deleteCluster(String name) {
+    clusters.require(name);
+    if (!nodegroups.inCluster(name).isEmpty()) {
+      throw Errors.inUse("Cluster has nodegroups attached");
     }
+    if (!fargateProfiles.inCluster(name).isEmpty()) {
+      throw Errors.inUse("Cluster has fargate profiles attached");
+    }
+    return clusters.startDelete(name);
+  }
 
-    /** Listing the children of a cluster that does not exist is a ResourceNotFoundException. */
-    Page<String> listChildren(ChildStore<?> store, String clusterName, Integer maxResults, String nextToken) {
-        clusters.require(clusterName);
-        return store.names(clusterName, maxResults, nextToken);
-    }
+  /** Listing the children of a cluster that does not exist is a ResourceNotFoundException. */
+  Page<String> listChildren(
+      ChildStore<?> store, String clusterName, Integer maxResults, String nextToken) {
+    clusters.require(clusterName);
+    return store.names(clusterName, maxResults, nextToken);
+  }
 }

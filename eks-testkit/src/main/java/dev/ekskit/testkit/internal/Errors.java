@@ -15,92 +15,110 @@ import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
 
 /**
- * Builds the exceptions the real SDK would throw: the modeled type, the HTTP status and
- * {@link AwsErrorDetails} with error code, message and service name.
+ * Builds the exceptions the real SDK would throw: the modeled type, the HTTP status and {@link
+ * AwsErrorDetails} with error code, message and service name.
  */
 public final class Errors {
-    private static final AtomicLong REQUEST_IDS = new AtomicLong();
+  private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
-    private Errors() {
-    }
+  private Errors() {}
 
-    public static AwsServiceException invalidParameter(String message) {
-        return eks(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
-    }
+  public static AwsServiceException invalidParameter(String message) {
+    return eks(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
+  }
 
-    public static AwsServiceException invalidRequest(String message) {
-        return eks(InvalidRequestException.builder(), 400, "InvalidRequestException", message);
-    }
+  public static AwsServiceException invalidRequest(String message) {
+    return eks(InvalidRequestException.builder(), 400, "InvalidRequestException", message);
+  }
 
-    public static AwsServiceException notFound(String message) {
-        return eks(ResourceNotFoundException.builder(), 404, "ResourceNotFoundException", message);
-    }
+  public static AwsServiceException notFound(String message) {
+    return eks(ResourceNotFoundException.builder(), 404, "ResourceNotFoundException", message);
+  }
 
-    /** The tagging APIs answer an unknown ARN with NotFoundException, not ResourceNotFoundException. */
-    public static AwsServiceException tagTargetNotFound(String arn) {
-        return eks(NotFoundException.builder(), 404, "NotFoundException", "Resource not found: " + arn);
-    }
+  /**
+   * The tagging APIs answer an unknown ARN with NotFoundException, not ResourceNotFoundException.
+   */
+  public static AwsServiceException tagTargetNotFound(String arn) {
+    return eks(NotFoundException.builder(), 404, "NotFoundException", "Resource not found: " + arn);
+  }
 
-    public static AwsServiceException inUse(String message) {
-        return eks(ResourceInUseException.builder(), 409, "ResourceInUseException", message);
-    }
+  public static AwsServiceException inUse(String message) {
+    return eks(ResourceInUseException.builder(), 409, "ResourceInUseException", message);
+  }
 
-    public static AwsServiceException ec2(int status, String errorCode, String message) {
-        return build(Ec2Exception.builder(), Service.EC2, status, errorCode, message);
-    }
+  public static AwsServiceException ec2(int status, String errorCode, String message) {
+    return build(Ec2Exception.builder(), Service.EC2, status, errorCode, message);
+  }
 
-    /** What the service answers when its rate limit is exceeded. */
-    public static AwsServiceException throttled(Service service) {
-        return service == Service.EKS
-                ? eks(EksException.builder(), 429, "TooManyRequestsException", "Rate exceeded")
-                : ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
-    }
+  /** What the service answers when its rate limit is exceeded. */
+  public static AwsServiceException throttled(Service service) {
+    return service == Service.EKS
+        ? eks(EksException.builder(), 429, "TooManyRequestsException", "Rate exceeded")
+        : ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
+  }
 
-    /** A typical error of {@code service} for an HTTP status, for injected failures. */
-    public static AwsServiceException forStatus(Service service, int status) {
-        if (status == 429) {
-            return throttled(service);
-        }
-        return service == Service.EKS ? eksForStatus(status) : ec2ForStatus(status);
+  /** A typical error of {@code service} for an HTTP status, for injected failures. */
+  public static AwsServiceException forStatus(Service service, int status) {
+    if (status == 429) {
+      return throttled(service);
     }
+    return service == Service.EKS ? eksForStatus(status) : ec2ForStatus(status);
+  }
 
-    private static AwsServiceException eksForStatus(int status) {
-        return switch (status) {
-            case 400 -> invalidRequest("Injected failure");
-            case 403 -> eks(AccessDeniedException.builder(), 403, "AccessDeniedException", "Injected access denial");
-            case 404 -> notFound("Injected failure");
-            case 409 -> inUse("Injected conflict");
-            case 503 -> eks(ServiceUnavailableException.builder(), 503, "ServiceUnavailableException",
-                    "Service unavailable");
-            default -> eks(EksException.builder(), status, "InternalFailure", "Injected failure");
-        };
-    }
+  private static AwsServiceException eksForStatus(int status) {
+    return switch (status) {
+      case 400 -> invalidRequest("Injected failure");
+      case 403 ->
+          eks(
+              AccessDeniedException.builder(),
+              403,
+              "AccessDeniedException",
+              "Injected access denial");
+      case 404 -> notFound("Injected failure");
+      case 409 -> inUse("Injected conflict");
+      case 503 ->
+          eks(
+              ServiceUnavailableException.builder(),
+              503,
+              "ServiceUnavailableException",
+              "Service unavailable");
+      default -> eks(EksException.builder(), status, "InternalFailure", "Injected failure");
+    };
+  }
 
-    private static AwsServiceException ec2ForStatus(int status) {
-        return switch (status) {
-            case 400 -> ec2(400, "InvalidParameterValue", "Injected failure");
-            case 403 -> ec2(403, "UnauthorizedOperation", "You are not authorized to perform this operation.");
-            case 503 -> ec2(503, "Unavailable", "The service is unavailable. Please try again shortly.");
-            default -> ec2(status, "InternalError", "An internal error has occurred.");
-        };
-    }
+  private static AwsServiceException ec2ForStatus(int status) {
+    return switch (status) {
+      case 400 -> ec2(400, "InvalidParameterValue", "Injected failure");
+      case 403 ->
+          ec2(403, "UnauthorizedOperation", "You are not authorized to perform this operation.");
+      case 503 -> ec2(503, "Unavailable", "The service is unavailable. Please try again shortly.");
+      default -> ec2(status, "InternalError", "An internal error has occurred.");
+    };
+  }
 
-    private static AwsServiceException eks(EksException.Builder builder, int status, String code, String message) {
-        return build(builder, Service.EKS, status, code, message);
-    }
+  private static AwsServiceException eks(
+      EksException.Builder builder, int status, String code, String message) {
+    return build(builder, Service.EKS, status, code, message);
+  }
 
-    private static AwsServiceException build(AwsServiceException.Builder builder, Service service, int status,
-            String code, String message) {
-        String requestId = "sim-" + REQUEST_IDS.incrementAndGet();
-        return builder.statusCode(status)
-                .message(message)
-                .requestId(requestId)
-                .awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode(code)
-                        .errorMessage(message)
-                        .serviceName(service.sdkName())
-                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
-                        .build())
-                .build();
-    }
+  private static AwsServiceException build(
+      AwsServiceException.Builder builder,
+      Service service,
+      int status,
+      String code,
+      String message) {
+    String requestId = "sim-" + REQUEST_IDS.incrementAndGet();
+    return builder
+        .statusCode(status)
+        .message(message)
+        .requestId(requestId)
+        .awsErrorDetails(
+            AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName(service.sdkName())
+                .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+                .build())
+        .build();
+  }
 }

@@ -13,90 +13,136 @@ import software.amazon.awssdk.services.eks.model.FargateProfileStatus;
  * at a time: a second create or delete meanwhile gets ResourceInUseException.
  */
 final class FargateStore extends ChildStore<FargateStore.State> {
-    private static final int MAX_NAME_LENGTH = 100;
-    private static final int MAX_SELECTORS = 5;
+  private static final int MAX_NAME_LENGTH = 100;
+  private static final int MAX_SELECTORS = 5;
 
-    static final class State extends ChildResource {
-        final CreateFargateProfileRequest request;
-        final List<String> subnets;
+  static final class State extends ChildResource {
+    final CreateFargateProfileRequest request;
+    final List<String> subnets;
 
-        State(CreateFargateProfileRequest request, String arn, Lifecycle lifecycle, List<String> subnets) {
-            super(request.clusterName(), request.fargateProfileName(), arn, request.clientRequestToken(), lifecycle);
-            this.request = request;
-            this.subnets = subnets;
-        }
+    State(
+        CreateFargateProfileRequest request,
+        String arn,
+        Lifecycle lifecycle,
+        List<String> subnets) {
+      super(
+          request.clusterName(),
+          request.fargateProfileName(),
+          arn,
+          request.clientRequestToken(),
+          lifecycle);
+      this.request = request;
+      this.subnets = subnets;
     }
+  }
 
-    FargateStore(EksContext context) {
-        super(context, Transition.FARGATE_PROFILE_DELETE);
+  FargateStore(EksContext context) {
+    super(context, Transition.FARGATE_PROFILE_DELETE);
+  }
+
+  FargateProfile create(CreateFargateProfileRequest request, ClusterStore clusters) {
+    Names.requireValid("Fargate profile", request.fargateProfileName(), MAX_NAME_LENGTH);
+    String clusterName = request.clusterName();
+    State state =
+        createOrRepeat(
+            clusterName,
+            request.fargateProfileName(),
+            request.clientRequestToken(),
+            () -> {
+              ClusterState cluster = clusters.requireActive(clusterName);
+              Names.requirePresent("podExecutionRoleArn", request.podExecutionRoleArn());
+              if (request.selectors().isEmpty() || request.selectors().size() > MAX_SELECTORS) {
+                throw Errors.invalidParameter(
+                    "A Fargate profile needs 1 to " + MAX_SELECTORS + " selectors");
+              }
+              request
+                  .selectors()
+                  .forEach(
+                      selector ->
+                          Names.requirePresent("selectors.namespace", selector.namespace()));
+              requireNoneInTransition("create", request.fargateProfileName(), clusterName);
+              List<String> subnets =
+                  request.subnets().isEmpty() ? cluster.vpcConfig.subnetIds() : request.subnets();
+              ClusterVpc.subnets(subnets, context.network());
+              State created =
+                  new State(
+                      request,
+                      context.arn(
+                          "fargateprofile/"
+                              + clusterName
+                              + "/"
+                              + request.fargateProfileName()
+                              + "/"
+                              + context.ids().uuid()),
+                      new Lifecycle(
+                          context.now(), context.draw(Transition.FARGATE_PROFILE_CREATE), false),
+                      subnets);
+              context.tags().register(created.arn, request.tags());
+              return created;
+            });
+    return describe(state);
+  }
+
+  FargateProfile describe(String clusterName, String name) {
+    return describe(require(clusterName, name));
+  }
+
+  FargateProfile delete(String clusterName, String name) {
+    State state = require(clusterName, name);
+    if (state.lifecycle.phase(context.now()) != Phase.DELETING) {
+      requireNoneInTransition("delete", name, clusterName);
     }
+    return describe(startDelete(clusterName, name));
+  }
 
-    FargateProfile create(CreateFargateProfileRequest request, ClusterStore clusters) {
-        Names.requireValid("Fargate profile", request.fargateProfileName(), MAX_NAME_LENGTH);
-        String clusterName = request.clusterName();
-        State state = createOrRepeat(clusterName, request.fargateProfileName(), request.clientRequestToken(), () -> {
-            ClusterState cluster = clusters.requireActive(clusterName);
-            Names.requirePresent("podExecutionRoleArn", request.podExecutionRoleArn());
-            if (request.selectors().isEmpty() || request.selectors().size() > MAX_SELECTORS) {
-                throw Errors.invalidParameter("A Fargate profile needs 1 to " + MAX_SELECTORS + " selectors");
-            }
-            request.selectors().forEach(selector -> Names.requirePresent("selectors.namespace", selector.namespace()));
-            requireNoneInTransition("create", request.fargateProfileName(), clusterName);
-            List<String> subnets = request.subnets().isEmpty() ? cluster.vpcConfig.subnetIds() : request.subnets();
-            ClusterVpc.subnets(subnets, context.network());
-            State created = new State(request, context.arn("fargateprofile/" + clusterName + "/"
-                    + request.fargateProfileName() + "/" + context.ids().uuid()),
-                    new Lifecycle(context.now(), context.draw(Transition.FARGATE_PROFILE_CREATE), false), subnets);
-            context.tags().register(created.arn, request.tags());
-            return created;
-        });
-        return describe(state);
+  @Override
+  AwsServiceException notFound(String clusterName, String name) {
+    return Errors.notFound("No Fargate Profile found with name: " + name + ".");
+  }
+
+  @Override
+  AwsServiceException alreadyExists(State existing) {
+    return Errors.inUse("A Fargate Profile already exists with this name in this cluster.");
+  }
+
+  private void requireNoneInTransition(String action, String profileName, String clusterName) {
+    for (State other : inCluster(clusterName)) {
+      Phase phase = other.lifecycle.phase(context.now());
+      if (phase == Phase.CREATING || phase == Phase.DELETING) {
+        throw Errors.inUse(
+            "Cannot "
+                + action
+                + " Fargate Profile "
+                + profileName
+                + " because cluster "
+                + clusterName
+                + " currently has Fargate profile "
+                + other.name
+                + " in status "
+                + phase);
+      }
     }
+  }
 
-    FargateProfile describe(String clusterName, String name) {
-        return describe(require(clusterName, name));
-    }
-
-    FargateProfile delete(String clusterName, String name) {
-        State state = require(clusterName, name);
-        if (state.lifecycle.phase(context.now()) != Phase.DELETING) {
-            requireNoneInTransition("delete", name, clusterName);
-        }
-        return describe(startDelete(clusterName, name));
-    }
-
-    @Override
-    AwsServiceException notFound(String clusterName, String name) {
-        return Errors.notFound("No Fargate Profile found with name: " + name + ".");
-    }
-
-    @Override
-    AwsServiceException alreadyExists(State existing) {
-        return Errors.inUse("A Fargate Profile already exists with this name in this cluster.");
-    }
-
-    private void requireNoneInTransition(String action, String profileName, String clusterName) {
-        for (State other : inCluster(clusterName)) {
-            Phase phase = other.lifecycle.phase(context.now());
-            if (phase == Phase.CREATING || phase == Phase.DELETING) {
-                throw Errors.inUse("Cannot " + action + " Fargate Profile " + profileName + " because cluster "
-                        + clusterName + " currently has Fargate profile " + other.name + " in status " + phase);
-            }
-        }
-    }
-
-    private FargateProfile describe(State state) {
-        FargateProfileStatus status = switch (state.lifecycle.phase(context.now())) {
-            case CREATING -> FargateProfileStatus.CREATING;
-            case ACTIVE -> FargateProfileStatus.ACTIVE;
-            case FAILED -> FargateProfileStatus.CREATE_FAILED;
-            case DELETING, GONE -> FargateProfileStatus.DELETING;
+  private FargateProfile describe(State state) {
+    FargateProfileStatus status =
+        switch (state.lifecycle.phase(context.now())) {
+          case CREATING -> FargateProfileStatus.CREATING;
+          case ACTIVE -> FargateProfileStatus.ACTIVE;
+          case FAILED -> FargateProfileStatus.CREATE_FAILED;
+          case DELETING, GONE -> FargateProfileStatus.DELETING;
         };
-        return FargateProfile.builder()
-                .fargateProfileName(state.name).fargateProfileArn(state.arn).clusterName(state.clusterName)
-                .createdAt(state.lifecycle.createdAt()).podExecutionRoleArn(state.request.podExecutionRoleArn())
-                .subnets(state.subnets).selectors(state.request.selectors()).status(status)
-                .tags(context.tags().of(state.arn)).health(FargateProfileHealth.builder().issues(List.of()).build())
-                .build();
-    }
+    return FargateProfile.builder()
+        .fargateProfileName(state.name)
+        .fargateProfileArn(state.arn)
+        .clusterName(state.clusterName)
+        .createdAt(state.lifecycle.createdAt())
+        .podExecutionRoleArn(state.request.podExecutionRoleArn())
+        .subnets(state.subnets)
+        .selectors(state.request.selectors())
+        .status(status)
+        .tags(context.tags().of(state.arn))
+        .health(FargateProfileHealth.builder().issues(List.of()).build())
+        .build();
+  }
 }

@@ -12,110 +12,118 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
 
-/** Every fault a test asked for; consulted by the gateway per call and by the stores per resource. */
+/**
+ * Every fault a test asked for; consulted by the gateway per call and by the stores per resource.
+ */
 public final class FaultPlan {
-    private static final RateLimit GENEROUS = new RateLimit(1_000, 10_000);
+  private static final RateLimit GENEROUS = new RateLimit(1_000, 10_000);
 
-    private record RateLimit(double perSecond, int burst) {
+  private record RateLimit(double perSecond, int burst) {}
+
+  private final Random random;
+  private final Supplier<Instant> clock;
+  private double throttleEveryCall;
+  private final Map<String, Double> throttleByOperation = new HashMap<>();
+  private RateLimit defaultLimit = GENEROUS;
+  private final Map<String, RateLimit> limitByOperation = new HashMap<>();
+  private final Map<String, TokenBucket> buckets = new HashMap<>();
+  private final Map<String, Queue<Integer>> failBefore = new HashMap<>();
+  private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
+  private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
+  private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
+
+  public FaultPlan(long seed, Supplier<Instant> clock) {
+    // Its own stream, so turning throttling on never changes the drawn durations.
+    this.random = new Random(seed ^ 0x7A11L);
+    this.clock = clock;
+  }
+
+  /**
+   * Sets the throttle probability of one operation, or of every call when {@code operation} is
+   * null.
+   */
+  public synchronized void throttle(String operation, double probability) {
+    if (probability < 0 || probability > 1) {
+      throw new IllegalArgumentException("Throttle probability must be in [0, 1]: " + probability);
     }
-
-    private final Random random;
-    private final Supplier<Instant> clock;
-    private double throttleEveryCall;
-    private final Map<String, Double> throttleByOperation = new HashMap<>();
-    private RateLimit defaultLimit = GENEROUS;
-    private final Map<String, RateLimit> limitByOperation = new HashMap<>();
-    private final Map<String, TokenBucket> buckets = new HashMap<>();
-    private final Map<String, Queue<Integer>> failBefore = new HashMap<>();
-    private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
-    private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
-    private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
-
-    public FaultPlan(long seed, Supplier<Instant> clock) {
-        // Its own stream, so turning throttling on never changes the drawn durations.
-        this.random = new Random(seed ^ 0x7A11L);
-        this.clock = clock;
+    if (operation == null) {
+      throttleEveryCall = probability;
+    } else {
+      throttleByOperation.put(operation, probability);
     }
+  }
 
-    /** Sets the throttle probability of one operation, or of every call when {@code operation} is null. */
-    public synchronized void throttle(String operation, double probability) {
-        if (probability < 0 || probability > 1) {
-            throw new IllegalArgumentException("Throttle probability must be in [0, 1]: " + probability);
-        }
-        if (operation == null) {
-            throttleEveryCall = probability;
-        } else {
-            throttleByOperation.put(operation, probability);
-        }
+  /** Sets the token bucket of one operation, or the default of every operation when null. */
+  public synchronized void rateLimit(String operation, double perSecond, int burst) {
+    RateLimit limit = new RateLimit(perSecond, burst);
+    new TokenBucket(perSecond, burst, clock.get()); // validates the arguments
+    if (operation == null) {
+      defaultLimit = limit;
+      limitByOperation.clear();
+      buckets.clear();
+    } else {
+      limitByOperation.put(operation, limit);
+      buckets.remove(operation);
     }
+  }
 
-    /** Sets the token bucket of one operation, or the default of every operation when null. */
-    public synchronized void rateLimit(String operation, double perSecond, int burst) {
-        RateLimit limit = new RateLimit(perSecond, burst);
-        new TokenBucket(perSecond, burst, clock.get()); // validates the arguments
-        if (operation == null) {
-            defaultLimit = limit;
-            limitByOperation.clear();
-            buckets.clear();
-        } else {
-            limitByOperation.put(operation, limit);
-            buckets.remove(operation);
-        }
+  public synchronized void fail(String operation, int statusCode, int times, boolean afterCommit) {
+    if (statusCode < 400 || statusCode > 599 || times < 1) {
+      throw new IllegalArgumentException("Need an HTTP error status and at least one time");
     }
+    Queue<Integer> queue =
+        (afterCommit ? failAfterCommit : failBefore)
+            .computeIfAbsent(operation, key -> new ArrayDeque<>());
+    for (int i = 0; i < times; i++) {
+      queue.add(statusCode);
+    }
+  }
 
-    public synchronized void fail(String operation, int statusCode, int times, boolean afterCommit) {
-        if (statusCode < 400 || statusCode > 599 || times < 1) {
-            throw new IllegalArgumentException("Need an HTTP error status and at least one time");
-        }
-        Queue<Integer> queue = (afterCommit ? failAfterCommit : failBefore)
-                .computeIfAbsent(operation, key -> new ArrayDeque<>());
-        for (int i = 0; i < times; i++) {
-            queue.add(statusCode);
-        }
-    }
+  public synchronized void failClusterCreate(String clusterName, List<ClusterIssue> issues) {
+    clusterCreateFailures.put(clusterName, List.copyOf(issues));
+  }
 
-    public synchronized void failClusterCreate(String clusterName, List<ClusterIssue> issues) {
-        clusterCreateFailures.put(clusterName, List.copyOf(issues));
-    }
+  public synchronized void failUpdate(String clusterName, List<ErrorDetail> errors) {
+    updateFailures.put(clusterName, List.copyOf(errors));
+  }
 
-    public synchronized void failUpdate(String clusterName, List<ErrorDetail> errors) {
-        updateFailures.put(clusterName, List.copyOf(errors));
-    }
+  public synchronized void clear() {
+    throttleEveryCall = 0;
+    throttleByOperation.clear();
+    defaultLimit = GENEROUS;
+    limitByOperation.clear();
+    buckets.clear();
+    failBefore.clear();
+    failAfterCommit.clear();
+    clusterCreateFailures.clear();
+    updateFailures.clear();
+  }
 
-    public synchronized void clear() {
-        throttleEveryCall = 0;
-        throttleByOperation.clear();
-        defaultLimit = GENEROUS;
-        limitByOperation.clear();
-        buckets.clear();
-        failBefore.clear();
-        failAfterCommit.clear();
-        clusterCreateFailures.clear();
-        updateFailures.clear();
+  synchronized boolean throttles(String operation, Instant now) {
+    TokenBucket bucket =
+        buckets.computeIfAbsent(
+            operation,
+            key -> {
+              RateLimit limit = limitByOperation.getOrDefault(key, defaultLimit);
+              return new TokenBucket(limit.perSecond(), limit.burst(), now);
+            });
+    if (!bucket.tryTake(now)) {
+      return true;
     }
+    double probability = throttleByOperation.getOrDefault(operation, throttleEveryCall);
+    return probability > 0 && random.nextDouble() < probability;
+  }
 
-    synchronized boolean throttles(String operation, Instant now) {
-        TokenBucket bucket = buckets.computeIfAbsent(operation, key -> {
-            RateLimit limit = limitByOperation.getOrDefault(key, defaultLimit);
-            return new TokenBucket(limit.perSecond(), limit.burst(), now);
-        });
-        if (!bucket.tryTake(now)) {
-            return true;
-        }
-        double probability = throttleByOperation.getOrDefault(operation, throttleEveryCall);
-        return probability > 0 && random.nextDouble() < probability;
-    }
+  synchronized Optional<Integer> takeFailure(String operation, boolean afterCommit) {
+    Queue<Integer> queue = (afterCommit ? failAfterCommit : failBefore).get(operation);
+    return Optional.ofNullable(queue == null ? null : queue.poll());
+  }
 
-    synchronized Optional<Integer> takeFailure(String operation, boolean afterCommit) {
-        Queue<Integer> queue = (afterCommit ? failAfterCommit : failBefore).get(operation);
-        return Optional.ofNullable(queue == null ? null : queue.poll());
-    }
+  synchronized Optional<List<ClusterIssue>> takeClusterCreateFailure(String clusterName) {
+    return Optional.ofNullable(clusterCreateFailures.remove(clusterName));
+  }
 
-    synchronized Optional<List<ClusterIssue>> takeClusterCreateFailure(String clusterName) {
-        return Optional.ofNullable(clusterCreateFailures.remove(clusterName));
-    }
-
-    synchronized Optional<List<ErrorDetail>> takeUpdateFailure(String clusterName) {
-        return Optional.ofNullable(updateFailures.remove(clusterName));
-    }
+  synchronized Optional<List<ErrorDetail>> takeUpdateFailure(String clusterName) {
+    return Optional.ofNullable(updateFailures.remove(clusterName));
+  }
 }

@@ -17,108 +17,149 @@ import software.amazon.awssdk.services.eks.model.NodegroupStatus;
 
 /** Managed node groups: CREATING for a drawn 3–6 minutes, then ACTIVE; DELETING, then gone. */
 final class NodegroupStore extends ChildStore<NodegroupStore.State> {
-    private static final int MAX_NAME_LENGTH = 63;
-    private static final NodegroupScalingConfig DEFAULT_SCALING =
-            NodegroupScalingConfig.builder().minSize(1).maxSize(2).desiredSize(2).build();
+  private static final int MAX_NAME_LENGTH = 63;
+  private static final NodegroupScalingConfig DEFAULT_SCALING =
+      NodegroupScalingConfig.builder().minSize(1).maxSize(2).desiredSize(2).build();
 
-    static final class State extends ChildResource {
-        final CreateNodegroupRequest request;
-        final String version;
-        final String autoScalingGroupName;
+  static final class State extends ChildResource {
+    final CreateNodegroupRequest request;
+    final String version;
+    final String autoScalingGroupName;
 
-        State(CreateNodegroupRequest request, String arn, Lifecycle lifecycle, String version, String asgName) {
-            super(request.clusterName(), request.nodegroupName(), arn, request.clientRequestToken(), lifecycle);
-            this.request = request;
-            this.version = version;
-            this.autoScalingGroupName = asgName;
-        }
+    State(
+        CreateNodegroupRequest request,
+        String arn,
+        Lifecycle lifecycle,
+        String version,
+        String asgName) {
+      super(
+          request.clusterName(),
+          request.nodegroupName(),
+          arn,
+          request.clientRequestToken(),
+          lifecycle);
+      this.request = request;
+      this.version = version;
+      this.autoScalingGroupName = asgName;
     }
+  }
 
-    NodegroupStore(EksContext context) {
-        super(context, Transition.NODEGROUP_DELETE);
-    }
+  NodegroupStore(EksContext context) {
+    super(context, Transition.NODEGROUP_DELETE);
+  }
 
-    Nodegroup create(CreateNodegroupRequest request, ClusterStore clusters) {
-        Names.requireValid("nodegroup", request.nodegroupName(), MAX_NAME_LENGTH);
-        String clusterName = request.clusterName();
-        State state = createOrRepeat(clusterName, request.nodegroupName(), request.clientRequestToken(), () -> {
-            ClusterState cluster = clusters.requireActive(clusterName);
-            Names.requirePresent("nodeRole", request.nodeRole());
-            if (request.subnets().isEmpty()) {
+  Nodegroup create(CreateNodegroupRequest request, ClusterStore clusters) {
+    Names.requireValid("nodegroup", request.nodegroupName(), MAX_NAME_LENGTH);
+    String clusterName = request.clusterName();
+    State state =
+        createOrRepeat(
+            clusterName,
+            request.nodegroupName(),
+            request.clientRequestToken(),
+            () -> {
+              ClusterState cluster = clusters.requireActive(clusterName);
+              Names.requirePresent("nodeRole", request.nodeRole());
+              if (request.subnets().isEmpty()) {
                 throw Errors.invalidParameter("subnets is required");
-            }
-            ClusterVpc.subnets(request.subnets(), context.network());
-            requireValidScaling(request.scalingConfig());
-            String id = context.ids().uuid();
-            State created = new State(request,
-                    context.arn("nodegroup/" + clusterName + "/" + request.nodegroupName() + "/" + id),
-                    new Lifecycle(context.now(), context.draw(Transition.NODEGROUP_CREATE), false),
-                    Objects.requireNonNullElse(request.version(), cluster.version), "eks-" + request.nodegroupName()
-                            + "-" + id);
-            context.tags().register(created.arn, request.tags());
-            return created;
-        });
-        return describe(state);
-    }
+              }
+              ClusterVpc.subnets(request.subnets(), context.network());
+              requireValidScaling(request.scalingConfig());
+              String id = context.ids().uuid();
+              State created =
+                  new State(
+                      request,
+                      context.arn(
+                          "nodegroup/" + clusterName + "/" + request.nodegroupName() + "/" + id),
+                      new Lifecycle(
+                          context.now(), context.draw(Transition.NODEGROUP_CREATE), false),
+                      Objects.requireNonNullElse(request.version(), cluster.version),
+                      "eks-" + request.nodegroupName() + "-" + id);
+              context.tags().register(created.arn, request.tags());
+              return created;
+            });
+    return describe(state);
+  }
 
-    Nodegroup describe(String clusterName, String name) {
-        return describe(require(clusterName, name));
-    }
+  Nodegroup describe(String clusterName, String name) {
+    return describe(require(clusterName, name));
+  }
 
-    Nodegroup delete(String clusterName, String name) {
-        return describe(startDelete(clusterName, name));
-    }
+  Nodegroup delete(String clusterName, String name) {
+    return describe(startDelete(clusterName, name));
+  }
 
-    @Override
-    AwsServiceException notFound(String clusterName, String name) {
-        return Errors.notFound("No node group found for name: " + name + ".");
-    }
+  @Override
+  AwsServiceException notFound(String clusterName, String name) {
+    return Errors.notFound("No node group found for name: " + name + ".");
+  }
 
-    @Override
-    AwsServiceException alreadyExists(State existing) {
-        return Errors.inUse("NodeGroup already exists with name " + existing.name + " and cluster name "
-                + existing.clusterName);
-    }
+  @Override
+  AwsServiceException alreadyExists(State existing) {
+    return Errors.inUse(
+        "NodeGroup already exists with name "
+            + existing.name
+            + " and cluster name "
+            + existing.clusterName);
+  }
 
-    private Nodegroup describe(State state) {
-        Instant now = context.now();
-        CreateNodegroupRequest request = state.request;
-        NodegroupStatus status = switch (state.lifecycle.phase(now)) {
-            case CREATING -> NodegroupStatus.CREATING;
-            case ACTIVE -> NodegroupStatus.ACTIVE;
-            case FAILED -> NodegroupStatus.CREATE_FAILED;
-            case DELETING, GONE -> NodegroupStatus.DELETING;
+  private Nodegroup describe(State state) {
+    Instant now = context.now();
+    CreateNodegroupRequest request = state.request;
+    NodegroupStatus status =
+        switch (state.lifecycle.phase(now)) {
+          case CREATING -> NodegroupStatus.CREATING;
+          case ACTIVE -> NodegroupStatus.ACTIVE;
+          case FAILED -> NodegroupStatus.CREATE_FAILED;
+          case DELETING, GONE -> NodegroupStatus.DELETING;
         };
-        return Nodegroup.builder()
-                .nodegroupName(state.name).nodegroupArn(state.arn).clusterName(state.clusterName)
-                .version(state.version).releaseVersion(Objects.requireNonNullElse(request.releaseVersion(),
-                        state.version + ".0-20260101"))
-                .createdAt(state.lifecycle.createdAt()).modifiedAt(state.lifecycle.createdAt()).status(status)
-                .capacityType(Objects.requireNonNullElse(request.capacityType(), CapacityTypes.ON_DEMAND))
-                .scalingConfig(Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING))
-                .instanceTypes(request.instanceTypes().isEmpty() ? List.of("t3.medium") : request.instanceTypes())
-                .subnets(request.subnets()).remoteAccess(request.remoteAccess())
-                .amiType(Objects.requireNonNullElse(request.amiType(), AMITypes.AL2023_X86_64_STANDARD))
-                .nodeRole(request.nodeRole()).labels(request.labels()).taints(request.taints())
-                .diskSize(request.launchTemplate() == null ? Objects.requireNonNullElse(request.diskSize(), 20) : null)
-                .launchTemplate(request.launchTemplate()).updateConfig(request.updateConfig())
-                .resources(NodegroupResources.builder().autoScalingGroups(
-                        AutoScalingGroup.builder().name(state.autoScalingGroupName).build()).build())
-                .health(NodegroupHealth.builder().issues(List.of()).build())
-                .tags(context.tags().of(state.arn))
-                .build();
-    }
+    return Nodegroup.builder()
+        .nodegroupName(state.name)
+        .nodegroupArn(state.arn)
+        .clusterName(state.clusterName)
+        .version(state.version)
+        .releaseVersion(
+            Objects.requireNonNullElse(request.releaseVersion(), state.version + ".0-20260101"))
+        .createdAt(state.lifecycle.createdAt())
+        .modifiedAt(state.lifecycle.createdAt())
+        .status(status)
+        .capacityType(Objects.requireNonNullElse(request.capacityType(), CapacityTypes.ON_DEMAND))
+        .scalingConfig(Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING))
+        .instanceTypes(
+            request.instanceTypes().isEmpty() ? List.of("t3.medium") : request.instanceTypes())
+        .subnets(request.subnets())
+        .remoteAccess(request.remoteAccess())
+        .amiType(Objects.requireNonNullElse(request.amiType(), AMITypes.AL2023_X86_64_STANDARD))
+        .nodeRole(request.nodeRole())
+        .labels(request.labels())
+        .taints(request.taints())
+        .diskSize(
+            request.launchTemplate() == null
+                ? Objects.requireNonNullElse(request.diskSize(), 20)
+                : null)
+        .launchTemplate(request.launchTemplate())
+        .updateConfig(request.updateConfig())
+        .resources(
+            NodegroupResources.builder()
+                .autoScalingGroups(
+                    AutoScalingGroup.builder().name(state.autoScalingGroupName).build())
+                .build())
+        .health(NodegroupHealth.builder().issues(List.of()).build())
+        .tags(context.tags().of(state.arn))
+        .build();
+  }
 
-    private static void requireValidScaling(NodegroupScalingConfig scaling) {
-        if (scaling == null) {
-            return;
-        }
-        int min = Objects.requireNonNullElse(scaling.minSize(), 1);
-        int max = Objects.requireNonNullElse(scaling.maxSize(), 2);
-        int desired = Objects.requireNonNullElse(scaling.desiredSize(), min);
-        if (max < 1 || min < 0 || min > max || desired < min || desired > max) {
-            throw Errors.invalidParameter("Invalid scalingConfig: need 0 <= minSize <= desiredSize <= maxSize and"
-                    + " maxSize >= 1; got " + Map.of("minSize", min, "desiredSize", desired, "maxSize", max));
-        }
+  private static void requireValidScaling(NodegroupScalingConfig scaling) {
+    if (scaling == null) {
+      return;
     }
+    int min = Objects.requireNonNullElse(scaling.minSize(), 1);
+    int max = Objects.requireNonNullElse(scaling.maxSize(), 2);
+    int desired = Objects.requireNonNullElse(scaling.desiredSize(), min);
+    if (max < 1 || min < 0 || min > max || desired < min || desired > max) {
+      throw Errors.invalidParameter(
+          "Invalid scalingConfig: need 0 <= minSize <= desiredSize <= maxSize and"
+              + " maxSize >= 1; got "
+              + Map.of("minSize", min, "desiredSize", desired, "maxSize", max));
+    }
+  }
 }

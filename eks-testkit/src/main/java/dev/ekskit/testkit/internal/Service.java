@@ -2,16 +2,16 @@ package dev.ekskit.testkit.internal;
 
 /** The simulated services, as the SDK names them in {@code AwsErrorDetails.serviceName()}. */
 public enum Service {
-    EKS("Eks"),
-    EC2("Ec2");
+  EKS("Eks"),
+  EC2("Ec2");
 
-    private final String sdkName;
+  private final String sdkName;
 
-    Service(String sdkName) {
-        this.sdkName = sdkName;
-    }
+  Service(String sdkName) {
+    this.sdkName = sdkName;
+  }
 
-    public String sdkName() {
-        return sdkName;
-    }
+  public String sdkName() {
+    return sdkName;
+  }
 }

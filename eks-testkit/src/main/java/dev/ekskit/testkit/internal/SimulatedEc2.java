@@ -17,76 +17,116 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 
-/** {@link Ec2Client} over an {@link Ec2Network}; operations it does not simulate throw UnsupportedOperationException. */
+/**
+ * {@link Ec2Client} over an {@link Ec2Network}; operations it does not simulate throw
+ * UnsupportedOperationException.
+ */
 public final class SimulatedEc2 implements Ec2Client {
-    private final Gateway gateway;
-    private final Ec2Network network;
+  private final Gateway gateway;
+  private final Ec2Network network;
 
-    public SimulatedEc2(Gateway gateway, Ec2Network network) {
-        this.gateway = gateway;
-        this.network = network;
-    }
+  public SimulatedEc2(Gateway gateway, Ec2Network network) {
+    this.gateway = gateway;
+    this.network = network;
+  }
 
-    @Override
-    public CreateVpcResponse createVpc(CreateVpcRequest request) {
-        return call("CreateVpc", () -> CreateVpcResponse.builder()
-                .vpc(network.createVpc(request.cidrBlock(), request.tagSpecifications())).build());
-    }
+  @Override
+  public CreateVpcResponse createVpc(CreateVpcRequest request) {
+    return call(
+        "CreateVpc",
+        () ->
+            CreateVpcResponse.builder()
+                .vpc(network.createVpc(request.cidrBlock(), request.tagSpecifications()))
+                .build());
+  }
 
-    @Override
-    public CreateSubnetResponse createSubnet(CreateSubnetRequest request) {
-        return call("CreateSubnet", () -> CreateSubnetResponse.builder()
-                .subnet(network.createSubnet(request.vpcId(), request.cidrBlock(), request.availabilityZone(),
+  @Override
+  public CreateSubnetResponse createSubnet(CreateSubnetRequest request) {
+    return call(
+        "CreateSubnet",
+        () ->
+            CreateSubnetResponse.builder()
+                .subnet(
+                    network.createSubnet(
+                        request.vpcId(),
+                        request.cidrBlock(),
+                        request.availabilityZone(),
                         request.tagSpecifications()))
                 .build());
-    }
+  }
 
-    @Override
-    public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest request) {
-        return call("CreateSecurityGroup", () -> {
-            var group = network.createSecurityGroup(request.vpcId(), request.groupName(), request.description(),
-                    request.tagSpecifications());
-            return CreateSecurityGroupResponse.builder().groupId(group.groupId())
-                    .securityGroupArn(group.securityGroupArn()).build();
+  @Override
+  public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest request) {
+    return call(
+        "CreateSecurityGroup",
+        () -> {
+          var group =
+              network.createSecurityGroup(
+                  request.vpcId(),
+                  request.groupName(),
+                  request.description(),
+                  request.tagSpecifications());
+          return CreateSecurityGroupResponse.builder()
+              .groupId(group.groupId())
+              .securityGroupArn(group.securityGroupArn())
+              .build();
         });
-    }
+  }
 
-    @Override
-    public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request) {
-        return call("DescribeSubnets", () -> DescribeSubnetsResponse.builder()
-                .subnets(network.subnets(request.subnetIds(), request.filters())).build());
-    }
-
-    @Override
-    public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request) {
-        return call("DescribeVpcs", () -> DescribeVpcsResponse.builder()
-                .vpcs(network.vpcs(request.vpcIds(), request.filters())).build());
-    }
-
-    @Override
-    public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest request) {
-        return call("DescribeSecurityGroups", () -> DescribeSecurityGroupsResponse.builder()
-                .securityGroups(network.securityGroups(request.groupIds(), request.groupNames(), request.filters()))
+  @Override
+  public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request) {
+    return call(
+        "DescribeSubnets",
+        () ->
+            DescribeSubnetsResponse.builder()
+                .subnets(network.subnets(request.subnetIds(), request.filters()))
                 .build());
-    }
+  }
 
-    @Override
-    public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest request) {
-        return call("DescribeAvailabilityZones", () -> DescribeAvailabilityZonesResponse.builder()
-                .availabilityZones(network.zones(request.zoneNames())).build());
-    }
+  @Override
+  public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request) {
+    return call(
+        "DescribeVpcs",
+        () ->
+            DescribeVpcsResponse.builder()
+                .vpcs(network.vpcs(request.vpcIds(), request.filters()))
+                .build());
+  }
 
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
+  @Override
+  public DescribeSecurityGroupsResponse describeSecurityGroups(
+      DescribeSecurityGroupsRequest request) {
+    return call(
+        "DescribeSecurityGroups",
+        () ->
+            DescribeSecurityGroupsResponse.builder()
+                .securityGroups(
+                    network.securityGroups(
+                        request.groupIds(), request.groupNames(), request.filters()))
+                .build());
+  }
 
-    /** The simulation owns no connection; {@link dev.ekskit.testkit.SimulatedAws#close()} ends it. */
-    @Override
-    public void close() {
-    }
+  @Override
+  public DescribeAvailabilityZonesResponse describeAvailabilityZones(
+      DescribeAvailabilityZonesRequest request) {
+    return call(
+        "DescribeAvailabilityZones",
+        () ->
+            DescribeAvailabilityZonesResponse.builder()
+                .availabilityZones(network.zones(request.zoneNames()))
+                .build());
+  }
 
-    private <T> T call(String operation, Supplier<T> action) {
-        return gateway.call(Service.EC2, operation, action);
-    }
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
+
+  /** The simulation owns no connection; {@link dev.ekskit.testkit.SimulatedAws#close()} ends it. */
+  @Override
+  public void close() {}
+
+  private <T> T call(String operation, Supplier<T> action) {
+    return gateway.call(Service.EC2, operation, action);
+  }
 }

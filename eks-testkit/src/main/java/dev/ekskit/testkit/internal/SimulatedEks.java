@@ -10,187 +10,273 @@ import software.amazon.awssdk.services.eks.model.*;
  * Operations it does not simulate keep the interface default: UnsupportedOperationException.
  */
 public final class SimulatedEks implements EksClient {
-    private final Gateway gateway;
-    private final EksWorld world;
+  private final Gateway gateway;
+  private final EksWorld world;
 
-    SimulatedEks(Gateway gateway, EksContext context) {
-        this.gateway = gateway;
-        this.world = new EksWorld(context);
-    }
+  SimulatedEks(Gateway gateway, EksContext context) {
+    this.gateway = gateway;
+    this.world = new EksWorld(context);
+  }
 
-    @Override
-    public CreateClusterResponse createCluster(CreateClusterRequest request) {
-        return call("CreateCluster", () -> CreateClusterResponse.builder()
-                .cluster(world.clusters.create(request)).build());
-    }
+  @Override
+  public CreateClusterResponse createCluster(CreateClusterRequest request) {
+    return call(
+        "CreateCluster",
+        () -> CreateClusterResponse.builder().cluster(world.clusters.create(request)).build());
+  }
 
-    @Override
-    public DescribeClusterResponse describeCluster(DescribeClusterRequest request) {
-        return call("DescribeCluster", () -> DescribeClusterResponse.builder()
-                .cluster(world.clusters.describe(request.name())).build());
-    }
+  @Override
+  public DescribeClusterResponse describeCluster(DescribeClusterRequest request) {
+    return call(
+        "DescribeCluster",
+        () ->
+            DescribeClusterResponse.builder()
+                .cluster(world.clusters.describe(request.name()))
+                .build());
+  }
 
-    @Override
-    public ListClustersResponse listClusters(ListClustersRequest request) {
-        return call("ListClusters", () -> world.clusters.list(request));
-    }
+  @Override
+  public ListClustersResponse listClusters(ListClustersRequest request) {
+    return call("ListClusters", () -> world.clusters.list(request));
+  }
 
-    @Override
-    public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
-        return call("DeleteCluster", () -> DeleteClusterResponse.builder()
-                .cluster(world.deleteCluster(request.name())).build());
-    }
+  @Override
+  public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
+    return call(
+        "DeleteCluster",
+        () -> DeleteClusterResponse.builder().cluster(world.deleteCluster(request.name())).build());
+  }
 
-    @Override
-    public UpdateClusterConfigResponse updateClusterConfig(UpdateClusterConfigRequest request) {
-        return call("UpdateClusterConfig", () -> UpdateClusterConfigResponse.builder()
-                .update(world.updates.updateConfig(request)).build());
-    }
+  @Override
+  public UpdateClusterConfigResponse updateClusterConfig(UpdateClusterConfigRequest request) {
+    return call(
+        "UpdateClusterConfig",
+        () ->
+            UpdateClusterConfigResponse.builder()
+                .update(world.updates.updateConfig(request))
+                .build());
+  }
 
-    @Override
-    public UpdateClusterVersionResponse updateClusterVersion(UpdateClusterVersionRequest request) {
-        return call("UpdateClusterVersion", () -> UpdateClusterVersionResponse.builder()
-                .update(world.updates.updateVersion(request)).build());
-    }
+  @Override
+  public UpdateClusterVersionResponse updateClusterVersion(UpdateClusterVersionRequest request) {
+    return call(
+        "UpdateClusterVersion",
+        () ->
+            UpdateClusterVersionResponse.builder()
+                .update(world.updates.updateVersion(request))
+                .build());
+  }
 
-    @Override
-    public DescribeUpdateResponse describeUpdate(DescribeUpdateRequest request) {
-        return call("DescribeUpdate", () -> DescribeUpdateResponse.builder()
-                .update(world.updates.describe(request)).build());
-    }
+  @Override
+  public DescribeUpdateResponse describeUpdate(DescribeUpdateRequest request) {
+    return call(
+        "DescribeUpdate",
+        () -> DescribeUpdateResponse.builder().update(world.updates.describe(request)).build());
+  }
 
-    @Override
-    public ListUpdatesResponse listUpdates(ListUpdatesRequest request) {
-        return call("ListUpdates", () -> world.updates.list(request));
-    }
+  @Override
+  public ListUpdatesResponse listUpdates(ListUpdatesRequest request) {
+    return call("ListUpdates", () -> world.updates.list(request));
+  }
 
-    @Override
-    public TagResourceResponse tagResource(TagResourceRequest request) {
-        return call("TagResource", () -> {
-            world.context.tags().tag(request.resourceArn(), request.tags());
-            return TagResourceResponse.builder().build();
+  @Override
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    return call(
+        "TagResource",
+        () -> {
+          world.context.tags().tag(request.resourceArn(), request.tags());
+          return TagResourceResponse.builder().build();
         });
-    }
+  }
 
-    @Override
-    public UntagResourceResponse untagResource(UntagResourceRequest request) {
-        return call("UntagResource", () -> {
-            world.context.tags().untag(request.resourceArn(), request.tagKeys());
-            return UntagResourceResponse.builder().build();
+  @Override
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    return call(
+        "UntagResource",
+        () -> {
+          world.context.tags().untag(request.resourceArn(), request.tagKeys());
+          return UntagResourceResponse.builder().build();
         });
-    }
+  }
 
-    @Override
-    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
-        return call("ListTagsForResource", () -> ListTagsForResourceResponse.builder()
-                .tags(world.context.tags().of(request.resourceArn())).build());
-    }
+  @Override
+  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    return call(
+        "ListTagsForResource",
+        () ->
+            ListTagsForResourceResponse.builder()
+                .tags(world.context.tags().of(request.resourceArn()))
+                .build());
+  }
 
-    @Override
-    public CreateNodegroupResponse createNodegroup(CreateNodegroupRequest request) {
-        return call("CreateNodegroup", () -> CreateNodegroupResponse.builder()
-                .nodegroup(world.nodegroups.create(request, world.clusters)).build());
-    }
+  @Override
+  public CreateNodegroupResponse createNodegroup(CreateNodegroupRequest request) {
+    return call(
+        "CreateNodegroup",
+        () ->
+            CreateNodegroupResponse.builder()
+                .nodegroup(world.nodegroups.create(request, world.clusters))
+                .build());
+  }
 
-    @Override
-    public DescribeNodegroupResponse describeNodegroup(DescribeNodegroupRequest request) {
-        return call("DescribeNodegroup", () -> {
-            world.clusters.require(request.clusterName());
-            return DescribeNodegroupResponse.builder()
-                    .nodegroup(world.nodegroups.describe(request.clusterName(), request.nodegroupName())).build();
+  @Override
+  public DescribeNodegroupResponse describeNodegroup(DescribeNodegroupRequest request) {
+    return call(
+        "DescribeNodegroup",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DescribeNodegroupResponse.builder()
+              .nodegroup(world.nodegroups.describe(request.clusterName(), request.nodegroupName()))
+              .build();
         });
-    }
+  }
 
-    @Override
-    public ListNodegroupsResponse listNodegroups(ListNodegroupsRequest request) {
-        return call("ListNodegroups", () -> {
-            Page<String> page = world.listChildren(world.nodegroups, request.clusterName(), request.maxResults(),
-                    request.nextToken());
-            return ListNodegroupsResponse.builder().nodegroups(page.items()).nextToken(page.nextToken()).build();
+  @Override
+  public ListNodegroupsResponse listNodegroups(ListNodegroupsRequest request) {
+    return call(
+        "ListNodegroups",
+        () -> {
+          Page<String> page =
+              world.listChildren(
+                  world.nodegroups,
+                  request.clusterName(),
+                  request.maxResults(),
+                  request.nextToken());
+          return ListNodegroupsResponse.builder()
+              .nodegroups(page.items())
+              .nextToken(page.nextToken())
+              .build();
         });
-    }
+  }
 
-    @Override
-    public DeleteNodegroupResponse deleteNodegroup(DeleteNodegroupRequest request) {
-        return call("DeleteNodegroup", () -> DeleteNodegroupResponse.builder()
-                .nodegroup(world.nodegroups.delete(request.clusterName(), request.nodegroupName())).build());
-    }
+  @Override
+  public DeleteNodegroupResponse deleteNodegroup(DeleteNodegroupRequest request) {
+    return call(
+        "DeleteNodegroup",
+        () ->
+            DeleteNodegroupResponse.builder()
+                .nodegroup(world.nodegroups.delete(request.clusterName(), request.nodegroupName()))
+                .build());
+  }
 
-    @Override
-    public CreateFargateProfileResponse createFargateProfile(CreateFargateProfileRequest request) {
-        return call("CreateFargateProfile", () -> CreateFargateProfileResponse.builder()
-                .fargateProfile(world.fargateProfiles.create(request, world.clusters)).build());
-    }
+  @Override
+  public CreateFargateProfileResponse createFargateProfile(CreateFargateProfileRequest request) {
+    return call(
+        "CreateFargateProfile",
+        () ->
+            CreateFargateProfileResponse.builder()
+                .fargateProfile(world.fargateProfiles.create(request, world.clusters))
+                .build());
+  }
 
-    @Override
-    public DescribeFargateProfileResponse describeFargateProfile(DescribeFargateProfileRequest request) {
-        return call("DescribeFargateProfile", () -> {
-            world.clusters.require(request.clusterName());
-            return DescribeFargateProfileResponse.builder().fargateProfile(
-                    world.fargateProfiles.describe(request.clusterName(), request.fargateProfileName())).build();
+  @Override
+  public DescribeFargateProfileResponse describeFargateProfile(
+      DescribeFargateProfileRequest request) {
+    return call(
+        "DescribeFargateProfile",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DescribeFargateProfileResponse.builder()
+              .fargateProfile(
+                  world.fargateProfiles.describe(
+                      request.clusterName(), request.fargateProfileName()))
+              .build();
         });
-    }
+  }
 
-    @Override
-    public ListFargateProfilesResponse listFargateProfiles(ListFargateProfilesRequest request) {
-        return call("ListFargateProfiles", () -> {
-            Page<String> page = world.listChildren(world.fargateProfiles, request.clusterName(), request.maxResults(),
-                    request.nextToken());
-            return ListFargateProfilesResponse.builder().fargateProfileNames(page.items())
-                    .nextToken(page.nextToken()).build();
+  @Override
+  public ListFargateProfilesResponse listFargateProfiles(ListFargateProfilesRequest request) {
+    return call(
+        "ListFargateProfiles",
+        () -> {
+          Page<String> page =
+              world.listChildren(
+                  world.fargateProfiles,
+                  request.clusterName(),
+                  request.maxResults(),
+                  request.nextToken());
+          return ListFargateProfilesResponse.builder()
+              .fargateProfileNames(page.items())
+              .nextToken(page.nextToken())
+              .build();
         });
-    }
+  }
 
-    @Override
-    public DeleteFargateProfileResponse deleteFargateProfile(DeleteFargateProfileRequest request) {
-        return call("DeleteFargateProfile", () -> DeleteFargateProfileResponse.builder().fargateProfile(
-                world.fargateProfiles.delete(request.clusterName(), request.fargateProfileName())).build());
-    }
+  @Override
+  public DeleteFargateProfileResponse deleteFargateProfile(DeleteFargateProfileRequest request) {
+    return call(
+        "DeleteFargateProfile",
+        () ->
+            DeleteFargateProfileResponse.builder()
+                .fargateProfile(
+                    world.fargateProfiles.delete(
+                        request.clusterName(), request.fargateProfileName()))
+                .build());
+  }
 
-    @Override
-    public CreateAddonResponse createAddon(CreateAddonRequest request) {
-        return call("CreateAddon", () -> CreateAddonResponse.builder()
-                .addon(world.addons.create(request, world.clusters)).build());
-    }
+  @Override
+  public CreateAddonResponse createAddon(CreateAddonRequest request) {
+    return call(
+        "CreateAddon",
+        () ->
+            CreateAddonResponse.builder()
+                .addon(world.addons.create(request, world.clusters))
+                .build());
+  }
 
-    @Override
-    public DescribeAddonResponse describeAddon(DescribeAddonRequest request) {
-        return call("DescribeAddon", () -> {
-            world.clusters.require(request.clusterName());
-            return DescribeAddonResponse.builder()
-                    .addon(world.addons.describe(request.clusterName(), request.addonName())).build();
+  @Override
+  public DescribeAddonResponse describeAddon(DescribeAddonRequest request) {
+    return call(
+        "DescribeAddon",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DescribeAddonResponse.builder()
+              .addon(world.addons.describe(request.clusterName(), request.addonName()))
+              .build();
         });
-    }
+  }
 
-    @Override
-    public ListAddonsResponse listAddons(ListAddonsRequest request) {
-        return call("ListAddons", () -> {
-            Page<String> page = world.listChildren(world.addons, request.clusterName(), request.maxResults(),
-                    request.nextToken());
-            return ListAddonsResponse.builder().addons(page.items()).nextToken(page.nextToken()).build();
+  @Override
+  public ListAddonsResponse listAddons(ListAddonsRequest request) {
+    return call(
+        "ListAddons",
+        () -> {
+          Page<String> page =
+              world.listChildren(
+                  world.addons, request.clusterName(), request.maxResults(), request.nextToken());
+          return ListAddonsResponse.builder()
+              .addons(page.items())
+              .nextToken(page.nextToken())
+              .build();
         });
-    }
+  }
 
-    @Override
-    public DeleteAddonResponse deleteAddon(DeleteAddonRequest request) {
-        return call("DeleteAddon", () -> DeleteAddonResponse.builder()
-                .addon(world.addons.delete(request.clusterName(), request.addonName())).build());
-    }
+  @Override
+  public DeleteAddonResponse deleteAddon(DeleteAddonRequest request) {
+    return call(
+        "DeleteAddon",
+        () ->
+            DeleteAddonResponse.builder()
+                .addon(world.addons.delete(request.clusterName(), request.addonName()))
+                .build());
+  }
 
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
 
-    /** The simulation owns no connection; {@link dev.ekskit.testkit.SimulatedAws#close()} ends it. */
-    @Override
-    public void close() {
-    }
+  /** The simulation owns no connection; {@link dev.ekskit.testkit.SimulatedAws#close()} ends it. */
+  @Override
+  public void close() {}
 
-    private <T> T call(String operation, Supplier<T> action) {
-        return gateway.call(Service.EKS, operation, () -> {
-            world.settle();
-            return action.get();
+  private <T> T call(String operation, Supplier<T> action) {
+    return gateway.call(
+        Service.EKS,
+        operation,
+        () -> {
+          world.settle();
+          return action.get();
         });
-    }
+  }
 }

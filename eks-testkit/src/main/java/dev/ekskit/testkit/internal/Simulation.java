@@ -10,61 +10,72 @@ import software.amazon.awssdk.services.eks.EksClient;
 
 /** Wires one simulated account: shared clock, seeded draws, faults, call log, EKS over EC2. */
 public final class Simulation {
-    private static final int MAX_SUBNETS = 16;
+  private static final int MAX_SUBNETS = 16;
 
-    private final CallLog calls = new CallLog();
-    private final FaultPlan faults;
-    private final DurationSampler durations;
-    private final Gateway gateway;
-    private final Ec2Network network;
-    private final SimulatedEks eks;
-    private final SimulatedEc2 ec2;
+  private final CallLog calls = new CallLog();
+  private final FaultPlan faults;
+  private final DurationSampler durations;
+  private final Gateway gateway;
+  private final Ec2Network network;
+  private final SimulatedEks eks;
+  private final SimulatedEc2 ec2;
 
-    public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
-        Ids ids = new Ids(seed);
-        this.faults = new FaultPlan(seed, clock);
-        this.durations = new DurationSampler(seed);
-        this.gateway = new Gateway(faults, calls, clock);
-        this.network = new Ec2Network(region, accountId, ids);
-        this.eks = new SimulatedEks(gateway, new EksContext(region, accountId, clock, durations, faults, ids,
-                new TagRegistry(), network));
-        this.ec2 = new SimulatedEc2(gateway, network);
+  public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
+    Ids ids = new Ids(seed);
+    this.faults = new FaultPlan(seed, clock);
+    this.durations = new DurationSampler(seed);
+    this.gateway = new Gateway(faults, calls, clock);
+    this.network = new Ec2Network(region, accountId, ids);
+    this.eks =
+        new SimulatedEks(
+            gateway,
+            new EksContext(
+                region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
+    this.ec2 = new SimulatedEc2(gateway, network);
+  }
+
+  public EksClient eks() {
+    return eks;
+  }
+
+  public Ec2Client ec2() {
+    return ec2;
+  }
+
+  public CallLog calls() {
+    return calls;
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public DurationSampler durations() {
+    return durations;
+  }
+
+  /**
+   * A 10.0.0.0/16 VPC with {@code count} /20 subnets, round-robin over the region's zones; not
+   * recorded.
+   */
+  public List<String> createVpcWithSubnets(int count) {
+    if (count < 1 || count > MAX_SUBNETS) {
+      throw new IllegalArgumentException(
+          "count must be between 1 and " + MAX_SUBNETS + ": " + count);
     }
-
-    public EksClient eks() {
-        return eks;
-    }
-
-    public Ec2Client ec2() {
-        return ec2;
-    }
-
-    public CallLog calls() {
-        return calls;
-    }
-
-    public FaultPlan faults() {
-        return faults;
-    }
-
-    public DurationSampler durations() {
-        return durations;
-    }
-
-    /** A 10.0.0.0/16 VPC with {@code count} /20 subnets, round-robin over the region's zones; not recorded. */
-    public List<String> createVpcWithSubnets(int count) {
-        if (count < 1 || count > MAX_SUBNETS) {
-            throw new IllegalArgumentException("count must be between 1 and " + MAX_SUBNETS + ": " + count);
-        }
-        return gateway.unrecorded(() -> {
-            String vpcId = network.createVpc("10.0.0.0/16", List.of()).vpcId();
-            List<AvailabilityZone> zones = network.zones(List.of());
-            List<String> subnetIds = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String zone = zones.get(i % zones.size()).zoneName();
-                subnetIds.add(network.createSubnet(vpcId, "10.0." + (i * 16) + ".0/20", zone, List.of()).subnetId());
-            }
-            return subnetIds;
+    return gateway.unrecorded(
+        () -> {
+          String vpcId = network.createVpc("10.0.0.0/16", List.of()).vpcId();
+          List<AvailabilityZone> zones = network.zones(List.of());
+          List<String> subnetIds = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            String zone = zones.get(i % zones.size()).zoneName();
+            subnetIds.add(
+                network
+                    .createSubnet(vpcId, "10.0." + (i * 16) + ".0/20", zone, List.of())
+                    .subnetId());
+          }
+          return subnetIds;
         });
-    }
+  }
 }

@@ -7,48 +7,48 @@ import java.time.Duration;
  * the median, a rare tail between p95 and the maximum, clamped to [min, max].
  */
 public enum Transition {
-    CLUSTER_CREATE(minutes(10), minutes(14.5), minutes(7), minutes(33), 0.02),
-    CLUSTER_DELETE(minutes(3.4), minutes(5), minutes(2), minutes(10), 0.01),
-    CLUSTER_VERSION_UPDATE(minutes(14), minutes(21), minutes(9), minutes(25), 0.02),
-    CLUSTER_CONFIG_UPDATE(minutes(3.5), minutes(5.5), minutes(2), minutes(6), 0),
-    NODEGROUP_CREATE(minutes(4.2), minutes(5.6), minutes(3), minutes(6), 0),
-    NODEGROUP_DELETE(minutes(5), minutes(7.4), minutes(3), minutes(8), 0),
-    FARGATE_PROFILE_CREATE(minutes(2), minutes(4.5), Duration.ofSeconds(26), minutes(5.5), 0),
-    FARGATE_PROFILE_DELETE(minutes(1.75), minutes(2), minutes(1.5), minutes(8), 0.02),
-    ADDON_CREATE(minutes(1.4), minutes(2), minutes(1), minutes(2.5), 0),
-    ADDON_DELETE(minutes(1), minutes(1.4), minutes(0.5), minutes(2), 0);
+  CLUSTER_CREATE(minutes(10), minutes(14.5), minutes(7), minutes(33), 0.02),
+  CLUSTER_DELETE(minutes(3.4), minutes(5), minutes(2), minutes(10), 0.01),
+  CLUSTER_VERSION_UPDATE(minutes(14), minutes(21), minutes(9), minutes(25), 0.02),
+  CLUSTER_CONFIG_UPDATE(minutes(3.5), minutes(5.5), minutes(2), minutes(6), 0),
+  NODEGROUP_CREATE(minutes(4.2), minutes(5.6), minutes(3), minutes(6), 0),
+  NODEGROUP_DELETE(minutes(5), minutes(7.4), minutes(3), minutes(8), 0),
+  FARGATE_PROFILE_CREATE(minutes(2), minutes(4.5), Duration.ofSeconds(26), minutes(5.5), 0),
+  FARGATE_PROFILE_DELETE(minutes(1.75), minutes(2), minutes(1.5), minutes(8), 0.02),
+  ADDON_CREATE(minutes(1.4), minutes(2), minutes(1), minutes(2.5), 0),
+  ADDON_DELETE(minutes(1), minutes(1.4), minutes(0.5), minutes(2), 0);
 
-    private static final double Z_95 = 1.645;
+  private static final double Z_95 = 1.645;
 
-    private final Duration median;
-    private final Duration p95;
-    private final Duration min;
-    private final Duration max;
-    private final double tailChance;
+  private final Duration median;
+  private final Duration p95;
+  private final Duration min;
+  private final Duration max;
+  private final double tailChance;
 
-    Transition(Duration median, Duration p95, Duration min, Duration max, double tailChance) {
-        this.median = median;
-        this.p95 = p95;
-        this.min = min;
-        this.max = max;
-        this.tailChance = tailChance;
+  Transition(Duration median, Duration p95, Duration min, Duration max, double tailChance) {
+    this.median = median;
+    this.p95 = p95;
+    this.min = min;
+    this.max = max;
+    this.tailChance = tailChance;
+  }
+
+  /** Maps a uniform draw and a standard normal draw to a duration of this transition. */
+  Duration sample(double uniform, double gaussian) {
+    double seconds;
+    if (uniform < tailChance) {
+      double share = uniform / tailChance;
+      seconds = p95.toSeconds() + share * (max.toSeconds() - p95.toSeconds());
+    } else {
+      double sigma = Math.log((double) p95.toSeconds() / median.toSeconds()) / Z_95;
+      seconds = median.toSeconds() * Math.exp(sigma * gaussian);
     }
+    long clamped = Math.max(min.toSeconds(), Math.min(max.toSeconds(), Math.round(seconds)));
+    return Duration.ofSeconds(clamped);
+  }
 
-    /** Maps a uniform draw and a standard normal draw to a duration of this transition. */
-    Duration sample(double uniform, double gaussian) {
-        double seconds;
-        if (uniform < tailChance) {
-            double share = uniform / tailChance;
-            seconds = p95.toSeconds() + share * (max.toSeconds() - p95.toSeconds());
-        } else {
-            double sigma = Math.log((double) p95.toSeconds() / median.toSeconds()) / Z_95;
-            seconds = median.toSeconds() * Math.exp(sigma * gaussian);
-        }
-        long clamped = Math.max(min.toSeconds(), Math.min(max.toSeconds(), Math.round(seconds)));
-        return Duration.ofSeconds(clamped);
-    }
-
-    private static Duration minutes(double minutes) {
-        return Duration.ofSeconds(Math.round(minutes * 60));
-    }
+  private static Duration minutes(double minutes) {
+    return Duration.ofSeconds(Math.round(minutes * 60));
+  }
 }

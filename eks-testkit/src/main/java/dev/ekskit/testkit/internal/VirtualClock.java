@@ -8,30 +8,30 @@ import java.util.function.Supplier;
 
 /** A {@link Clock} that reads virtual now. */
 public final class VirtualClock extends Clock {
-    private final Supplier<Instant> now;
-    private final ZoneId zone;
+  private final Supplier<Instant> now;
+  private final ZoneId zone;
 
-    public VirtualClock(Supplier<Instant> now) {
-        this(now, ZoneOffset.UTC);
-    }
+  public VirtualClock(Supplier<Instant> now) {
+    this(now, ZoneOffset.UTC);
+  }
 
-    private VirtualClock(Supplier<Instant> now, ZoneId zone) {
-        this.now = now;
-        this.zone = zone;
-    }
+  private VirtualClock(Supplier<Instant> now, ZoneId zone) {
+    this.now = now;
+    this.zone = zone;
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return zone;
-    }
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
 
-    @Override
-    public Clock withZone(ZoneId newZone) {
-        return new VirtualClock(now, newZone);
-    }
+  @Override
+  public Clock withZone(ZoneId newZone) {
+    return new VirtualClock(now, newZone);
+  }
 
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
 }
