@@ -1,7 +1,7 @@
 package dev.ekskit.testkit.moto;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,12 +22,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * When moto is unavailable the test class is skipped with the reason, except when the environment
  * variable {@code CI} is {@code true}: then it fails, so CI never skips emulator tests silently.
  */
-public final class MotoExtension implements BeforeAllCallback, ParameterResolver {
+public final class MotoExtension implements ExecutionCondition, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoExtension.class);
 
+    /** A disabled class shows up as skipped, with the reason, in build reports (an abort would not). */
     @Override
-    public void beforeAll(ExtensionContext context) {
-        server();
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        try {
+            return ConditionEvaluationResult.enabled("moto at " + MotoServer.shared().endpoint());
+        } catch (IllegalStateException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires moto, but: " + e.getMessage(), e);
+            }
+            return ConditionEvaluationResult.disabled("Skipping emulator test: " + e.getMessage());
+        }
     }
 
     @Override
@@ -38,20 +46,9 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
     @Override
     public MotoAccount resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return classContext(context).getStore(NAMESPACE)
-                .getOrComputeIfAbsent(AccountResource.class, key -> new AccountResource(server().newAccount()),
+                .getOrComputeIfAbsent(AccountResource.class, key -> new AccountResource(MotoServer.shared().newAccount()),
                         AccountResource.class)
                 .account;
-    }
-
-    private static MotoServer server() {
-        try {
-            return MotoServer.shared();
-        } catch (IllegalStateException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires moto, but: " + e.getMessage(), e);
-            }
-            return Assumptions.abort("Skipping emulator test: " + e.getMessage());
-        }
     }
 
     /** The test class's own context, so constructor and methods share one account. */
