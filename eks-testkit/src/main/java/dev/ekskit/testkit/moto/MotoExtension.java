@@ -45,10 +45,9 @@ public final class MotoExtension implements ExecutionCondition, ParameterResolve
 
     @Override
     public MotoAccount resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return classContext(context).getStore(NAMESPACE)
-                .getOrComputeIfAbsent(AccountResource.class, key -> new AccountResource(MotoServer.shared().newAccount()),
-                        AccountResource.class)
-                .account;
+        ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(AccountResource.class,
+                key -> new AccountResource(MotoServer.shared().newAccount()), AccountResource.class).account;
     }
 
     /** The test class's own context, so constructor and methods share one account. */

@@ -13,7 +13,7 @@ final class EksRequests {
                 .name(name)
                 .version("1.33")
                 .roleArn(CLUSTER_ROLE)
-                .resourcesVpcConfig(v -> v.subnetIds(subnetIds.length == 0 ? new String[] {"subnet-a", "subnet-b"} : subnetIds))
+                .resourcesVpcConfig(v -> v.subnetIds(subnetIds))
                 .build();
     }
 }

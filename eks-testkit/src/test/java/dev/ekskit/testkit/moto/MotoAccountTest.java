@@ -40,7 +40,7 @@ class MotoAccountTest {
         MotoServer moto = MotoServer.shared();
         try (EksClient first = moto.client(EksClient.builder(), moto.newAccountId());
              EksClient second = moto.client(EksClient.builder(), moto.newAccountId())) {
-            first.createCluster(EksRequests.cluster("only-in-first"));
+            first.createCluster(EksRequests.cluster("only-in-first", "subnet-a", "subnet-b"));
 
             assertThat(first.listClusters().clusters()).containsExactly("only-in-first");
             assertThat(second.listClusters().clusters()).isEmpty();
