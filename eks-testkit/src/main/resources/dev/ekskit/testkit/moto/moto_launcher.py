@@ -49,7 +49,8 @@ def al2023_seeds():
     for k8s in CURRENT_VERSIONS:
         for arch, kinds in flavors.items():
             for kind in kinds:
-                base = f"/aws/service/eks/optimized-ami/{k8s}/amazon-linux-2023/{arch}/{kind}/recommended"
+                base = (f"/aws/service/eks/optimized-ami/{k8s}"
+                        f"/amazon-linux-2023/{arch}/{kind}/recommended")
                 name = f"amazon-eks-node-al2023-{arch}-{kind}-{k8s}-v{AMI_DATE}"
                 yield eks_optimized(base, arch, name, k8s)
 
