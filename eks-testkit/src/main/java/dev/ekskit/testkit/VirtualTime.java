@@ -24,11 +24,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * }</pre>
  *
  * <p>Hand {@link #clock()} and {@link #scheduler()} to the code under test. Time jumps only while
- * every thread that submitted work from outside (your test thread, a real pool's worker) is blocked,
- * so nothing moves between two statements of a test: wait with {@code join()}, {@code get()} or an
- * await, never by spinning. A thread a task has just woken still looks blocked for a moment, so to
- * act at an exact virtual moment act from a task or listener. Never block a task on another task's
- * future: both need the one runner thread.
+ * every thread that submitted work from outside (your test thread, a real pool's worker) is
+ * blocked, so nothing moves between two statements of a test: wait with {@code join()}, {@code
+ * get()} or an await, never by spinning. A thread a task has just woken still looks blocked for a
+ * moment, so to act at an exact virtual moment act from a task or listener. Never block a task on
+ * another task's future: both need the one runner thread.
  */
 public final class VirtualTime implements AutoCloseable {
   /** Where {@link #create()} starts: 2026-01-01T00:00:00Z. */

@@ -10,41 +10,42 @@ import java.time.Instant;
 
 /** Waits until a moto server answers its own admin API. */
 public final class Readiness {
-    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+  static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
-    private Readiness() {}
+  private Readiness() {}
 
-    /** Polls {@code GET /moto-api/data.json} until it returns 200, or throws at the deadline. */
-    public static void awaitReady(URI endpoint, Instant deadline) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        String lastProblem = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) {
-                    return;
-                }
-                lastProblem = "HTTP " + status;
-            } catch (IOException e) {
-                lastProblem = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for moto at " + endpoint, e);
-            }
-            pause();
+  /** Polls {@code GET /moto-api/data.json} until it returns 200, or throws at the deadline. */
+  public static void awaitReady(URI endpoint, Instant deadline) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    String lastProblem = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
         }
-        throw new IllegalStateException("moto at " + endpoint + " is not ready: " + lastProblem);
+        lastProblem = "HTTP " + status;
+      } catch (IOException e) {
+        lastProblem = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for moto at " + endpoint, e);
+      }
+      pause();
     }
+    throw new IllegalStateException("moto at " + endpoint + " is not ready: " + lastProblem);
+  }
 
-    static void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for moto", e);
-        }
+  static void pause() {
+    try {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for moto", e);
     }
+  }
 }
