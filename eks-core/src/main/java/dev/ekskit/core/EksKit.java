@@ -81,6 +81,7 @@ public final class EksKit implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private Executor executor;
     private final Map<String, PollingPolicy> policies = new HashMap<>();
+    private PollingPolicy pollingOverride;
     private RetrySettings retry = RetrySettings.defaults();
     private final List<ProgressListener> listeners = new ArrayList<>();
     private Duration operationDeadline = Duration.ofHours(2);
@@ -122,6 +123,15 @@ public final class EksKit implements AutoCloseable {
       return this;
     }
 
+    /**
+     * One policy for every kind of wait that has no policy of its own here, including kinds that
+     * other ekskit modules declare: for emulators and tests, where everything is fast.
+     */
+    public Builder pollingOverride(PollingPolicy policy) {
+      this.pollingOverride = policy;
+      return this;
+    }
+
     /** Replaces the polling policy of one kind of wait. */
     public Builder polling(WaitKind kind, PollingPolicy policy) {
       policies.put(kind.name(), policy);
@@ -158,6 +168,7 @@ public final class EksKit implements AutoCloseable {
               scheduler != null ? scheduler : made.scheduler(),
               executor != null ? executor : made.executor(),
               policies,
+              pollingOverride,
               retry,
               listeners,
               operationDeadline,

@@ -58,43 +58,46 @@ public final class CascadeDelete {
   }
 
   private CompletableFuture<ClusterDeletion> deleteChildren() {
-    CompletableFuture<List<String>> fargate =
-        list(
-                "list Fargate profiles",
-                () ->
-                    eks
-                        .listFargateProfilesPaginator(r -> r.clusterName(cluster))
-                        .fargateProfileNames()
-                        .stream()
-                        .sorted()
-                        .toList())
-            .thenCompose(names -> oneAfterAnother(names, this::fargateProfile));
-    return fargate.thenCompose(
-        profiles ->
-            list(
-                    "list node groups",
-                    () ->
-                        eks
-                            .listNodegroupsPaginator(r -> r.clusterName(cluster))
-                            .nodegroups()
-                            .stream()
-                            .toList())
-                .thenCompose(names -> allAtOnce(names, this::nodegroup))
-                .thenCompose(
-                    nodegroups ->
-                        list(
-                                "list add-ons",
-                                () ->
-                                    eks
-                                        .listAddonsPaginator(r -> r.clusterName(cluster))
-                                        .addons()
-                                        .stream()
-                                        .toList())
-                            .thenCompose(names -> allAtOnce(names, this::addon))
-                            .thenApply(
-                                addons ->
-                                    new ClusterDeletion(
-                                        cluster, profiles, nodegroups, addons, false))));
+    return deleteFargateProfiles()
+        .thenCompose(
+            profiles ->
+                deleteNodegroups()
+                    .thenCompose(
+                        nodegroups ->
+                            deleteAddons()
+                                .thenApply(
+                                    addons ->
+                                        new ClusterDeletion(
+                                            cluster, profiles, nodegroups, addons, false))));
+  }
+
+  private CompletableFuture<List<String>> deleteFargateProfiles() {
+    return names(
+            "list Fargate profiles",
+            () ->
+                eks
+                    .listFargateProfilesPaginator(r -> r.clusterName(cluster))
+                    .fargateProfileNames()
+                    .stream()
+                    .sorted()
+                    .toList())
+        .thenCompose(names -> oneAfterAnother(names, this::fargateProfile));
+  }
+
+  private CompletableFuture<List<String>> deleteNodegroups() {
+    return names(
+            "list node groups",
+            () ->
+                eks.listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream()
+                    .toList())
+        .thenCompose(names -> allAtOnce(names, this::nodegroup));
+  }
+
+  private CompletableFuture<List<String>> deleteAddons() {
+    return names(
+            "list add-ons",
+            () -> eks.listAddonsPaginator(r -> r.clusterName(cluster)).addons().stream().toList())
+        .thenCompose(names -> allAtOnce(names, this::addon));
   }
 
   private CompletableFuture<Boolean> deleteCluster() {
@@ -182,6 +185,11 @@ public final class CascadeDelete {
 
   private <T> CompletableFuture<T> list(String step, Supplier<T> call) {
     return StepRetry.run(context, context.resource(), step, StepRetry.RETRYABLE, call);
+  }
+
+  /** The names a paginated list returns; "not found" means there are none. */
+  private CompletableFuture<List<String>> names(String step, Supplier<List<String>> call) {
+    return list(step, () -> NotFound.asEmpty(() -> Optional.of(call.get())).orElse(List.of()));
   }
 
   /** Deletes in order, each waited before the next starts; returns the names this run deleted. */

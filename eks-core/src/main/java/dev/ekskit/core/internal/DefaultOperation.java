@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
@@ -36,7 +37,7 @@ public final class DefaultOperation<T> implements Operation<T> {
               if (error == null) {
                 operation.result.complete(value);
               } else {
-                operation.result.completeExceptionally(Failures.unwrap(error));
+                operation.result.completeExceptionally(typed(context, Failures.unwrap(error)));
               }
             });
     return operation;
@@ -118,6 +119,15 @@ public final class DefaultOperation<T> implements Operation<T> {
   @Override
   public boolean isDone() {
     return result.isDone();
+  }
+
+  /** No raw AWS exception leaves an operation: it becomes one that names the step. */
+  private static Throwable typed(OperationContext context, Throwable error) {
+    if (error instanceof EksKitException || error instanceof CancellationException) {
+      return error;
+    }
+    return new AwsCallException(
+        context.resource(), context.currentStep(), AwsErrors.describe(error), error);
   }
 
   private static RuntimeException rethrowable(Throwable error) {

@@ -28,6 +28,7 @@ public final class Engine {
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
   private final Map<String, PollingPolicy> policyOverrides;
+  private final PollingPolicy pollingOverride;
   private final RetrySettings retrySettings;
   private final List<ProgressListener> listeners;
   private final Duration operationDeadline;
@@ -38,6 +39,7 @@ public final class Engine {
       ScheduledExecutorService scheduler,
       Executor executor,
       Map<String, PollingPolicy> policyOverrides,
+      PollingPolicy pollingOverride,
       RetrySettings retrySettings,
       List<ProgressListener> listeners,
       Duration operationDeadline,
@@ -46,6 +48,7 @@ public final class Engine {
     this.scheduler = scheduler;
     this.executor = executor;
     this.policyOverrides = Map.copyOf(policyOverrides);
+    this.pollingOverride = pollingOverride;
     this.retrySettings = retrySettings;
     this.listeners = List.copyOf(listeners);
     this.operationDeadline = operationDeadline;
@@ -70,7 +73,8 @@ public final class Engine {
   }
 
   public PollingPolicy policy(WaitKind kind) {
-    return policyOverrides.getOrDefault(kind.name(), kind.defaults());
+    return policyOverrides.getOrDefault(
+        kind.name(), pollingOverride != null ? pollingOverride : kind.defaults());
   }
 
   /** {@code base} moved at random by up to {@code fraction} either way. */

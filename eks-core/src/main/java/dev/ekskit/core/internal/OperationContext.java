@@ -19,6 +19,7 @@ public final class OperationContext {
   private final Instant deadline;
   private volatile boolean cancelled;
   private volatile String lastStatus = "NOT_STARTED";
+  private volatile String currentStep = "start";
 
   public OperationContext(Engine engine, ResourceRef resource, ProgressListener extraListener) {
     this.engine = engine;
@@ -65,7 +66,13 @@ public final class OperationContext {
     return lastStatus;
   }
 
+  /** The step that started last, to name where an unexpected failure happened. */
+  public String currentStep() {
+    return currentStep;
+  }
+
   public void started(ResourceRef on, String step, Duration expected) {
+    currentStep = step;
     engine.publish(new ProgressEvent.StepStarted(now(), on, step, expected), extraListener);
   }
 

@@ -49,7 +49,15 @@ public final class MotoAccount implements AutoCloseable {
    * MotoServer#client(AwsClientBuilder, String)}.
    */
   public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
-    C client = server.client(builder, accountId);
+    return clientThrough(builder, server.endpoint());
+  }
+
+  /**
+   * A client acting in this account that sends through {@code proxy}, a fault-injecting proxy in
+   * front of the emulator; closed with this account.
+   */
+  public <B extends AwsClientBuilder<B, C>, C> C clientThrough(B builder, URI proxy) {
+    C client = server.client(builder, accountId, proxy);
     if (client instanceof AutoCloseable closeable) {
       clients.add(closeable);
     }

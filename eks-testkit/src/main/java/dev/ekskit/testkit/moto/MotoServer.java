@@ -100,11 +100,19 @@ public final class MotoServer {
    * @param accountId the account the client acts in, usually from {@link #newAccountId()}
    */
   public <B extends AwsClientBuilder<B, C>, C> C client(B builder, String accountId) {
+    return client(builder, accountId, endpoint);
+  }
+
+  /**
+   * As {@link #client(AwsClientBuilder, String)}, but sending to {@code via}: a proxy in front of
+   * the emulator that injects faults on the wire, such as WireMock proxying to {@link #endpoint()}.
+   */
+  public <B extends AwsClientBuilder<B, C>, C> C client(B builder, String accountId, URI via) {
     return builder
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .region(Region.US_EAST_1)
-        .endpointOverride(endpoint)
+        .endpointOverride(via)
         .overrideConfiguration(
             builder.overrideConfiguration().toBuilder()
                 .putHeader(ACCOUNT_HEADER, accountId)
