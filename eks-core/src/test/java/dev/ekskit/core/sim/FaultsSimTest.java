@@ -158,4 +158,15 @@ class FaultsSimTest extends SimulationTest {
     assertThat(aws.calls().all())
         .anyMatch(c -> c.operation().equals("UpdateClusterVersion") && c.statusCode() == 409);
   }
+
+  @Test
+  void delete_listingNodegroupsRefused_typedErrorNamesTheStepAndKeepsTheCluster() {
+    kit.clusters().create(spec("orders").build()).join();
+    aws.faults().failNext("ListNodegroups", 403);
+
+    assertThatThrownBy(() -> kit.clusters().delete("orders").join())
+        .isInstanceOfSatisfying(
+            AwsCallException.class, e -> assertThat(e.step()).isEqualTo("list node groups"));
+    assertThat(aws.eks().listClusters().clusters()).containsExactly("orders");
+  }
 }
