@@ -100,9 +100,7 @@ public final class ClusterCreation {
                     existing.statusAsString(),
                     ClusterMapping.healthIssues(existing),
                     "a cluster of this name exists but cannot become ACTIVE",
-                    "delete it with kit.clusters().delete(\""
-                        + spec.name()
-                        + "\"), then create again");
+                    ClusterReadiness.deleteCall(spec.name()) + ", then create again");
               }
               context.observed(ref, "adopt", existing.statusAsString(), Duration.ZERO, 1);
               return existing;
@@ -118,9 +116,8 @@ public final class ClusterCreation {
             ? "gave up after "
                 + context.engine().retrySettings().maxAttempts()
                 + " attempts. AWS may have created the cluster before failing: run create again"
-                + " with the same spec to adopt it, or delete it with kit.clusters().delete(\""
-                + spec.name()
-                + "\")"
+                + " with the same spec to adopt it, or "
+                + ClusterReadiness.deleteCall(spec.name())
             : "EKS refused the request; nothing was created";
     return new AwsCallException(ref, "create", outcome + ": " + AwsErrors.describe(error), error);
   }

@@ -28,10 +28,7 @@ public final class ClusterReadiness {
                   status,
                   issues,
                   Hints.forIssues(issues),
-                  "the cluster exists in status FAILED; remove it with "
-                      + "kit.clusters().delete(\""
-                      + cluster.name()
-                      + "\")"));
+                  "the cluster exists in status FAILED; " + deleteCall(cluster.name())));
       case "DELETING" ->
           Readiness.failed(
               status,
@@ -43,6 +40,11 @@ public final class ClusterReadiness {
                   ""));
       default -> Readiness.pending(status);
     };
+  }
+
+  /** The cleanup an error offers: the call that removes the cluster and all it holds. */
+  static String deleteCall(String clusterName) {
+    return "remove it with kit.clusters().delete(\"" + clusterName + "\")";
   }
 
   /** Waiting for a cluster to disappear: gone is done, anything else is still on its way. */
