@@ -1,6 +1,7 @@
 package dev.ekskit.core;
 
 import dev.ekskit.core.internal.Engine;
+import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,10 @@ import software.amazon.awssdk.services.eks.EksClient;
  * dev.ekskit.testkit}); ekskit never closes what you pass in, and closes what it made.
  */
 public final class EksKit implements AutoCloseable {
+  static {
+    KitAccess.install(kit -> kit.resources);
+  }
+
   private final KitResources resources;
   private final Clusters clusters;
 
