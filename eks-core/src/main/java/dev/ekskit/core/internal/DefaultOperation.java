@@ -77,7 +77,7 @@ public final class DefaultOperation<T> implements Operation<T> {
                         new WaitTimeoutException(
                             context.resource(),
                             Duration.between(start, context.now()),
-                            0,
+                            context.checks(),
                             context.lastStatus(),
                             true)),
                 timeout.toMillis(),

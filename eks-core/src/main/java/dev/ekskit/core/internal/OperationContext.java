@@ -7,6 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One running operation: its resource, its deadline, whether it was cancelled, and the events it
@@ -19,6 +20,7 @@ public final class OperationContext {
   private final Instant deadline;
   private volatile boolean cancelled;
   private volatile String lastStatus = "NOT_STARTED";
+  private final AtomicInteger checks = new AtomicInteger();
   private volatile String currentStep = "start";
 
   public OperationContext(Engine engine, ResourceRef resource, ProgressListener extraListener) {
@@ -66,6 +68,11 @@ public final class OperationContext {
     return lastStatus;
   }
 
+  /** How many times the operation's own resource was checked so far. */
+  public int checks() {
+    return checks.get();
+  }
+
   /** The step that started last, to name where an unexpected failure happened. */
   public String currentStep() {
     return currentStep;
@@ -79,6 +86,7 @@ public final class OperationContext {
   public void observed(ResourceRef on, String step, String status, Duration elapsed, int check) {
     if (on.equals(resource)) {
       lastStatus = status;
+      checks.incrementAndGet();
     }
     engine.publish(
         new ProgressEvent.StatusObserved(now(), on, step, status, elapsed, check), extraListener);

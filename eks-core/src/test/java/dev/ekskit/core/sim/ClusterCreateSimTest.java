@@ -143,6 +143,7 @@ class ClusterCreateSimTest extends SimulationTest {
               assertThat(e.lastStatus()).isEqualTo("CREATING");
               assertThat(e.workContinues()).isTrue();
               assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(8));
+              assertThat(e.attempts()).isEqualTo(2);
             });
     assertThat(creating.join().status()).isEqualTo("ACTIVE");
   }
