@@ -28,6 +28,8 @@ public final class DefaultOperation<T> implements Operation<T> {
   public static <T> DefaultOperation<T> start(
       OperationContext context, Function<OperationContext, CompletableFuture<T>> body) {
     DefaultOperation<T> operation = new DefaultOperation<>(context);
+    context.engine().track(operation);
+    operation.result.whenComplete((value, error) -> context.engine().untrack(operation));
     context
         .engine()
         .call(() -> body.apply(context))
@@ -109,6 +111,19 @@ public final class DefaultOperation<T> implements Operation<T> {
     return result.completeExceptionally(
         new CancellationException(
             context.resource() + " operation was cancelled; nothing was deleted"));
+  }
+
+  void stopBecauseKitClosed() {
+    context.cancel();
+    result.completeExceptionally(
+        new EksKitException(
+            "The kit was closed while this operation ran; it stopped at step "
+                + context.currentStep()
+                + " with "
+                + context.resource()
+                + " last seen "
+                + context.lastStatus()
+                + ". Nothing was deleted: run the same operation on a new kit to resume."));
   }
 
   @Override

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,7 @@ public final class Engine {
   private final List<ProgressListener> listeners;
   private final Duration operationDeadline;
   private final Random random;
+  private final Set<DefaultOperation<?>> running = ConcurrentHashMap.newKeySet();
 
   public Engine(
       Clock clock,
@@ -91,6 +94,19 @@ public final class Engine {
   /** Runs {@code task} on the executor after {@code delay}, without holding a thread meanwhile. */
   public void schedule(Duration delay, Runnable task) {
     scheduler.schedule(() -> executor.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void track(DefaultOperation<?> operation) {
+    running.add(operation);
+  }
+
+  void untrack(DefaultOperation<?> operation) {
+    running.remove(operation);
+  }
+
+  /** Ends every running operation: the kit is closing and its threads with it. */
+  public void stopAll() {
+    running.forEach(DefaultOperation::stopBecauseKitClosed);
   }
 
   void publish(ProgressEvent event, ProgressListener extra) {

@@ -21,6 +21,7 @@ public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults
 
   @Override
   public void close() {
+    engine.stopAll();
     made.close();
   }
 

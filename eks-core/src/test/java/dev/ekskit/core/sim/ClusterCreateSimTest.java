@@ -192,4 +192,16 @@ class ClusterCreateSimTest extends SimulationTest {
     assertThat(aws.calls().count("DeleteCluster")).isZero();
     assertThat(creating.join().cancel()).isFalse();
   }
+
+  @Test
+  void close_whileCreating_operationEndsWithATypedErrorInsteadOfHanging() {
+    Operation<ClusterInfo> creating = kit.clusters().create(spec("orders").build());
+
+    kit.close();
+
+    assertThatThrownBy(creating::join)
+        .isInstanceOf(dev.ekskit.core.EksKitException.class)
+        .hasMessageContaining("kit was closed")
+        .hasMessageContaining("Nothing was deleted");
+  }
 }
