@@ -1,5 +1,6 @@
 package dev.ekskit.core;
 
+import dev.ekskit.core.internal.AuthTokens;
 import dev.ekskit.core.internal.CascadeDelete;
 import dev.ekskit.core.internal.ClusterCreation;
 import dev.ekskit.core.internal.ClusterMapping;
@@ -8,9 +9,12 @@ import dev.ekskit.core.internal.ClusterUpdates;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.Engine;
+import dev.ekskit.core.internal.Kubeconfig;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.Violations;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -30,11 +34,14 @@ public final class Clusters {
   private final Engine engine;
   private final EksClient eks;
   private final Ec2Client ec2;
+  private final Supplier<AwsCredentialsIdentity> credentials;
 
-  Clusters(Engine engine, EksClient eks, Ec2Client ec2) {
+  Clusters(
+      Engine engine, EksClient eks, Ec2Client ec2, Supplier<AwsCredentialsIdentity> credentials) {
     this.engine = engine;
     this.eks = eks;
     this.ec2 = ec2;
+    this.credentials = credentials;
   }
 
   /**
@@ -103,6 +110,29 @@ public final class Clusters {
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
     requireName(name);
     return start(name, listener, context -> CascadeDelete.run(context, eks));
+  }
+
+  /**
+   * A fresh token for the Kubernetes API of {@code cluster}, signed with the kit's credentials. No
+   * AWS call is made; renew it at {@link EksAuthToken#expiresAt()}.
+   */
+  public EksAuthToken authToken(ClusterInfo cluster) {
+    return AuthTokens.create(
+        cluster.name(), AuthTokens.regionOf(cluster.arn()), credentials.get(), engine.clock());
+  }
+
+  /**
+   * A kubeconfig for an ACTIVE cluster with a token embedded: for a service that talks to the
+   * cluster at once. The token expires after about 15 minutes, so keep the file out of logs and
+   * disks, and make a new one when it does.
+   */
+  public String kubeconfig(ClusterInfo cluster) {
+    return Kubeconfig.withToken(cluster, authToken(cluster).value());
+  }
+
+  /** A kubeconfig for people and CI: it runs {@code aws eks get-token} for each new token. */
+  public String kubeconfigForAwsCli(ClusterInfo cluster) {
+    return Kubeconfig.withAwsCli(cluster);
   }
 
   private <T> Operation<T> start(

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -45,7 +46,8 @@ public final class EksKit implements AutoCloseable {
 
   private EksKit(KitResources resources) {
     this.resources = resources;
-    this.clusters = new Clusters(resources.engine(), resources.eks(), resources.ec2());
+    this.clusters =
+        new Clusters(resources.engine(), resources.eks(), resources.ec2(), resources.credentials());
   }
 
   /** A kit on the default AWS region and credentials chain. */
@@ -80,6 +82,7 @@ public final class EksKit implements AutoCloseable {
   /** Settings of an {@link EksKit}; everything is optional. */
   public static final class Builder {
     private Region region;
+    private AwsCredentialsProvider credentialsProvider;
     private EksClient eks;
     private Ec2Client ec2;
     private Clock clock;
@@ -93,6 +96,15 @@ public final class EksKit implements AutoCloseable {
     private Random random = new Random();
 
     private Builder() {}
+
+    /**
+     * Credentials for the clients the kit builds and for {@link Clusters#authToken} tokens; the
+     * default chain (or, for tokens, the EKS client's own provider) when unset.
+     */
+    public Builder credentialsProvider(AwsCredentialsProvider provider) {
+      this.credentialsProvider = provider;
+      return this;
+    }
 
     /** The region for clients the kit builds; the default chain decides when unset. */
     public Builder region(Region region) {
@@ -166,7 +178,7 @@ public final class EksKit implements AutoCloseable {
     }
 
     public EksKit build() {
-      KitResources.Defaults made = new KitResources.Defaults(region);
+      KitResources.Defaults made = new KitResources.Defaults(region, credentialsProvider);
       Engine engine =
           new Engine(
               clock != null ? clock : Clock.systemUTC(),
@@ -178,9 +190,14 @@ public final class EksKit implements AutoCloseable {
               listeners,
               operationDeadline,
               random);
+      EksClient eksClient = eks != null ? eks : made.eks();
       return new EksKit(
           new KitResources(
-              engine, eks != null ? eks : made.eks(), ec2 != null ? ec2 : made.ec2(), made));
+              engine,
+              eksClient,
+              ec2 != null ? ec2 : made.ec2(),
+              made.credentials(eksClient),
+              made));
     }
   }
 }

@@ -11,12 +11,22 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /** The engine and clients of a kit, and which of them the kit made and so must close. */
-public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults made)
+public record KitResources(
+    Engine engine,
+    EksClient eks,
+    Ec2Client ec2,
+    Supplier<AwsCredentialsIdentity> credentials,
+    Defaults made)
     implements AutoCloseable {
 
   @Override
@@ -35,26 +45,56 @@ public record KitResources(Engine engine, EksClient eks, Ec2Client ec2, Defaults
     private static final int CALL_THREADS = 4;
 
     private final Region region;
+    private final AwsCredentialsProvider credentialsProvider;
+    private AwsCredentialsProvider defaultChain;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    public Defaults(Region region) {
+    public Defaults(Region region, AwsCredentialsProvider credentialsProvider) {
       this.region = region;
+      this.credentialsProvider = credentialsProvider;
     }
 
     public EksClient eks() {
-      var builder = EksClient.builder();
-      if (region != null) {
-        builder.region(region);
-      }
-      return remember(builder.build());
+      return remember(configured(EksClient.builder()).build());
     }
 
     public Ec2Client ec2() {
-      var builder = Ec2Client.builder();
+      return remember(configured(Ec2Client.builder()).build());
+    }
+
+    private synchronized AwsCredentialsProvider defaultChain() {
+      if (defaultChain == null) {
+        defaultChain = remember(DefaultCredentialsProvider.builder().build());
+      }
+      return defaultChain;
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
       if (region != null) {
         builder.region(region);
       }
-      return remember(builder.build());
+      if (credentialsProvider != null) {
+        builder.credentialsProvider(credentialsProvider);
+      }
+      return builder;
+    }
+
+    /**
+     * Credentials to sign tokens with, resolved only when one is asked for: the kit's provider,
+     * else the EKS client's own, else the default chain.
+     */
+    public Supplier<AwsCredentialsIdentity> credentials(EksClient eks) {
+      return () -> {
+        if (credentialsProvider != null) {
+          return credentialsProvider.resolveCredentials();
+        }
+        try {
+          return eks.serviceClientConfiguration().credentialsProvider().resolveIdentity().join();
+        } catch (UnsupportedOperationException e) {
+          // A simulated or hand-written client has no configuration: use the default chain.
+          return defaultChain().resolveCredentials();
+        }
+      };
     }
 
     public ScheduledExecutorService scheduler() {
