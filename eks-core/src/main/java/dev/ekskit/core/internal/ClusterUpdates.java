@@ -5,18 +5,23 @@ import dev.ekskit.core.ClusterConfigUpdate;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.Update;
 import software.amazon.awssdk.services.eks.model.UpdateClusterConfigRequest;
 import software.amazon.awssdk.services.eks.model.VpcConfigRequest;
 
 /**
- * Config and version updates, each waited through {@code DescribeUpdate}. A 409 while the cluster
- * is busy with another change is waited out by retrying; each update pins its own request token.
+ * Config and version updates, each waited through {@code DescribeUpdate}. Each first waits until
+ * the cluster is idle (ACTIVE): another update may take 25 minutes, which polling waits out and a
+ * retry budget would not. A 409 because another change got there first sends it back to waiting;
+ * each update pins its own token.
  */
 public final class ClusterUpdates {
   private ClusterUpdates() {}
@@ -66,47 +71,101 @@ public final class ClusterUpdates {
   /** One minor version up; already at {@code version} means there is nothing to do. */
   public static CompletableFuture<ClusterInfo> version(
       OperationContext context, EksClient eks, String version) {
-    String token = UUID.randomUUID().toString();
-    return describe(context, eks)
+    return versionWhenIdle(context, eks, version, UUID.randomUUID().toString(), Duration.ZERO);
+  }
+
+  /** Idle first, then read: after a crash mid-upgrade the version may already be the target. */
+  private static CompletableFuture<ClusterInfo> versionWhenIdle(
+      OperationContext context, EksClient eks, String version, String token, Duration firstCheck) {
+    WaitKind kind = WaitKind.CLUSTER_VERSION_UPDATE;
+    return untilIdle(context, eks, kind, firstCheck)
+        .thenCompose(idle -> describe(context, eks))
         .thenCompose(
             current -> {
               if (current.kubernetesVersion().equals(version)) {
                 return CompletableFuture.completedFuture(current);
               }
               VersionStep.requireNextMinor(current.kubernetesVersion(), version);
-              return apply(
-                      context,
-                      eks,
-                      "update version to " + version,
-                      WaitKind.CLUSTER_VERSION_UPDATE,
-                      () ->
-                          eks.updateClusterVersion(
-                                  r ->
-                                      r.name(current.name())
-                                          .version(version)
-                                          .clientRequestToken(token))
-                              .update())
-                  .thenCompose(done -> describe(context, eks));
+              Supplier<Update> call =
+                  () ->
+                      eks.updateClusterVersion(
+                              r ->
+                                  r.name(current.name()).version(version).clientRequestToken(token))
+                          .update();
+              return start(context, "update version to " + version, call)
+                  .thenCompose(
+                      attempt ->
+                          attempt.busy()
+                              ? versionWhenIdle(
+                                  context,
+                                  eks,
+                                  version,
+                                  token,
+                                  context.engine().policy(kind).interval())
+                              : awaitUpdate(context, eks, attempt.update(), kind)
+                                  .thenCompose(done -> describe(context, eks)));
             });
   }
 
+  /**
+   * Waits until the cluster is idle, starts the update, and waits for it; busy means wait again.
+   */
   private static CompletableFuture<Update> apply(
+      OperationContext context, EksClient eks, String step, WaitKind kind, Supplier<Update> call) {
+    return applyWhenIdle(context, eks, step, kind, call, Duration.ZERO);
+  }
+
+  private static CompletableFuture<Update> applyWhenIdle(
       OperationContext context,
       EksClient eks,
       String step,
       WaitKind kind,
-      java.util.function.Supplier<Update> call) {
-    ResourceRef ref = context.resource();
-    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE_OR_BUSY, call)
-        .exceptionallyCompose(error -> CompletableFuture.failedFuture(refused(ref, step, error)))
+      Supplier<Update> call,
+      Duration firstCheck) {
+    return untilIdle(context, eks, kind, firstCheck)
+        .thenCompose(idle -> start(context, step, call))
         .thenCompose(
-            update ->
-                update == null
-                    // Some endpoints (the moto emulator among them) return no update: wait for
-                    // ACTIVE instead.
-                    ? ClusterWaits.active(context, eks, ref, context.engine().policy(kind))
-                        .thenApply(c -> update)
-                    : ClusterWaits.update(context, eks, ref, update.id(), kind));
+            attempt ->
+                attempt.busy()
+                    ? applyWhenIdle(
+                        context, eks, step, kind, call, context.engine().policy(kind).interval())
+                    : awaitUpdate(context, eks, attempt.update(), kind));
+  }
+
+  /**
+   * An update call's outcome: started (the update, null where the endpoint returns none) or busy.
+   */
+  private record Attempt(boolean busy, Update update) {}
+
+  /**
+   * Another change got there first (409): the caller waits for idle again; the deadline of the
+   * operation bounds how long.
+   */
+  private static CompletableFuture<Attempt> start(
+      OperationContext context, String step, Supplier<Update> call) {
+    ResourceRef ref = context.resource();
+    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE, call)
+        .thenApply(update -> new Attempt(false, update))
+        .exceptionallyCompose(
+            error ->
+                AwsErrors.is(error, AwsErrors.Kind.IN_USE)
+                    ? CompletableFuture.completedFuture(new Attempt(true, null))
+                    : CompletableFuture.failedFuture(refused(ref, step, error)));
+  }
+
+  private static CompletableFuture<Cluster> untilIdle(
+      OperationContext context, EksClient eks, WaitKind kind, Duration firstCheck) {
+    return ClusterWaits.active(
+        context, eks, context.resource(), context.engine().policy(kind).withFirstCheck(firstCheck));
+  }
+
+  private static CompletableFuture<Update> awaitUpdate(
+      OperationContext context, EksClient eks, Update started, WaitKind kind) {
+    ResourceRef ref = context.resource();
+    // Some endpoints (the moto emulator among them) return no update: wait for ACTIVE instead.
+    return started == null
+        ? ClusterWaits.active(context, eks, ref, context.engine().policy(kind)).thenApply(c -> null)
+        : ClusterWaits.update(context, eks, ref, started.id(), kind);
   }
 
   private static CompletableFuture<ClusterInfo> describe(OperationContext context, EksClient eks) {
