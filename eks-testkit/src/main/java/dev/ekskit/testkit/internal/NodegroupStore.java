@@ -25,13 +25,15 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
     final CreateNodegroupRequest request;
     final String version;
     final String autoScalingGroupName;
+    final NodegroupFaults.Outcome outcome;
 
     State(
         CreateNodegroupRequest request,
         String arn,
         Lifecycle lifecycle,
         String version,
-        String asgName) {
+        String asgName,
+        NodegroupFaults.Outcome outcome) {
       super(
           request.clusterName(),
           request.nodegroupName(),
@@ -41,6 +43,7 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
       this.request = request;
       this.version = version;
       this.autoScalingGroupName = asgName;
+      this.outcome = outcome;
     }
   }
 
@@ -65,15 +68,24 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
               ClusterVpc.subnets(request.subnets(), context.network());
               requireValidScaling(request.scalingConfig());
               String id = context.ids().uuid();
+              NodegroupFaults.Outcome outcome =
+                  context
+                      .faults()
+                      .nodegroups()
+                      .take(clusterName, request.nodegroupName())
+                      .orElse(new NodegroupFaults.Outcome(false, List.of()));
               State created =
                   new State(
                       request,
                       context.arn(
                           "nodegroup/" + clusterName + "/" + request.nodegroupName() + "/" + id),
                       new Lifecycle(
-                          context.now(), context.draw(Transition.NODEGROUP_CREATE), false),
+                          context.now(),
+                          context.draw(Transition.NODEGROUP_CREATE),
+                          !outcome.issues().isEmpty()),
                       Objects.requireNonNullElse(request.version(), cluster.version),
-                      "eks-" + request.nodegroupName() + "-" + id);
+                      "eks-" + request.nodegroupName() + "-" + id,
+                      outcome);
               context.tags().register(created.arn, request.tags());
               return created;
             });
@@ -109,7 +121,8 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
         switch (state.lifecycle.phase(now)) {
           case CREATING -> NodegroupStatus.CREATING;
           case ACTIVE -> NodegroupStatus.ACTIVE;
-          case FAILED -> NodegroupStatus.CREATE_FAILED;
+          case FAILED ->
+              state.outcome.degraded() ? NodegroupStatus.DEGRADED : NodegroupStatus.CREATE_FAILED;
           case DELETING, GONE -> NodegroupStatus.DELETING;
         };
     return Nodegroup.builder()
@@ -143,7 +156,13 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
                 .autoScalingGroups(
                     AutoScalingGroup.builder().name(state.autoScalingGroupName).build())
                 .build())
-        .health(NodegroupHealth.builder().issues(List.of()).build())
+        .health(
+            NodegroupHealth.builder()
+                .issues(
+                    status == NodegroupStatus.CREATE_FAILED || status == NodegroupStatus.DEGRADED
+                        ? state.outcome.issues()
+                        : List.of())
+                .build())
         .tags(context.tags().of(state.arn))
         .build();
   }

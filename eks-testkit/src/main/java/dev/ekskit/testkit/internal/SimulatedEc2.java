@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
@@ -114,6 +116,16 @@ public final class SimulatedEc2 implements Ec2Client {
         () ->
             DescribeAvailabilityZonesResponse.builder()
                 .availabilityZones(network.zones(request.zoneNames()))
+                .build());
+  }
+
+  @Override
+  public DescribeInstanceTypesResponse describeInstanceTypes(DescribeInstanceTypesRequest request) {
+    return call(
+        "DescribeInstanceTypes",
+        () ->
+            DescribeInstanceTypesResponse.builder()
+                .instanceTypes(InstanceTypeCatalog.describe(request.instanceTypesAsStrings()))
                 .build());
   }
 
