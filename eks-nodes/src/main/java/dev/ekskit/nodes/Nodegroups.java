@@ -8,9 +8,10 @@ import java.util.Objects;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks. Uses the kit's
- * engine (scheduler, retries, polling) and its EKS and EC2 clients, plus an SSM client: the one
- * given to the builder, or one from the SDK's default chain, which this object then closes.
+ * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks, managed node
+ * groups. Uses the kit's engine (scheduler, retries, polling) and its EKS and EC2 clients, plus an
+ * SSM client: the one given to the builder, or one from the SDK's default chain (made on first
+ * use), which this object then closes.
  *
  * <pre>{@code
  * try (Nodegroups nodegroups = Nodegroups.builder(kit).ssmClient(ssm).build()) {
@@ -19,15 +20,19 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * }</pre>
  */
 public final class Nodegroups implements AutoCloseable {
-  private final SsmClient madeSsm;
+  private final Object lock = new Object();
+  private final SsmClient givenSsm;
+  private SsmClient madeSsm;
   private final Amis amis;
+  private final ManagedNodegroups managed;
 
   private Nodegroups(Builder builder) {
     KitResources kit = KitAccess.resources(builder.kit);
-    this.madeSsm = builder.ssm == null ? SsmClient.create() : null;
-    SsmClient ssm = builder.ssm == null ? madeSsm : builder.ssm;
+    this.givenSsm = builder.ssm;
     this.amis =
-        new Amis(kit.engine(), kit.ec2(), new AmiResolution(ssm, kit.ec2(), kit.engine().clock()));
+        new Amis(
+            kit.engine(), kit.ec2(), new AmiResolution(this::ssm, kit.ec2(), kit.engine().clock()));
+    this.managed = new ManagedNodegroups(kit.engine(), kit.eks(), kit.ec2());
   }
 
   /** With an SSM client from the SDK's default chain. */
@@ -43,11 +48,30 @@ public final class Nodegroups implements AutoCloseable {
     return amis;
   }
 
+  public ManagedNodegroups managed() {
+    return managed;
+  }
+
   /** Closes the clients this object made; clients given to the builder stay open. */
   @Override
   public void close() {
-    if (madeSsm != null) {
-      madeSsm.close();
+    synchronized (lock) {
+      if (madeSsm != null) {
+        madeSsm.close();
+      }
+    }
+  }
+
+  /** The given SSM client, or one from the default chain made on first use. */
+  private SsmClient ssm() {
+    if (givenSsm != null) {
+      return givenSsm;
+    }
+    synchronized (lock) {
+      if (madeSsm == null) {
+        madeSsm = SsmClient.create();
+      }
+      return madeSsm;
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -39,7 +40,7 @@ public final class AmiResolution {
   static final Pattern IMAGE_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
   private static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-  private final SsmClient ssm;
+  private final Supplier<SsmClient> ssm;
   private final Ec2Client ec2;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -48,7 +49,7 @@ public final class AmiResolution {
 
   private record Lookup(String imageId, Optional<String> parameter, Optional<String> release) {}
 
-  public AmiResolution(SsmClient ssm, Ec2Client ec2, Clock clock) {
+  public AmiResolution(Supplier<SsmClient> ssm, Ec2Client ec2, Clock clock) {
     this.ssm = ssm;
     this.ec2 = ec2;
     this.clock = clock;
@@ -160,7 +161,7 @@ public final class AmiResolution {
             : AmiCatalog.releaseParameter(choice, k8s);
     releasePath.ifPresent(names::add);
     Map<String, String> values =
-        ssm.getParameters(r -> r.names(names)).parameters().stream()
+        ssm.get().getParameters(r -> r.names(names)).parameters().stream()
             .collect(Collectors.toMap(Parameter::name, Parameter::value));
     String imageId = values.get(idPath);
     if (imageId == null) {
