@@ -1,6 +1,7 @@
 package dev.ekskit.testkit.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +24,12 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
 
   static final class State extends ChildResource {
     final CreateNodegroupRequest request;
-    final String version;
     final String autoScalingGroupName;
     final NodegroupFaults.Outcome outcome;
+    final List<TrackedUpdate> updates = new ArrayList<>();
+    String version;
+    String releaseVersion;
+    NodegroupScalingConfig scaling;
 
     State(
         CreateNodegroupRequest request,
@@ -42,6 +46,9 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
           lifecycle);
       this.request = request;
       this.version = version;
+      this.releaseVersion =
+          Objects.requireNonNullElse(request.releaseVersion(), defaultRelease(version));
+      this.scaling = Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING);
       this.autoScalingGroupName = asgName;
       this.outcome = outcome;
     }
@@ -114,13 +121,22 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
             + existing.clusterName);
   }
 
-  private Nodegroup describe(State state) {
+  /** The release the simulation reports for a version when none was asked for. */
+  static String defaultRelease(String version) {
+    return version + ".0-20260101";
+  }
+
+  Nodegroup describe(State state) {
     Instant now = context.now();
+    state.updates.forEach(update -> update.settle(now));
     CreateNodegroupRequest request = state.request;
     NodegroupStatus status =
         switch (state.lifecycle.phase(now)) {
           case CREATING -> NodegroupStatus.CREATING;
-          case ACTIVE -> NodegroupStatus.ACTIVE;
+          case ACTIVE ->
+              state.updates.stream().anyMatch(update -> update.inProgress(now))
+                  ? NodegroupStatus.UPDATING
+                  : NodegroupStatus.ACTIVE;
           case FAILED ->
               state.outcome.degraded() ? NodegroupStatus.DEGRADED : NodegroupStatus.CREATE_FAILED;
           case DELETING, GONE -> NodegroupStatus.DELETING;
@@ -130,13 +146,12 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
         .nodegroupArn(state.arn)
         .clusterName(state.clusterName)
         .version(state.version)
-        .releaseVersion(
-            Objects.requireNonNullElse(request.releaseVersion(), state.version + ".0-20260101"))
+        .releaseVersion(state.releaseVersion)
         .createdAt(state.lifecycle.createdAt())
         .modifiedAt(state.lifecycle.createdAt())
         .status(status)
         .capacityType(Objects.requireNonNullElse(request.capacityType(), CapacityTypes.ON_DEMAND))
-        .scalingConfig(Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING))
+        .scalingConfig(state.scaling)
         .instanceTypes(
             request.instanceTypes().isEmpty() ? List.of("t3.medium") : request.instanceTypes())
         .subnets(request.subnets())
@@ -167,7 +182,7 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
         .build();
   }
 
-  private static void requireValidScaling(NodegroupScalingConfig scaling) {
+  static void requireValidScaling(NodegroupScalingConfig scaling) {
     if (scaling == null) {
       return;
     }
