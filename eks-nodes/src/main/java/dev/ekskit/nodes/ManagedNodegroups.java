@@ -9,6 +9,7 @@ import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.ChildDeletion;
+import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.Engine;
 import dev.ekskit.core.internal.NotFound;
@@ -16,25 +17,32 @@ import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
+import dev.ekskit.nodes.internal.NodegroupSpecRules;
+import dev.ekskit.nodes.internal.NodegroupUpdating;
 import dev.ekskit.nodes.internal.ParallelCreates;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Update;
 
 /**
- * EKS managed node groups: create or adopt and wait ACTIVE, several at once, describe, delete. Get
- * it from {@link Nodegroups#managed()}. Bad input throws {@link InvalidSpecException} before any
- * AWS call; the instance types, the subnets and the AMI family against the cluster's version are
- * checked against the account before the create.
+ * EKS managed node groups: create or adopt and wait ACTIVE, several at once, scale, version and
+ * release updates waited through {@code DescribeUpdate}, describe, delete. Get it from {@link
+ * Nodegroups#managed()}. Bad input throws {@link InvalidSpecException} before any AWS call; the
+ * instance types, the subnets and the AMI family against the cluster's version are checked against
+ * the account before the create.
  *
  * <pre>{@code
  * ManagedNodegroups managed = Nodegroups.of(kit).managed();
  * NodegroupInfo general = managed.create(spec).await(Duration.ofMinutes(30));
  * List<NodegroupInfo> all = managed.createAll(List.of(a, b, c)).join();
+ * managed.scale("orders", "general", 2, 4, 8).join();
+ * managed.updateVersion("orders", "general", "1.34").join();
  * managed.delete("orders", "general").join();
  * }</pre>
  *
@@ -53,6 +61,33 @@ public final class ManagedNodegroups {
               Duration.ofMinutes(2),
               Duration.ofMinutes(40),
               Duration.ofMinutes(5)));
+
+  /** Scaling update: a minute or two. */
+  public static final WaitKind NODEGROUP_SCALE =
+      new WaitKind(
+          "nodegroup-scale",
+          new PollingPolicy(
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(2)));
+
+  /**
+   * Version or AMI release update: nodes are replaced a few at a time, 10–40 minutes and longer for
+   * large groups or slow pod eviction.
+   */
+  public static final WaitKind NODEGROUP_VERSION_UPDATE =
+      new WaitKind(
+          "nodegroup-version-update",
+          new PollingPolicy(
+              Duration.ofMinutes(5),
+              Duration.ofSeconds(30),
+              0.2,
+              Duration.ofMinutes(2),
+              Duration.ofHours(3),
+              Duration.ofMinutes(20)));
 
   /** How many node groups {@link #createAll(List)} creates at once unless told otherwise. */
   public static final int DEFAULT_PARALLELISM = 4;
@@ -122,6 +157,89 @@ public final class ManagedNodegroups {
         context ->
             ParallelCreates.run(
                 specs, parallelism, spec -> create(spec, listener).completionFuture()));
+  }
+
+  /**
+   * Changes the scaling limits and waits for the update to succeed; needs {@code minSize <=
+   * desiredSize <= maxSize} and {@code maxSize >= 1}.
+   */
+  public Operation<NodegroupInfo> scale(
+      String clusterName, String name, int minSize, int desiredSize, int maxSize) {
+    Violations v = new Violations("NodegroupScaling");
+    NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
+    v.throwIfAny();
+    return update(
+        clusterName,
+        name,
+        "update scaling",
+        NODEGROUP_SCALE,
+        token ->
+            eks.updateNodegroupConfig(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .scalingConfig(
+                                s -> s.minSize(minSize).desiredSize(desiredSize).maxSize(maxSize))
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  /**
+   * Moves the nodes to {@code kubernetesVersion} (the cluster's version) with the latest AMI
+   * release and waits for the update; nodes are replaced respecting the update limits of the spec.
+   */
+  public Operation<NodegroupInfo> updateVersion(
+      String clusterName, String name, String kubernetesVersion) {
+    Violations v = new Violations("NodegroupVersionUpdate");
+    v.matches(
+        "kubernetesVersion",
+        kubernetesVersion,
+        ClusterSpecRules.KUBERNETES_VERSION,
+        "major.minor such as 1.34");
+    v.throwIfAny();
+    return update(
+        clusterName,
+        name,
+        "update version",
+        NODEGROUP_VERSION_UPDATE,
+        token ->
+            eks.updateNodegroupVersion(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .version(kubernetesVersion)
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  /** Moves the nodes to AMI release {@code releaseVersion}, e.g. {@code 1.33.5-20251101}. */
+  public Operation<NodegroupInfo> updateRelease(
+      String clusterName, String name, String releaseVersion) {
+    if (releaseVersion == null || releaseVersion.isBlank()) {
+      new Violations("NodegroupVersionUpdate")
+          .add("releaseVersion", "required", "must not be empty")
+          .throwIfAny();
+    }
+    return update(
+        clusterName,
+        name,
+        "update release",
+        NODEGROUP_VERSION_UPDATE,
+        token ->
+            eks.updateNodegroupVersion(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .releaseVersion(releaseVersion)
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  private Operation<NodegroupInfo> update(
+      String clusterName, String name, String step, WaitKind kind, Function<String, Update> call) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(clusterName, name), null),
+        context -> NodegroupUpdating.run(context, eks, clusterName, name, step, kind, call));
   }
 
   /** The node group as EKS describes it now, or empty if there is none. Blocks. */

@@ -41,7 +41,7 @@ public final class NodegroupSpecRules {
         "an instance type such as m7g.large",
         0,
         MAX_INSTANCE_TYPES);
-    scaling(v, spec);
+    scaling(v, spec.minSize(), spec.desiredSize(), spec.maxSize());
     spec.diskSizeGib()
         .ifPresent(
             size -> {
@@ -92,23 +92,24 @@ public final class NodegroupSpecRules {
     v.throwIfAny();
   }
 
-  private static void scaling(Violations v, NodegroupSpec spec) {
-    if (spec.minSize() < 0) {
-      v.add("minSize", "range", "must be at least 0, was " + spec.minSize());
+  /** {@code 0 <= minSize <= desiredSize <= maxSize} and {@code maxSize >= 1}. */
+  public static void scaling(Violations v, int minSize, int desiredSize, int maxSize) {
+    if (minSize < 0) {
+      v.add("minSize", "range", "must be at least 0, was " + minSize);
     }
-    if (spec.maxSize() < 1) {
-      v.add("maxSize", "range", "must be at least 1, was " + spec.maxSize());
+    if (maxSize < 1) {
+      v.add("maxSize", "range", "must be at least 1, was " + maxSize);
     }
-    if (spec.desiredSize() < spec.minSize() || spec.desiredSize() > spec.maxSize()) {
+    if (desiredSize < minSize || desiredSize > maxSize) {
       v.add(
           "desiredSize",
           "between-min-and-max",
           "needs minSize <= desiredSize <= maxSize, was "
-              + spec.minSize()
+              + minSize
               + " <= "
-              + spec.desiredSize()
+              + desiredSize
               + " <= "
-              + spec.maxSize());
+              + maxSize);
     }
   }
 
