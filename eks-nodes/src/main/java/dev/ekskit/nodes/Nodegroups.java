@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks, managed node
- * groups. Uses the kit's engine (scheduler, retries, polling) and its EKS and EC2 clients, plus an
- * SSM client: the one given to the builder, or one from the SDK's default chain (made on first
- * use), which this object then closes.
+ * groups, launch templates. Uses the kit's engine (scheduler, retries, polling) and its EKS and EC2
+ * clients, plus an SSM client: the one given to the builder, or one from the SDK's default chain
+ * (made on first use), which this object then closes.
  *
  * <pre>{@code
  * try (Nodegroups nodegroups = Nodegroups.builder(kit).ssmClient(ssm).build()) {
@@ -25,6 +25,7 @@ public final class Nodegroups implements AutoCloseable {
   private SsmClient madeSsm;
   private final Amis amis;
   private final ManagedNodegroups managed;
+  private final LaunchTemplates launchTemplates;
 
   private Nodegroups(Builder builder) {
     KitResources kit = KitAccess.resources(builder.kit);
@@ -33,6 +34,7 @@ public final class Nodegroups implements AutoCloseable {
         new Amis(
             kit.engine(), kit.ec2(), new AmiResolution(this::ssm, kit.ec2(), kit.engine().clock()));
     this.managed = new ManagedNodegroups(kit.engine(), kit.eks(), kit.ec2());
+    this.launchTemplates = new LaunchTemplates(kit.engine(), kit.ec2());
   }
 
   /** With an SSM client from the SDK's default chain. */
@@ -50,6 +52,10 @@ public final class Nodegroups implements AutoCloseable {
 
   public ManagedNodegroups managed() {
     return managed;
+  }
+
+  public LaunchTemplates launchTemplates() {
+    return launchTemplates;
   }
 
   /** Closes the clients this object made; clients given to the builder stay open. */
