@@ -7,6 +7,7 @@ import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.Engine;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.InstanceTypeCheck;
 import java.util.List;
@@ -65,7 +66,9 @@ public final class Amis {
   public Operation<List<InstanceTypeFacts>> checkInstanceTypes(
       AmiChoice choice, List<String> instanceTypes) {
     if (instanceTypes.isEmpty()) {
-      throw new IllegalArgumentException("instanceTypes must not be empty");
+      new Violations("InstanceTypes")
+          .add("instanceTypes", "min-size", "needs at least one instance type")
+          .throwIfAny();
     }
     ResourceRef ref = new ResourceRef("instance-types", String.join(",", instanceTypes));
     return DefaultOperation.start(
