@@ -1,5 +1,6 @@
 package dev.ekskit.nodes;
 
+import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.internal.SpecStyle;
 import dev.ekskit.nodes.internal.UserDataRules;
@@ -14,6 +15,7 @@ import org.immutables.value.Value;
  * labels, taints and max pods. Input to {@link UserData#render(AmiFamily, NodeBootstrap)}.
  *
  * <pre>{@code
+ * NodeBootstrap fromCluster = NodeBootstrap.forCluster(clusterInfo).maxPods(110).build();
  * NodeBootstrap boot = NodeBootstrap.builder()
  *     .clusterName("orders")
  *     .apiServerEndpoint("https://ABCD.gr7.eu-west-1.eks.amazonaws.com")
@@ -35,6 +37,26 @@ public abstract class NodeBootstrap {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding what {@code cluster} says: name, endpoint, CA and service range (EKS's {@code
+   * 10.100.0.0/16} or {@code 172.20.0.0/16} when it reports none). The cluster must be ACTIVE.
+   */
+  public static Builder forCluster(ClusterInfo cluster) {
+    var network = cluster.sdkCluster().kubernetesNetworkConfig();
+    String serviceCidr = network == null ? null : network.serviceIpv4Cidr();
+    Builder builder = builder().clusterName(cluster.name());
+    if (cluster.endpoint() != null) {
+      builder.apiServerEndpoint(cluster.endpoint());
+    }
+    if (cluster.certificateAuthorityData() != null) {
+      builder.certificateAuthority(cluster.certificateAuthorityData());
+    }
+    if (serviceCidr != null) {
+      builder.serviceIpv4Cidr(serviceCidr);
+    }
+    return builder;
   }
 
   public abstract String clusterName();
