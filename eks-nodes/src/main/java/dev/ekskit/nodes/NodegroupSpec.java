@@ -111,6 +111,16 @@ public abstract class NodegroupSpec {
   /** Its version; the default version when absent. */
   public abstract Optional<String> launchTemplateVersion();
 
+  /**
+   * The launch template names its own AMI: the node group's {@code amiType} is {@code CUSTOM} and
+   * EKS injects no bootstrap, so the template's user data must join the node (see {@link
+   * UserData}). {@link #ami()} still describes the image, for the version and instance type checks.
+   */
+  @Value.Default
+  public boolean customAmi() {
+    return false;
+  }
+
   /** Your tags. ekskit adds its own under {@code ekskit.dev/}, which is therefore reserved. */
   public abstract Map<String, String> tags();
 

@@ -63,7 +63,15 @@ class NodegroupSpecTest {
             "ami.family",
             "al2-end-of-life",
             b -> b.kubernetesVersion("1.33").ami(AmiChoice.al2(CpuArch.X86_64, Accelerator.NONE))),
-        row("kubernetesVersion", "pattern", b -> b.kubernetesVersion("latest")));
+        row("kubernetesVersion", "pattern", b -> b.kubernetesVersion("latest")),
+        row("customAmi", "requires", b -> b.customAmi(true)),
+        row(
+            "releaseVersion",
+            "custom-ami",
+            b ->
+                b.customAmi(true)
+                    .launchTemplateId("lt-0123456789abcdef0")
+                    .releaseVersion("1.33.5-20251101")));
   }
 
   private static Arguments row(

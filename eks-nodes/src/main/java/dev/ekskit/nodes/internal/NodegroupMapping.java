@@ -38,7 +38,7 @@ public final class NodegroupMapping {
                     s.minSize(spec.minSize())
                         .desiredSize(spec.desiredSize())
                         .maxSize(spec.maxSize()))
-            .amiType(spec.ami().amiType(kubernetesVersion))
+            .amiType(amiType(spec, kubernetesVersion))
             .version(kubernetesVersion)
             .labels(spec.labels())
             .taints(spec.taints())
@@ -65,6 +65,15 @@ public final class NodegroupMapping {
                         .version(spec.launchTemplateVersion().orElse(null))
                         .build()));
     return request.build();
+  }
+
+  /**
+   * {@code CUSTOM} when the launch template brings the AMI, else the choice's type; both check the
+   * version.
+   */
+  static String amiType(NodegroupSpec spec, String kubernetesVersion) {
+    String stock = spec.ami().amiType(kubernetesVersion);
+    return spec.customAmi() ? "CUSTOM" : stock;
   }
 
   public static NodegroupInfo info(Nodegroup group) {
@@ -105,7 +114,7 @@ public final class NodegroupMapping {
       compare(found, "instanceTypes", spec.instanceTypes(), existing.instanceTypes());
     }
     compare(found, "capacityType", spec.capacityType().toString(), existing.capacityTypeAsString());
-    compare(found, "ami", spec.ami().amiType(kubernetesVersion), existing.amiTypeAsString());
+    compare(found, "ami", amiType(spec, kubernetesVersion), existing.amiTypeAsString());
     compare(found, "minSize", spec.minSize(), existing.scalingConfig().minSize());
     compare(found, "maxSize", spec.maxSize(), existing.scalingConfig().maxSize());
     compare(

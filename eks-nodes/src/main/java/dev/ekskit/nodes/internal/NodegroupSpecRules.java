@@ -68,6 +68,12 @@ public final class NodegroupSpecRules {
     spec.launchTemplateId()
         .ifPresent(
             id -> v.matches("launchTemplateId", id, LAUNCH_TEMPLATE_ID, "a launch template id"));
+    if (spec.customAmi() && spec.launchTemplateId().isEmpty()) {
+      v.add("customAmi", "requires", "needs launchTemplateId: the AMI id lives in the template");
+    }
+    if (spec.customAmi() && spec.releaseVersion().isPresent()) {
+      v.add("releaseVersion", "custom-ami", "a custom AMI has no EKS release; change the template");
+    }
     if (spec.launchTemplateVersion().isPresent() && spec.launchTemplateId().isEmpty()) {
       v.add("launchTemplateVersion", "requires", "needs launchTemplateId");
     }

@@ -241,4 +241,29 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
   void delete_missing_completesFalse() {
     assertThat(nodegroups.managed().delete(CLUSTER, "none").join()).isFalse();
   }
+
+  @Test
+  void create_customAmiInLaunchTemplate_sendsCustomAmiTypeAndTemplate() {
+    NodegroupInfo group =
+        nodegroups
+            .managed()
+            .create(
+                spec("custom")
+                    .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+                    .addInstanceTypes("m7g.large")
+                    .launchTemplateId("lt-0123456789abcdef0")
+                    .launchTemplateVersion("3")
+                    .customAmi(true)
+                    .build())
+            .join();
+
+    assertThat(group.amiType()).isEqualTo("CUSTOM");
+    var template =
+        aws.eks()
+            .describeNodegroup(r -> r.clusterName(CLUSTER).nodegroupName("custom"))
+            .nodegroup()
+            .launchTemplate();
+    assertThat(template.id()).isEqualTo("lt-0123456789abcdef0");
+    assertThat(template.version()).isEqualTo("3");
+  }
 }
