@@ -1,6 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.internal.Violations;
+import dev.ekskit.nodes.internal.UserDataRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,18 +64,51 @@ public final class UserData {
     return out.append('\n').toString();
   }
 
+  /**
+   * User data for a managed node group on a stock AMI that only runs {@code commands} before EKS's
+   * own bootstrap, which EKS merges in: a MIME multipart with one shell part for Amazon Linux, a
+   * {@code <powershell>} block for Windows. Bottlerocket runs no shell and is refused.
+   */
+  public static String preBootstrapOnly(AmiFamily family, List<String> commands) {
+    Violations v = new Violations("UserData");
+    if (commands.isEmpty()) {
+      v.add("commands", "min-size", "needs at least one command");
+    }
+    if (family == AmiFamily.BOTTLEROCKET) {
+      v.add(
+          "family",
+          "bottlerocket-no-shell",
+          "Bottlerocket runs no shell user data: use a bootstrap container instead");
+    }
+    UserDataRules.lines(v, "commands", commands);
+    v.throwIfAny();
+    if (family.isWindows()) {
+      return "<powershell>\n" + String.join("\n", commands) + "\n</powershell>\n";
+    }
+    StringBuilder out = mimeHeader();
+    shellPart(out, commands);
+    return out.append("--").append(BOUNDARY).append("--\n").toString();
+  }
+
+  private static StringBuilder mimeHeader() {
+    return new StringBuilder("MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"")
+        .append(BOUNDARY)
+        .append("\"\n\n");
+  }
+
+  private static void shellPart(StringBuilder out, List<String> commands) {
+    out.append("--")
+        .append(BOUNDARY)
+        .append("\nContent-Type: text/x-shellscript; charset=\"us-ascii\"\n\n")
+        .append("#!/bin/bash\nset -o errexit -o nounset -o pipefail\n");
+    commands.forEach(line -> out.append(line).append('\n'));
+    out.append('\n');
+  }
+
   private static String al2023(NodeBootstrap boot) {
-    StringBuilder out =
-        new StringBuilder("MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"")
-            .append(BOUNDARY)
-            .append("\"\n\n");
+    StringBuilder out = mimeHeader();
     if (!boot.preBootstrapCommands().isEmpty()) {
-      out.append("--")
-          .append(BOUNDARY)
-          .append("\nContent-Type: text/x-shellscript; charset=\"us-ascii\"\n\n");
-      out.append("#!/bin/bash\nset -o errexit -o nounset -o pipefail\n");
-      boot.preBootstrapCommands().forEach(line -> out.append(line).append('\n'));
-      out.append('\n');
+      shellPart(out, boot.preBootstrapCommands());
     }
     out.append("--").append(BOUNDARY).append("\nContent-Type: application/node.eks.aws\n\n");
     out.append("---\napiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  cluster:\n")

@@ -120,6 +120,39 @@ class UserDataTest {
   }
 
   @Test
+  void preBootstrapOnly_amazonLinux_isMimeWithOneShellPart() throws Exception {
+    String text =
+        UserData.preBootstrapOnly(
+            AmiFamily.AMAZON_LINUX_2023, List.of("sysctl -w vm.max_map_count=262144"));
+
+    assertThat(text).isEqualTo(golden("pre_bootstrap_only"));
+    MimeMultipart parts =
+        (MimeMultipart)
+            new MimeMessage(
+                    Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))
+                .getContent();
+    assertThat(parts.getCount()).isEqualTo(1);
+    assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/x-shellscript");
+  }
+
+  @Test
+  void preBootstrapOnly_windows_isPowershellBlock() {
+    assertThat(UserData.preBootstrapOnly(AmiFamily.WINDOWS_SERVER_2022, List.of("Write-Host hi")))
+        .isEqualTo("<powershell>\nWrite-Host hi\n</powershell>\n");
+  }
+
+  @Test
+  void preBootstrapOnly_bottlerocketOrMultiline_refused() {
+    assertThatThrownBy(() -> UserData.preBootstrapOnly(AmiFamily.BOTTLEROCKET, List.of("echo")))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("bottlerocket-no-shell");
+    assertThatThrownBy(() -> UserData.preBootstrapOnly(AmiFamily.AMAZON_LINUX_2, List.of("a\nb")))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("commands[0]");
+  }
+
+  @Test
   void dnsClusterIp_serviceRange_isItsTenthAddress() {
     assertThat(boot().serviceIpv4Cidr("172.20.0.0/16").build().dnsClusterIp())
         .isEqualTo("172.20.0.10");
@@ -166,10 +199,12 @@ class UserDataTest {
   }
 
   private static String golden(AmiFamily family) throws IOException {
-    try (InputStream in =
-        UserDataTest.class.getResourceAsStream(
-            "/userdata/" + family.name().toLowerCase() + ".golden")) {
-      assertThat(in).as("golden file for " + family).isNotNull();
+    return golden(family.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = UserDataTest.class.getResourceAsStream("/userdata/" + name + ".golden")) {
+      assertThat(in).as("golden file " + name).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

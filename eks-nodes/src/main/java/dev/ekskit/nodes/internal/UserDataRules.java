@@ -3,6 +3,7 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.NodeBootstrap;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** What a {@link NodeBootstrap} may hold: values kubelet accepts and no quoting can be broken. */
@@ -54,14 +55,15 @@ public final class UserDataRules {
     boot.maxPods()
         .filter(n -> n < 1 || n > 737)
         .ifPresent(n -> v.add("maxPods", "range", "must be 1 to 737, was " + n));
-    for (int i = 0; i < boot.preBootstrapCommands().size(); i++) {
-      v.matches(
-          "preBootstrapCommands[" + i + "]",
-          boot.preBootstrapCommands().get(i),
-          NO_CONTROL,
-          "one line");
-    }
+    lines(v, "preBootstrapCommands", boot.preBootstrapCommands());
     v.throwIfAny();
+  }
+
+  /** Each command is one line: no newline or other control character. */
+  public static void lines(Violations v, String field, List<String> commands) {
+    for (int i = 0; i < commands.size(); i++) {
+      v.matches(field + "[" + i + "]", commands.get(i), NO_CONTROL, "one line");
+    }
   }
 
   /** The {@code .10} address of an IPv4 range, or null if {@code cidr} is not one. */
