@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ClusterIssueCode;
 import software.amazon.awssdk.services.eks.model.ErrorCode;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
+import software.amazon.awssdk.services.eks.model.Issue;
 
 /**
  * Faults to inject into a {@link SimulatedAws}; each call returns this for chaining. Operations are
@@ -124,6 +125,28 @@ public final class Faults {
     }
     plan.failUpdate(Objects.requireNonNull(clusterName, "clusterName"), List.of(errors));
     return this;
+  }
+
+  /**
+   * The next create of node group {@code nodegroup} in {@code clusterName} ends {@code
+   * CREATE_FAILED} with these {@code health().issues()}.
+   */
+  public Faults failNodegroupCreate(String clusterName, String nodegroup, Issue... issues) {
+    plan.nodegroups().failCreate(clusterName, nodegroup, requireIssues(issues));
+    return this;
+  }
+
+  /** The next create of {@code nodegroup} ends {@code DEGRADED} with these health issues. */
+  public Faults degradeNodegroup(String clusterName, String nodegroup, Issue... issues) {
+    plan.nodegroups().degrade(clusterName, nodegroup, requireIssues(issues));
+    return this;
+  }
+
+  private static List<Issue> requireIssues(Issue... issues) {
+    if (issues.length == 0) {
+      throw new IllegalArgumentException("A failing node group needs at least one health issue");
+    }
+    return List.of(issues);
   }
 
   /** Removes every fault and restores the default rate limits. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * An in-process simulated AWS account behind the SDK v2 client interfaces, on {@link VirtualTime}.
@@ -63,6 +64,11 @@ public final class SimulatedAws implements AutoCloseable {
   /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
   public Ec2Client ec2() {
     return simulation.ec2();
+  }
+
+  /** SSM with the public parameters of EKS-optimized AMIs, which EC2 DescribeImages knows. */
+  public SsmClient ssm() {
+    return simulation.ssm();
   }
 
   /** The simulated account's id, for ARNs such as role ARNs in specs. */

@@ -8,6 +8,7 @@ final class EksWorld {
   final ClusterStore clusters;
   final ClusterUpdates updates;
   final NodegroupStore nodegroups;
+  final NodegroupUpdates nodegroupUpdates;
   final FargateStore fargateProfiles;
   final AddonStore addons;
 
@@ -16,6 +17,7 @@ final class EksWorld {
     this.clusters = new ClusterStore(context);
     this.updates = new ClusterUpdates(context, clusters);
     this.nodegroups = new NodegroupStore(context);
+    this.nodegroupUpdates = new NodegroupUpdates(context, nodegroups, clusters);
     this.fargateProfiles = new FargateStore(context);
     this.addons = new AddonStore(context);
   }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /**
  * Builds the exceptions the real SDK would throw: the modeled type, the HTTP status and {@link
@@ -52,9 +53,11 @@ public final class Errors {
 
   /** What the service answers when its rate limit is exceeded. */
   public static AwsServiceException throttled(Service service) {
-    return service == Service.EKS
-        ? eks(EksException.builder(), 429, "TooManyRequestsException", "Rate exceeded")
-        : ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
+    return switch (service) {
+      case EKS -> eks(EksException.builder(), 429, "TooManyRequestsException", "Rate exceeded");
+      case EC2 -> ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
+      case SSM -> ssm(SsmException.builder(), 400, "ThrottlingException", "Rate exceeded");
+    };
   }
 
   /** A typical error of {@code service} for an HTTP status, for injected failures. */
@@ -62,7 +65,11 @@ public final class Errors {
     if (status == 429) {
       return throttled(service);
     }
-    return service == Service.EKS ? eksForStatus(status) : ec2ForStatus(status);
+    return switch (service) {
+      case EKS -> eksForStatus(status);
+      case EC2 -> ec2ForStatus(status);
+      case SSM -> ssm(SsmException.builder(), status, "InternalServerError", "Injected failure");
+    };
   }
 
   private static AwsServiceException eksForStatus(int status) {
@@ -94,6 +101,12 @@ public final class Errors {
       case 503 -> ec2(503, "Unavailable", "The service is unavailable. Please try again shortly.");
       default -> ec2(status, "InternalError", "An internal error has occurred.");
     };
+  }
+
+  /** An SSM error of the given modeled type. */
+  public static AwsServiceException ssm(
+      SsmException.Builder builder, int status, String code, String message) {
+    return build(builder, Service.SSM, status, code, message);
   }
 
   private static AwsServiceException eks(

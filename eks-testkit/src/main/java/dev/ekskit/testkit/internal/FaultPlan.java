@@ -31,6 +31,7 @@ public final class FaultPlan {
   private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
+  private final NodegroupFaults nodegroupFaults = new NodegroupFaults();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
@@ -97,6 +98,11 @@ public final class FaultPlan {
     failAfterCommit.clear();
     clusterCreateFailures.clear();
     updateFailures.clear();
+    nodegroupFaults.clear();
+  }
+
+  public NodegroupFaults nodegroups() {
+    return nodegroupFaults;
   }
 
   synchronized boolean throttles(String operation, Instant now) {

@@ -1,6 +1,7 @@
 package dev.ekskit.testkit.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,15 +24,20 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
 
   static final class State extends ChildResource {
     final CreateNodegroupRequest request;
-    final String version;
     final String autoScalingGroupName;
+    final NodegroupFaults.Outcome outcome;
+    final List<TrackedUpdate> updates = new ArrayList<>();
+    String version;
+    String releaseVersion;
+    NodegroupScalingConfig scaling;
 
     State(
         CreateNodegroupRequest request,
         String arn,
         Lifecycle lifecycle,
         String version,
-        String asgName) {
+        String asgName,
+        NodegroupFaults.Outcome outcome) {
       super(
           request.clusterName(),
           request.nodegroupName(),
@@ -40,7 +46,11 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
           lifecycle);
       this.request = request;
       this.version = version;
+      this.releaseVersion =
+          Objects.requireNonNullElse(request.releaseVersion(), defaultRelease(version));
+      this.scaling = Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING);
       this.autoScalingGroupName = asgName;
+      this.outcome = outcome;
     }
   }
 
@@ -65,15 +75,24 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
               ClusterVpc.subnets(request.subnets(), context.network());
               requireValidScaling(request.scalingConfig());
               String id = context.ids().uuid();
+              NodegroupFaults.Outcome outcome =
+                  context
+                      .faults()
+                      .nodegroups()
+                      .take(clusterName, request.nodegroupName())
+                      .orElse(new NodegroupFaults.Outcome(false, List.of()));
               State created =
                   new State(
                       request,
                       context.arn(
                           "nodegroup/" + clusterName + "/" + request.nodegroupName() + "/" + id),
                       new Lifecycle(
-                          context.now(), context.draw(Transition.NODEGROUP_CREATE), false),
+                          context.now(),
+                          context.draw(Transition.NODEGROUP_CREATE),
+                          !outcome.issues().isEmpty()),
                       Objects.requireNonNullElse(request.version(), cluster.version),
-                      "eks-" + request.nodegroupName() + "-" + id);
+                      "eks-" + request.nodegroupName() + "-" + id,
+                      outcome);
               context.tags().register(created.arn, request.tags());
               return created;
             });
@@ -102,14 +121,24 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
             + existing.clusterName);
   }
 
-  private Nodegroup describe(State state) {
+  /** The release the simulation reports for a version when none was asked for. */
+  static String defaultRelease(String version) {
+    return version + ".0-20260101";
+  }
+
+  Nodegroup describe(State state) {
     Instant now = context.now();
+    state.updates.forEach(update -> update.settle(now));
     CreateNodegroupRequest request = state.request;
     NodegroupStatus status =
         switch (state.lifecycle.phase(now)) {
           case CREATING -> NodegroupStatus.CREATING;
-          case ACTIVE -> NodegroupStatus.ACTIVE;
-          case FAILED -> NodegroupStatus.CREATE_FAILED;
+          case ACTIVE ->
+              state.updates.stream().anyMatch(update -> update.inProgress(now))
+                  ? NodegroupStatus.UPDATING
+                  : NodegroupStatus.ACTIVE;
+          case FAILED ->
+              state.outcome.degraded() ? NodegroupStatus.DEGRADED : NodegroupStatus.CREATE_FAILED;
           case DELETING, GONE -> NodegroupStatus.DELETING;
         };
     return Nodegroup.builder()
@@ -117,13 +146,12 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
         .nodegroupArn(state.arn)
         .clusterName(state.clusterName)
         .version(state.version)
-        .releaseVersion(
-            Objects.requireNonNullElse(request.releaseVersion(), state.version + ".0-20260101"))
+        .releaseVersion(state.releaseVersion)
         .createdAt(state.lifecycle.createdAt())
         .modifiedAt(state.lifecycle.createdAt())
         .status(status)
         .capacityType(Objects.requireNonNullElse(request.capacityType(), CapacityTypes.ON_DEMAND))
-        .scalingConfig(Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING))
+        .scalingConfig(state.scaling)
         .instanceTypes(
             request.instanceTypes().isEmpty() ? List.of("t3.medium") : request.instanceTypes())
         .subnets(request.subnets())
@@ -143,12 +171,18 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
                 .autoScalingGroups(
                     AutoScalingGroup.builder().name(state.autoScalingGroupName).build())
                 .build())
-        .health(NodegroupHealth.builder().issues(List.of()).build())
+        .health(
+            NodegroupHealth.builder()
+                .issues(
+                    status == NodegroupStatus.CREATE_FAILED || status == NodegroupStatus.DEGRADED
+                        ? state.outcome.issues()
+                        : List.of())
+                .build())
         .tags(context.tags().of(state.arn))
         .build();
   }
 
-  private static void requireValidScaling(NodegroupScalingConfig scaling) {
+  static void requireValidScaling(NodegroupScalingConfig scaling) {
     if (scaling == null) {
       return;
     }

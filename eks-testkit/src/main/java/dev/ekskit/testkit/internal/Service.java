@@ -3,7 +3,8 @@ package dev.ekskit.testkit.internal;
 /** The simulated services, as the SDK names them in {@code AwsErrorDetails.serviceName()}. */
 public enum Service {
   EKS("Eks"),
-  EC2("Ec2");
+  EC2("Ec2"),
+  SSM("Ssm");
 
   private final String sdkName;
 

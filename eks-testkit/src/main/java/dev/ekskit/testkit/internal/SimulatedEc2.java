@@ -1,5 +1,7 @@
 package dev.ekskit.testkit.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
@@ -10,12 +12,17 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.Image;
 
 /**
  * {@link Ec2Client} over an {@link Ec2Network}; operations it does not simulate throw
@@ -114,6 +121,35 @@ public final class SimulatedEc2 implements Ec2Client {
         () ->
             DescribeAvailabilityZonesResponse.builder()
                 .availabilityZones(network.zones(request.zoneNames()))
+                .build());
+  }
+
+  /** The EKS-optimized AMIs of {@link PublicAmis}, by id. */
+  @Override
+  public DescribeImagesResponse describeImages(DescribeImagesRequest request) {
+    return call(
+        "DescribeImages",
+        () -> {
+          List<Image> found = new ArrayList<>();
+          for (String id : request.imageIds()) {
+            Image image = PublicAmis.INSTANCE.image(id);
+            if (image == null) {
+              throw Errors.ec2(
+                  400, "InvalidAMIID.NotFound", "The image id '[" + id + "]' does not exist");
+            }
+            found.add(image);
+          }
+          return DescribeImagesResponse.builder().images(found).build();
+        });
+  }
+
+  @Override
+  public DescribeInstanceTypesResponse describeInstanceTypes(DescribeInstanceTypesRequest request) {
+    return call(
+        "DescribeInstanceTypes",
+        () ->
+            DescribeInstanceTypesResponse.builder()
+                .instanceTypes(InstanceTypeCatalog.describe(request.instanceTypesAsStrings()))
                 .build());
   }
 

@@ -71,7 +71,34 @@ public final class SimulatedEks implements EksClient {
   public DescribeUpdateResponse describeUpdate(DescribeUpdateRequest request) {
     return call(
         "DescribeUpdate",
-        () -> DescribeUpdateResponse.builder().update(world.updates.describe(request)).build());
+        () ->
+            DescribeUpdateResponse.builder()
+                .update(
+                    request.nodegroupName() != null
+                        ? world.nodegroupUpdates.describe(request)
+                        : world.updates.describe(request))
+                .build());
+  }
+
+  @Override
+  public UpdateNodegroupConfigResponse updateNodegroupConfig(UpdateNodegroupConfigRequest request) {
+    return call(
+        "UpdateNodegroupConfig",
+        () ->
+            UpdateNodegroupConfigResponse.builder()
+                .update(world.nodegroupUpdates.updateConfig(request))
+                .build());
+  }
+
+  @Override
+  public UpdateNodegroupVersionResponse updateNodegroupVersion(
+      UpdateNodegroupVersionRequest request) {
+    return call(
+        "UpdateNodegroupVersion",
+        () ->
+            UpdateNodegroupVersionResponse.builder()
+                .update(world.nodegroupUpdates.updateVersion(request))
+                .build());
   }
 
   @Override

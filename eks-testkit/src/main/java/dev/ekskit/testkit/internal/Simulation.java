@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Wires one simulated account: shared clock, seeded draws, faults, call log, EKS over EC2. */
 public final class Simulation {
@@ -19,6 +20,7 @@ public final class Simulation {
   private final Ec2Network network;
   private final SimulatedEks eks;
   private final SimulatedEc2 ec2;
+  private final SimulatedSsm ssm;
 
   public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
     Ids ids = new Ids(seed);
@@ -32,6 +34,7 @@ public final class Simulation {
             new EksContext(
                 region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
     this.ec2 = new SimulatedEc2(gateway, network);
+    this.ssm = new SimulatedSsm(gateway);
   }
 
   public EksClient eks() {
@@ -40,6 +43,10 @@ public final class Simulation {
 
   public Ec2Client ec2() {
     return ec2;
+  }
+
+  public SsmClient ssm() {
+    return ssm;
   }
 
   public CallLog calls() {

@@ -1,0 +1,281 @@
+package dev.ekskit.nodes;
+
+import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Operation;
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.ProgressListener;
+import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.ChildDeletion;
+import dev.ekskit.core.internal.ClusterSpecRules;
+import dev.ekskit.core.internal.DefaultOperation;
+import dev.ekskit.core.internal.Engine;
+import dev.ekskit.core.internal.NotFound;
+import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.core.internal.Violations;
+import dev.ekskit.nodes.internal.NodegroupCreation;
+import dev.ekskit.nodes.internal.NodegroupMapping;
+import dev.ekskit.nodes.internal.NodegroupSpecRules;
+import dev.ekskit.nodes.internal.NodegroupUpdating;
+import dev.ekskit.nodes.internal.ParallelCreates;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Update;
+
+/**
+ * EKS managed node groups: create or adopt and wait ACTIVE, several at once, scale, version and
+ * release updates waited through {@code DescribeUpdate}, describe, delete. Get it from {@link
+ * Nodegroups#managed()}. Bad input throws {@link InvalidSpecException} before any AWS call; the
+ * instance types, the subnets and the AMI family against the cluster's version are checked against
+ * the account before the create.
+ *
+ * <pre>{@code
+ * ManagedNodegroups managed = Nodegroups.of(kit).managed();
+ * NodegroupInfo general = managed.create(spec).await(Duration.ofMinutes(30));
+ * List<NodegroupInfo> all = managed.createAll(List.of(a, b, c)).join();
+ * managed.scale("orders", "general", 2, 4, 8).join();
+ * managed.updateVersion("orders", "general", "1.34").join();
+ * managed.delete("orders", "general").join();
+ * }</pre>
+ *
+ * <p>A node group that ends {@code CREATE_FAILED}, or {@code DEGRADED} with health issues, fails
+ * the wait at once with a {@link ResourceFailedException} carrying the issues and a hint per code.
+ */
+public final class ManagedNodegroups {
+  /** Node group create: 3–6 minutes typically, with a tail past 15. */
+  public static final WaitKind NODEGROUP_CREATE =
+      new WaitKind(
+          "nodegroup-create",
+          new PollingPolicy(
+              Duration.ofMinutes(3),
+              Duration.ofSeconds(20),
+              0.2,
+              Duration.ofMinutes(2),
+              Duration.ofMinutes(40),
+              Duration.ofMinutes(5)));
+
+  /** Scaling update: a minute or two. */
+  public static final WaitKind NODEGROUP_SCALE =
+      new WaitKind(
+          "nodegroup-scale",
+          new PollingPolicy(
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(2)));
+
+  /**
+   * Version or AMI release update: nodes are replaced a few at a time, 10–40 minutes and longer for
+   * large groups or slow pod eviction.
+   */
+  public static final WaitKind NODEGROUP_VERSION_UPDATE =
+      new WaitKind(
+          "nodegroup-version-update",
+          new PollingPolicy(
+              Duration.ofMinutes(5),
+              Duration.ofSeconds(30),
+              0.2,
+              Duration.ofMinutes(2),
+              Duration.ofHours(3),
+              Duration.ofMinutes(20)));
+
+  /** How many node groups {@link #createAll(List)} creates at once unless told otherwise. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
+  private final Engine engine;
+  private final EksClient eks;
+  private final Ec2Client ec2;
+
+  ManagedNodegroups(Engine engine, EksClient eks, Ec2Client ec2) {
+    this.engine = engine;
+    this.eks = eks;
+    this.ec2 = ec2;
+  }
+
+  /**
+   * Creates the node group and waits until it is ACTIVE. If one of that name exists and matches the
+   * spec, adopts it; if it differs, fails with a {@link ConflictException} listing the differences.
+   * Safe to run again after a crash.
+   */
+  public Operation<NodegroupInfo> create(NodegroupSpec spec) {
+    return create(spec, null);
+  }
+
+  /** {@link #create(NodegroupSpec)}, also reporting this operation's events to {@code listener}. */
+  public Operation<NodegroupInfo> create(NodegroupSpec spec, ProgressListener listener) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(spec.clusterName(), spec.name()), listener),
+        context -> new NodegroupCreation(context, eks, ec2, spec, NODEGROUP_CREATE).run());
+  }
+
+  /** {@link #createAll(List, int, ProgressListener)} with {@link #DEFAULT_PARALLELISM}. */
+  public Operation<List<NodegroupInfo>> createAll(List<NodegroupSpec> specs) {
+    return createAll(specs, DEFAULT_PARALLELISM, null);
+  }
+
+  /**
+   * Creates several node groups, at most {@code parallelism} at a time, each as {@link
+   * #create(NodegroupSpec)} does. Results come in the order of {@code specs}. When one fails the
+   * others still run to their end; then the operation fails with the first failure.
+   */
+  public Operation<List<NodegroupInfo>> createAll(
+      List<NodegroupSpec> specs, int parallelism, ProgressListener listener) {
+    Violations v = new Violations("NodegroupSpec");
+    if (specs.isEmpty()) {
+      v.add("specs", "min-size", "needs at least one node group");
+    }
+    if (parallelism < 1) {
+      v.add("parallelism", "range", "must be at least 1, was " + parallelism);
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < specs.size(); i++) {
+      NodegroupSpec spec = specs.get(i);
+      if (!seen.add(spec.clusterName() + "/" + spec.name())) {
+        v.add(
+            "specs[" + i + "]",
+            "unique",
+            "repeats node group " + spec.clusterName() + "/" + spec.name());
+      }
+    }
+    v.throwIfAny();
+    ResourceRef ref =
+        new ResourceRef(
+            "nodegroups",
+            String.join(",", specs.stream().map(s -> s.clusterName() + "/" + s.name()).toList()));
+    return DefaultOperation.start(
+        new OperationContext(engine, ref, listener),
+        context ->
+            ParallelCreates.run(
+                specs, parallelism, spec -> create(spec, listener).completionFuture()));
+  }
+
+  /**
+   * Changes the scaling limits and waits for the update to succeed; needs {@code minSize <=
+   * desiredSize <= maxSize} and {@code maxSize >= 1}.
+   */
+  public Operation<NodegroupInfo> scale(
+      String clusterName, String name, int minSize, int desiredSize, int maxSize) {
+    Violations v = new Violations("NodegroupScaling");
+    NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
+    v.throwIfAny();
+    return update(
+        clusterName,
+        name,
+        "update scaling",
+        NODEGROUP_SCALE,
+        token ->
+            eks.updateNodegroupConfig(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .scalingConfig(
+                                s -> s.minSize(minSize).desiredSize(desiredSize).maxSize(maxSize))
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  /**
+   * Moves the nodes to {@code kubernetesVersion} (the cluster's version) with the latest AMI
+   * release and waits for the update; nodes are replaced respecting the update limits of the spec.
+   */
+  public Operation<NodegroupInfo> updateVersion(
+      String clusterName, String name, String kubernetesVersion) {
+    Violations v = new Violations("NodegroupVersionUpdate");
+    v.matches(
+        "kubernetesVersion",
+        kubernetesVersion,
+        ClusterSpecRules.KUBERNETES_VERSION,
+        "major.minor such as 1.34");
+    v.throwIfAny();
+    return update(
+        clusterName,
+        name,
+        "update version",
+        NODEGROUP_VERSION_UPDATE,
+        token ->
+            eks.updateNodegroupVersion(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .version(kubernetesVersion)
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  /** Moves the nodes to AMI release {@code releaseVersion}, e.g. {@code 1.33.5-20251101}. */
+  public Operation<NodegroupInfo> updateRelease(
+      String clusterName, String name, String releaseVersion) {
+    if (releaseVersion == null || releaseVersion.isBlank()) {
+      new Violations("NodegroupVersionUpdate")
+          .add("releaseVersion", "required", "must not be empty")
+          .throwIfAny();
+    }
+    return update(
+        clusterName,
+        name,
+        "update release",
+        NODEGROUP_VERSION_UPDATE,
+        token ->
+            eks.updateNodegroupVersion(
+                    r ->
+                        r.clusterName(clusterName)
+                            .nodegroupName(name)
+                            .releaseVersion(releaseVersion)
+                            .clientRequestToken(token))
+                .update());
+  }
+
+  private Operation<NodegroupInfo> update(
+      String clusterName, String name, String step, WaitKind kind, Function<String, Update> call) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(clusterName, name), null),
+        context -> NodegroupUpdating.run(context, eks, clusterName, name, step, kind, call));
+  }
+
+  /** The node group as EKS describes it now, or empty if there is none. Blocks. */
+  public Optional<NodegroupInfo> describe(String clusterName, String name) {
+    return NotFound.asEmpty(
+            () ->
+                Optional.of(
+                    eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(name))
+                        .nodegroup()))
+        .map(NodegroupMapping::info);
+  }
+
+  /**
+   * Deletes the node group and waits until it is gone. Completes with true when this run deleted
+   * it, false when there was none.
+   */
+  public Operation<Boolean> delete(String clusterName, String name) {
+    ResourceRef ref = ref(clusterName, name);
+    ChildDeletion deletion =
+        new ChildDeletion(
+            ref,
+            WaitKind.NODEGROUP_DELETE,
+            () -> eks.deleteNodegroup(r -> r.clusterName(clusterName).nodegroupName(name)),
+            () ->
+                Optional.of(
+                        eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(name))
+                            .nodegroup())
+                    .map(
+                        group ->
+                            new ChildDeletion.Observed(
+                                group.statusAsString(), NodegroupMapping.healthIssues(group))),
+            "DELETE_FAILED");
+    return DefaultOperation.start(new OperationContext(engine, ref, null), deletion::run);
+  }
+
+  private static ResourceRef ref(String clusterName, String name) {
+    return ResourceRef.child("nodegroup", clusterName, name);
+  }
+}

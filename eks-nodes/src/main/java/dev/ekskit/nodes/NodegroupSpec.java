@@ -1,0 +1,136 @@
+package dev.ekskit.nodes;
+
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.nodes.internal.NodegroupSpecRules;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
+import software.amazon.awssdk.services.eks.model.Taint;
+
+/**
+ * What an EKS managed node group should be. Immutable; {@code build()} checks every rule that needs
+ * no AWS call (names, ids, {@code minSize <= desiredSize <= maxSize}, {@code maxSize >= 1}, one
+ * kind of update limit, the AMI choice against the version) and reports all violations at once in
+ * an {@link InvalidSpecException}.
+ *
+ * <pre>{@code
+ * NodegroupSpec spec = NodegroupSpec.builder()
+ *     .clusterName("orders")
+ *     .name("general")
+ *     .nodeRoleArn("arn:aws:iam::123456789012:role/eks-node")
+ *     .addSubnetIds("subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788")
+ *     .addInstanceTypes("m7g.large")
+ *     .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
+ *     .minSize(1).desiredSize(2).maxSize(4)
+ *     .putLabels("workload", "general")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Nodes get the cluster's Kubernetes version and the AMI family's recommended release unless
+ * {@link #kubernetesVersion()} or {@link #releaseVersion()} say otherwise. EKS injects the
+ * bootstrap of stock AMIs itself, so no user data is needed.
+ */
+@Value.Immutable
+@SpecStyle
+public abstract class NodegroupSpec {
+  NodegroupSpec() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  public abstract String clusterName();
+
+  /** 1–63 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
+  public abstract String name();
+
+  /** One or more subnets of the cluster's VPC. */
+  public abstract List<String> subnetIds();
+
+  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
+  public abstract String nodeRoleArn();
+
+  /** Up to 20 instance types; EKS picks {@code t3.medium} when empty. */
+  public abstract List<String> instanceTypes();
+
+  @Value.Default
+  public CapacityTypes capacityType() {
+    return CapacityTypes.ON_DEMAND;
+  }
+
+  @Value.Default
+  public int minSize() {
+    return 1;
+  }
+
+  @Value.Default
+  public int desiredSize() {
+    return 2;
+  }
+
+  @Value.Default
+  public int maxSize() {
+    return 2;
+  }
+
+  /**
+   * Root volume size in GiB; EKS's default (20) when absent. Not allowed with a launch template.
+   */
+  public abstract Optional<Integer> diskSizeGib();
+
+  public abstract Map<String, String> labels();
+
+  public abstract List<Taint> taints();
+
+  /** How many nodes an update may take down at once; at most one of the two limits. */
+  public abstract Optional<Integer> maxUnavailable();
+
+  public abstract Optional<Integer> maxUnavailablePercentage();
+
+  @Value.Default
+  public AmiChoice ami() {
+    return AmiChoice.defaultChoice();
+  }
+
+  /** {@code major.minor}; the cluster's version when absent. */
+  public abstract Optional<String> kubernetesVersion();
+
+  /** An AMI release such as {@code 1.33.5-20251101}; the latest when absent. */
+  public abstract Optional<String> releaseVersion();
+
+  /** A launch template id to take extra settings from. */
+  public abstract Optional<String> launchTemplateId();
+
+  /** Its version; the default version when absent. */
+  public abstract Optional<String> launchTemplateVersion();
+
+  /**
+   * The launch template names its own AMI: the node group's {@code amiType} is {@code CUSTOM} and
+   * EKS injects no bootstrap, so the template's user data must join the node (see {@link
+   * UserData}). {@link #ami()} still describes the image, for the version and instance type checks.
+   */
+  @Value.Default
+  public boolean customAmi() {
+    return false;
+  }
+
+  /** Your tags. ekskit adds its own under {@code ekskit.dev/}, which is therefore reserved. */
+  public abstract Map<String, String> tags();
+
+  @Value.Check
+  void check() {
+    NodegroupSpecRules.check(this);
+  }
+
+  /** Builds a {@link NodegroupSpec}; {@code build()} throws {@link InvalidSpecException}. */
+  public static final class Builder extends ImmutableNodegroupSpec.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,234 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.AwsErrors;
+import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.internal.Violations;
+import dev.ekskit.nodes.AmiChoice;
+import dev.ekskit.nodes.AmiNotFoundException;
+import dev.ekskit.nodes.AmiSource;
+import dev.ekskit.nodes.ResolvedAmi;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.ImageState;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Parameter;
+
+/**
+ * Resolves an {@link AmiChoice} to an AMI id through SSM public parameters and checks it through
+ * EC2 {@code DescribeImages}. Successful results are cached for {@link #TTL} per key (parameter
+ * path or AMI id); failures are not cached, and concurrent callers share one lookup.
+ */
+public final class AmiResolution {
+  /** The recommended AMI changes when AWS publishes a release, at most every few days. */
+  public static final Duration TTL = Duration.ofHours(1);
+
+  static final Pattern IMAGE_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
+  private static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+  private final Supplier<SsmClient> ssm;
+  private final Ec2Client ec2;
+  private final Clock clock;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Instant at, CompletableFuture<ResolvedAmi> value) {}
+
+  private record Lookup(String imageId, Optional<String> parameter, Optional<String> release) {}
+
+  public AmiResolution(Supplier<SsmClient> ssm, Ec2Client ec2, Clock clock) {
+    this.ssm = ssm;
+    this.ec2 = ec2;
+    this.clock = clock;
+  }
+
+  /** Everything checkable without AWS; throws {@code InvalidSpecException}. */
+  public static void validate(AmiChoice choice, String k8s, AmiSource source) {
+    AmiCatalog.checkVersion(choice, k8s);
+    Violations v = new Violations("AmiSource");
+    source
+        .pinnedImageId()
+        .ifPresent(id -> v.matches("imageId", id, IMAGE_ID, "an AMI id such as ami-0abc12345"));
+    source
+        .pinnedRelease()
+        .ifPresent(
+            release -> {
+              v.matches("release", release, RELEASE, "a release name or version");
+              if (choice.isWindows()) {
+                v.add(
+                    "release",
+                    "windows-latest-only",
+                    "Windows publishes only its latest EKS AMI; pin it with AmiSource.imageId");
+              }
+            });
+    v.throwIfAny();
+  }
+
+  public static ResourceRef ref(AmiChoice choice, String k8s) {
+    return new ResourceRef("ami", choice + "@" + k8s);
+  }
+
+  public CompletableFuture<ResolvedAmi> resolve(
+      OperationContext context, AmiChoice choice, String k8s, AmiSource source) {
+    validate(choice, k8s, source);
+    String key =
+        source
+            .pinnedImageId()
+            .map(id -> id + "@" + choice.arch())
+            .orElseGet(() -> path(choice, k8s, source));
+    Instant now = clock.instant();
+    Cached entry =
+        cache.compute(
+            key,
+            (k, old) ->
+                old != null
+                        && now.isBefore(old.at().plus(TTL))
+                        && !old.value().isCompletedExceptionally()
+                    ? old
+                    : new Cached(now, load(context, choice, k8s, source)));
+    entry
+        .value()
+        .whenComplete(
+            (value, error) -> {
+              if (error != null) {
+                cache.remove(key, entry);
+              }
+            });
+    return entry.value().thenApply(Function.identity());
+  }
+
+  private static String path(AmiChoice choice, String k8s, AmiSource source) {
+    return source
+        .pinnedRelease()
+        .flatMap(release -> AmiCatalog.pinnedImageIdParameter(choice, k8s, release))
+        .orElseGet(() -> AmiCatalog.imageIdParameter(choice, k8s));
+  }
+
+  private CompletableFuture<ResolvedAmi> load(
+      OperationContext context, AmiChoice choice, String k8s, AmiSource source) {
+    ResourceRef ref = ref(choice, k8s);
+    CompletableFuture<Lookup> lookup =
+        source.pinnedImageId().isPresent()
+            ? CompletableFuture.completedFuture(
+                new Lookup(source.pinnedImageId().get(), Optional.empty(), Optional.empty()))
+            : StepRetry.run(
+                context,
+                ref,
+                "read-ssm-parameter",
+                StepRetry.RETRYABLE,
+                () -> readParameters(choice, k8s, source));
+    return lookup.thenCompose(
+        found ->
+            StepRetry.run(
+                    context,
+                    ref,
+                    "describe-image",
+                    StepRetry.RETRYABLE,
+                    () -> describeImage(found.imageId(), found.parameter().orElse(null)))
+                .thenApply(
+                    image -> {
+                      checkImage(choice, image, found.parameter().orElse(null));
+                      return new ResolvedAmi(
+                          image.imageId(),
+                          choice,
+                          k8s,
+                          found.parameter(),
+                          found.release(),
+                          image.name());
+                    }));
+  }
+
+  /** One {@code GetParameters} call for the AMI id and, for the recommended AMI, its release. */
+  private Lookup readParameters(AmiChoice choice, String k8s, AmiSource source) {
+    String idPath = path(choice, k8s, source);
+    List<String> names = new ArrayList<>(List.of(idPath));
+    Optional<String> releasePath =
+        source.pinnedRelease().isPresent()
+            ? Optional.empty()
+            : AmiCatalog.releaseParameter(choice, k8s);
+    releasePath.ifPresent(names::add);
+    Map<String, String> values =
+        ssm.get().getParameters(r -> r.names(names)).parameters().stream()
+            .collect(Collectors.toMap(Parameter::name, Parameter::value));
+    String imageId = values.get(idPath);
+    if (imageId == null) {
+      throw new AmiNotFoundException(
+          "SSM parameter "
+              + idPath
+              + " does not exist: EKS publishes no "
+              + choice
+              + " AMI"
+              + source.pinnedRelease().map(r -> " of release " + r).orElse("")
+              + " for Kubernetes "
+              + k8s
+              + " in this region. Likely the version is not (or no longer) supported for this"
+              + " family"
+              + (source.pinnedRelease().isPresent() ? ", or the release name is wrong" : "")
+              + ".",
+          idPath,
+          null,
+          null);
+    }
+    return new Lookup(
+        imageId,
+        Optional.of(idPath),
+        releasePath.map(values::get).or(() -> source.pinnedRelease()));
+  }
+
+  private Image describeImage(String imageId, String parameter) {
+    try {
+      List<Image> images = ec2.describeImages(r -> r.imageIds(imageId)).images();
+      if (!images.isEmpty()) {
+        return images.get(0);
+      }
+    } catch (RuntimeException e) {
+      if (!AwsErrors.errorCode(e).startsWith("InvalidAMIID")) {
+        throw e;
+      }
+    }
+    throw new AmiNotFoundException(
+        "AMI "
+            + imageId
+            + (parameter == null ? "" : " (from " + parameter + ")")
+            + " does not exist in this region or is not shared with this account",
+        parameter,
+        imageId,
+        null);
+  }
+
+  private static void checkImage(AmiChoice choice, Image image, String parameter) {
+    if (image.state() != ImageState.AVAILABLE) {
+      throw new AmiNotFoundException(
+          "AMI " + image.imageId() + " is " + image.stateAsString() + ", not available",
+          parameter,
+          image.imageId(),
+          null);
+    }
+    if (!choice.arch().awsName().equals(image.architectureAsString())) {
+      Violations v = new Violations("AmiSource");
+      v.add(
+          "imageId",
+          "arch-mismatch",
+          "AMI "
+              + image.imageId()
+              + " is "
+              + image.architectureAsString()
+              + " but the choice is "
+              + choice.arch().awsName());
+      v.throwIfAny();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.FieldDifference;
+import dev.ekskit.core.HealthIssue;
+import dev.ekskit.core.internal.HealthIssues;
+import dev.ekskit.core.internal.Tags;
+import dev.ekskit.nodes.NodegroupInfo;
+import dev.ekskit.nodes.NodegroupSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.eks.model.AutoScalingGroup;
+import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
+import software.amazon.awssdk.services.eks.model.Issue;
+import software.amazon.awssdk.services.eks.model.LaunchTemplateSpecification;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+import software.amazon.awssdk.services.eks.model.NodegroupUpdateConfig;
+
+/**
+ * {@link NodegroupSpec} to requests, {@link Nodegroup} to {@link NodegroupInfo}, and their diff.
+ */
+public final class NodegroupMapping {
+  private NodegroupMapping() {}
+
+  public static CreateNodegroupRequest createRequest(
+      NodegroupSpec spec, String kubernetesVersion, String clientRequestToken) {
+    var request =
+        CreateNodegroupRequest.builder()
+            .clusterName(spec.clusterName())
+            .nodegroupName(spec.name())
+            .subnets(spec.subnetIds())
+            .nodeRole(spec.nodeRoleArn())
+            .capacityType(spec.capacityType())
+            .scalingConfig(
+                s ->
+                    s.minSize(spec.minSize())
+                        .desiredSize(spec.desiredSize())
+                        .maxSize(spec.maxSize()))
+            .amiType(amiType(spec, kubernetesVersion))
+            .version(kubernetesVersion)
+            .labels(spec.labels())
+            .taints(spec.taints())
+            .tags(Tags.withOwnership(spec.tags()))
+            .clientRequestToken(clientRequestToken);
+    if (!spec.instanceTypes().isEmpty()) {
+      request.instanceTypes(spec.instanceTypes());
+    }
+    spec.diskSizeGib().ifPresent(request::diskSize);
+    spec.releaseVersion().ifPresent(request::releaseVersion);
+    if (spec.maxUnavailable().isPresent() || spec.maxUnavailablePercentage().isPresent()) {
+      request.updateConfig(
+          NodegroupUpdateConfig.builder()
+              .maxUnavailable(spec.maxUnavailable().orElse(null))
+              .maxUnavailablePercentage(spec.maxUnavailablePercentage().orElse(null))
+              .build());
+    }
+    spec.launchTemplateId()
+        .ifPresent(
+            id ->
+                request.launchTemplate(
+                    LaunchTemplateSpecification.builder()
+                        .id(id)
+                        .version(spec.launchTemplateVersion().orElse(null))
+                        .build()));
+    return request.build();
+  }
+
+  /**
+   * {@code CUSTOM} when the launch template brings the AMI, else the choice's type; both check the
+   * version.
+   */
+  static String amiType(NodegroupSpec spec, String kubernetesVersion) {
+    String stock = spec.ami().amiType(kubernetesVersion);
+    return spec.customAmi() ? "CUSTOM" : stock;
+  }
+
+  public static NodegroupInfo info(Nodegroup group) {
+    var scaling = group.scalingConfig();
+    return new NodegroupInfo(
+        group.clusterName(),
+        group.nodegroupName(),
+        group.nodegroupArn(),
+        group.statusAsString(),
+        group.version(),
+        group.releaseVersion(),
+        group.amiTypeAsString(),
+        scaling == null ? 0 : scaling.minSize(),
+        scaling == null ? 0 : scaling.desiredSize(),
+        scaling == null ? 0 : scaling.maxSize(),
+        group.resources() == null
+            ? List.of()
+            : group.resources().autoScalingGroups().stream().map(AutoScalingGroup::name).toList());
+  }
+
+  public static List<HealthIssue> healthIssues(Nodegroup group) {
+    return group.health() == null
+        ? List.of()
+        : HealthIssues.of(
+            group.health().issues(), Issue::codeAsString, Issue::message, Issue::resourceIds);
+  }
+
+  /**
+   * Where an existing node group differs from the spec, over the fields a create fixes. The desired
+   * size is left out: the cluster autoscaler changes it.
+   */
+  public static List<FieldDifference> diff(
+      NodegroupSpec spec, String kubernetesVersion, Nodegroup existing) {
+    List<FieldDifference> found = new ArrayList<>();
+    compare(found, "nodeRoleArn", spec.nodeRoleArn(), existing.nodeRole());
+    compare(found, "subnetIds", new HashSet<>(spec.subnetIds()), new HashSet<>(existing.subnets()));
+    if (!spec.instanceTypes().isEmpty()) {
+      compare(found, "instanceTypes", spec.instanceTypes(), existing.instanceTypes());
+    }
+    compare(found, "capacityType", spec.capacityType().toString(), existing.capacityTypeAsString());
+    compare(found, "ami", amiType(spec, kubernetesVersion), existing.amiTypeAsString());
+    compare(found, "minSize", spec.minSize(), existing.scalingConfig().minSize());
+    compare(found, "maxSize", spec.maxSize(), existing.scalingConfig().maxSize());
+    compare(
+        found, "labels", spec.labels(), Objects.requireNonNullElse(existing.labels(), Map.of()));
+    return found;
+  }
+
+  private static void compare(
+      List<FieldDifference> found, String field, Object wanted, Object actual) {
+    if (!Objects.equals(wanted, actual)) {
+      found.add(new FieldDifference(field, String.valueOf(wanted), String.valueOf(actual)));
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.HealthIssue;
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.Poller;
+import dev.ekskit.core.internal.Readiness;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
+
+/**
+ * Waiting for a node group to be ACTIVE. {@code CREATE_FAILED}, {@code DELETING} and {@code
+ * DELETE_FAILED} end the wait at once; so does {@code DEGRADED} with health issues, which EKS
+ * reports when a condition needs a person (quota, role, subnet) and does not repair by itself.
+ */
+public final class NodegroupWaits {
+  private NodegroupWaits() {}
+
+  public static CompletableFuture<Nodegroup> active(
+      dev.ekskit.core.internal.OperationContext context,
+      EksClient eks,
+      ResourceRef ref,
+      String cluster,
+      String name,
+      PollingPolicy policy) {
+    return Poller.await(
+        context,
+        ref,
+        "wait active",
+        policy,
+        () ->
+            readiness(
+                eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
+                    .nodegroup()));
+  }
+
+  static Readiness<Nodegroup> readiness(Nodegroup group) {
+    String status = group.statusAsString();
+    List<HealthIssue> issues = NodegroupMapping.healthIssues(group);
+    boolean finalFailure =
+        switch (status) {
+          case "CREATE_FAILED", "DELETING", "DELETE_FAILED" -> true;
+          case "DEGRADED" -> !issues.isEmpty();
+          default -> false;
+        };
+    if ("ACTIVE".equals(status)) {
+      return Readiness.ready(status, group);
+    }
+    if (finalFailure) {
+      return Readiness.failed(
+          status,
+          new ResourceFailedException(
+              ResourceRef.child("nodegroup", group.clusterName(), group.nodegroupName()),
+              status,
+              issues,
+              NodegroupHints.forIssues(issues),
+              "DELETING".equals(status)
+                  ? ""
+                  : deleteCall(group.clusterName(), group.nodegroupName())));
+    }
+    return Readiness.pending(status);
+  }
+
+  public static String deleteCall(String cluster, String name) {
+    return "delete it with nodegroups.managed().delete(\"" + cluster + "\", \"" + name + "\")";
+  }
+}

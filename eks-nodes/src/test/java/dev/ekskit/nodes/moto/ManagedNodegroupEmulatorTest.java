@@ -1,0 +1,126 @@
+package dev.ekskit.nodes.moto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.EksKit;
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.RetrySettings;
+import dev.ekskit.nodes.Accelerator;
+import dev.ekskit.nodes.AmiChoice;
+import dev.ekskit.nodes.CpuArch;
+import dev.ekskit.nodes.NodegroupInfo;
+import dev.ekskit.nodes.NodegroupSpec;
+import dev.ekskit.nodes.Nodegroups;
+import dev.ekskit.testkit.moto.MotoAccount;
+import dev.ekskit.testkit.moto.MotoTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eks.EksClient;
+
+/** Managed node group create, describe, adopt and delete with the SDK's clients against moto. */
+@MotoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagedNodegroupEmulatorTest {
+  private static final String CLUSTER = "orders";
+  private final EksClient eks;
+  private final EksKit kit;
+  private final Nodegroups nodegroups;
+  private final List<String> subnets;
+  private final String nodeRole;
+
+  ManagedNodegroupEmulatorTest(MotoAccount account) {
+    eks = account.client(EksClient.builder());
+    Ec2Client ec2 = account.client(Ec2Client.builder());
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    subnets =
+        IntStream.range(0, 2)
+            .mapToObj(
+                i ->
+                    ec2.createSubnet(
+                            r ->
+                                r.vpcId(vpc)
+                                    .cidrBlock("10.0." + i + ".0/24")
+                                    .availabilityZone("us-east-1" + (char) ('a' + i)))
+                        .subnet()
+                        .subnetId())
+            .toList();
+    nodeRole = "arn:aws:iam::" + account.accountId() + ":role/eks-node";
+    kit =
+        EksKit.builder()
+            .eksClient(eks)
+            .ec2Client(ec2)
+            .pollingOverride(
+                PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30)))
+            .retry(new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50)))
+            .build();
+    kit.clusters()
+        .create(
+            ClusterSpec.builder()
+                .name(CLUSTER)
+                .kubernetesVersion("1.33")
+                .roleArn("arn:aws:iam::" + account.accountId() + ":role/eks-cluster")
+                .subnetIds(subnets)
+                .build())
+        .join();
+    nodegroups = Nodegroups.of(kit);
+  }
+
+  @AfterAll
+  void close() {
+    nodegroups.close();
+    kit.close();
+  }
+
+  private NodegroupSpec.Builder spec(String name) {
+    return NodegroupSpec.builder()
+        .clusterName(CLUSTER)
+        .name(name)
+        .nodeRoleArn(nodeRole)
+        .subnetIds(subnets)
+        .addInstanceTypes("m7g.large")
+        .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+        .minSize(1)
+        .desiredSize(2)
+        .maxSize(3);
+  }
+
+  @Test
+  void createDescribeDelete_armGroup_roundTrips() {
+    NodegroupInfo created =
+        nodegroups.managed().create(spec("arm").putLabels("tier", "web").build()).join();
+
+    assertThat(created.status()).isEqualTo("ACTIVE");
+    assertThat(created.amiType()).isEqualTo("AL2023_ARM_64_STANDARD");
+    assertThat(nodegroups.managed().describe(CLUSTER, "arm"))
+        .get()
+        .extracting(NodegroupInfo::arn)
+        .isEqualTo(created.arn());
+    assertThat(
+            eks.describeNodegroup(r -> r.clusterName(CLUSTER).nodegroupName("arm"))
+                .nodegroup()
+                .tags())
+        .containsKey("ekskit.dev/managed-by");
+
+    assertThat(nodegroups.managed().delete(CLUSTER, "arm").join()).isTrue();
+    assertThat(nodegroups.managed().describe(CLUSTER, "arm")).isEmpty();
+  }
+
+  @Test
+  void create_again_adoptsOrReportsConflict() {
+    NodegroupInfo first = nodegroups.managed().create(spec("twice").build()).join();
+
+    assertThat(nodegroups.managed().create(spec("twice").build()).join().arn())
+        .isEqualTo(first.arn());
+    assertThatThrownBy(() -> nodegroups.managed().create(spec("twice").maxSize(5).build()).join())
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("maxSize");
+  }
+}
