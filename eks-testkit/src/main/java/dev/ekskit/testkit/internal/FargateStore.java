@@ -6,6 +6,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.CreateFargateProfileRequest;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileHealth;
+import software.amazon.awssdk.services.eks.model.FargateProfileIssue;
+import software.amazon.awssdk.services.eks.model.FargateProfileIssueCode;
 import software.amazon.awssdk.services.eks.model.FargateProfileStatus;
 
 /**
@@ -75,7 +77,12 @@ final class FargateStore extends ChildStore<FargateStore.State> {
                               + "/"
                               + context.ids().uuid()),
                       new Lifecycle(
-                          context.now(), context.draw(Transition.FARGATE_PROFILE_CREATE), false),
+                          context.now(),
+                          context.draw(Transition.FARGATE_PROFILE_CREATE),
+                          context
+                              .faults()
+                              .takeFargateProfileCreateFailure(
+                                  clusterName, request.fargateProfileName())),
                       subnets);
               context.tags().register(created.arn, request.tags());
               return created;
@@ -124,6 +131,16 @@ final class FargateStore extends ChildStore<FargateStore.State> {
     }
   }
 
+  private static List<FargateProfileIssue> issues(FargateProfileStatus status) {
+    return status != FargateProfileStatus.CREATE_FAILED
+        ? List.of()
+        : List.of(
+            FargateProfileIssue.builder()
+                .code(FargateProfileIssueCode.INTERNAL_FAILURE)
+                .message("An internal failure occurred while creating the Fargate profile")
+                .build());
+  }
+
   private FargateProfile describe(State state) {
     FargateProfileStatus status =
         switch (state.lifecycle.phase(context.now())) {
@@ -142,7 +159,7 @@ final class FargateStore extends ChildStore<FargateStore.State> {
         .selectors(state.request.selectors())
         .status(status)
         .tags(context.tags().of(state.arn))
-        .health(FargateProfileHealth.builder().issues(List.of()).build())
+        .health(FargateProfileHealth.builder().issues(issues(status)).build())
         .build();
   }
 }

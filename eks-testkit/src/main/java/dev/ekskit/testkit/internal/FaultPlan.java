@@ -3,11 +3,13 @@ package dev.ekskit.testkit.internal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
@@ -31,6 +33,7 @@ public final class FaultPlan {
   private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
+  private final Set<String> fargateProfileFailures = new HashSet<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
@@ -87,6 +90,14 @@ public final class FaultPlan {
     updateFailures.put(clusterName, List.copyOf(errors));
   }
 
+  public synchronized void failFargateProfileCreate(String clusterName, String profileName) {
+    fargateProfileFailures.add(clusterName + "/" + profileName);
+  }
+
+  synchronized boolean takeFargateProfileCreateFailure(String clusterName, String profileName) {
+    return fargateProfileFailures.remove(clusterName + "/" + profileName);
+  }
+
   public synchronized void clear() {
     throttleEveryCall = 0;
     throttleByOperation.clear();
@@ -97,6 +108,7 @@ public final class FaultPlan {
     failAfterCommit.clear();
     clusterCreateFailures.clear();
     updateFailures.clear();
+    fargateProfileFailures.clear();
   }
 
   synchronized boolean throttles(String operation, Instant now) {

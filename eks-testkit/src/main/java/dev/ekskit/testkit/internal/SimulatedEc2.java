@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
@@ -114,6 +116,19 @@ public final class SimulatedEc2 implements Ec2Client {
         () ->
             DescribeAvailabilityZonesResponse.builder()
                 .availabilityZones(network.zones(request.zoneNames()))
+                .build());
+  }
+
+  /**
+   * Each simulated VPC has only its main route table, with the local route: every subnet private.
+   */
+  @Override
+  public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
+    return call(
+        "DescribeRouteTables",
+        () ->
+            DescribeRouteTablesResponse.builder()
+                .routeTables(RouteTables.mainTables(network, request.filters()))
                 .build());
   }
 
