@@ -9,9 +9,12 @@ import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.fargate.internal.ClusterTurns;
+import dev.ekskit.fargate.internal.CoreDnsOnFargate;
+import dev.ekskit.fargate.internal.FargateOnlyRules;
 import dev.ekskit.fargate.internal.PodExecutionRoleCreation;
 import dev.ekskit.fargate.internal.ProfileCreation;
 import dev.ekskit.fargate.internal.ProfileDeletion;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.regions.Region;
@@ -83,6 +86,35 @@ public final class FargateProfiles implements AutoCloseable {
             clusterName,
             () -> ProfileDeletion.run(context, resources.eks(), clusterName, profileName));
     return DefaultOperation.start(context, ctx -> inTurn);
+  }
+
+  /**
+   * Makes a cluster without EC2 capacity Fargate-only: creates (or adopts) {@code profiles} in
+   * order, then installs or updates the {@code coredns} add-on with {@code
+   * {"computeType":"Fargate"}} and waits until it is ACTIVE (DEGRADED while Fargate starts its pods
+   * is waited out). Returns the profiles.
+   *
+   * @param profiles profiles of one cluster, at least one of them selecting {@code kube-system}
+   *     (without labels, or with {@code k8s-app=kube-dns}) so that CoreDNS has somewhere to run
+   * @throws InvalidSpecException at once, before any AWS call, when that does not hold
+   */
+  public Operation<List<FargateProfileInfo>> makeFargateOnly(List<FargateProfileSpec> profiles) {
+    String clusterName = FargateOnlyRules.requireValid(profiles);
+    OperationContext context =
+        new OperationContext(resources.engine(), ResourceRef.cluster(clusterName), null);
+    List<CompletableFuture<FargateProfileInfo>> created =
+        profiles.stream()
+            .map(
+                spec ->
+                    turns.enqueue(
+                        clusterName,
+                        () -> ProfileCreation.run(context, resources.eks(), resources.ec2(), spec)))
+            .toList();
+    CompletableFuture<List<FargateProfileInfo>> all =
+        CompletableFuture.allOf(created.toArray(CompletableFuture[]::new))
+            .thenCompose(done -> CoreDnsOnFargate.run(context, resources.eks(), clusterName))
+            .thenApply(coreDns -> created.stream().map(CompletableFuture::join).toList());
+    return DefaultOperation.start(context, ctx -> all);
   }
 
   /**

@@ -43,5 +43,20 @@ public final class FargateWaitKinds {
               Duration.ofMinutes(45),
               Duration.ZERO));
 
+  /**
+   * The coredns add-on after it was told to run on Fargate: CREATING or UPDATING, then DEGRADED
+   * until Fargate has started its pods (a minute or two per pod), then ACTIVE.
+   */
+  public static final WaitKind COREDNS_ON_FARGATE =
+      new WaitKind(
+          "coredns-on-fargate",
+          new PollingPolicy(
+              Duration.ofSeconds(45),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(20),
+              Duration.ofMinutes(2)));
+
   private FargateWaitKinds() {}
 }

@@ -52,7 +52,7 @@ public final class ProfileCreation {
     this.eks = eks;
     this.ec2 = ec2;
     this.spec = spec;
-    this.ref = context.resource();
+    this.ref = ResourceRef.child("fargate-profile", spec.clusterName(), spec.name());
   }
 
   /** Run it in the cluster's turn (see {@link ClusterTurns}). */

@@ -17,7 +17,8 @@ final class EksWorld {
     this.updates = new ClusterUpdates(context, clusters);
     this.nodegroups = new NodegroupStore(context);
     this.fargateProfiles = new FargateStore(context);
-    this.addons = new AddonStore(context);
+    this.addons =
+        new AddonStore(context, new CoreDnsPlacement(context, nodegroups, fargateProfiles));
   }
 
   /** Brings every resource up to virtual now; a deleted cluster takes its add-ons with it. */
