@@ -24,14 +24,17 @@ import software.amazon.awssdk.services.iam.IamClient;
  * Fargate profiles of a kit's clusters, and the pod execution role they run with.
  *
  * <pre>{@code
- * FargateProfiles fargate = FargateProfiles.of(kit);
- * String role = fargate.createPodExecutionRole(PodExecutionRoleSpec.of("orders", "orders-fargate-pods"))
- *     .join();
- * List<Operation<FargateProfileInfo>> profiles = List.of(
- *     fargate.create(system.podExecutionRoleArn(role).build()),
- *     fargate.create(web.podExecutionRoleArn(role).build()));
- * profiles.forEach(Operation::join);       // created one after another, in this order
- * fargate.delete("orders", "web").join();
+ * try (FargateProfiles fargate = FargateProfiles.of(kit)) {
+ *     String role = fargate
+ *         .createPodExecutionRole(PodExecutionRoleSpec.of("orders", "orders-fargate-pods")).join();
+ *     FargateProfileSpec.Builder common = FargateProfileSpec.builder()
+ *         .clusterName("orders").podExecutionRoleArn(role).subnetIds(privateSubnets);
+ *     fargate.makeFargateOnly(List.of(
+ *             common.name("system").addSelectors(FargateSelector.of("kube-system")).build(),
+ *             common.name("web").selectors(List.of(FargateSelector.of("web-*"))).build()))
+ *         .join();                          // profiles one after another, then CoreDNS on Fargate
+ *     fargate.delete("orders", "web").join();
+ * }
  * }</pre>
  *
  * <p>EKS lets one profile of a cluster be CREATING or DELETING at a time. Creates and deletes on

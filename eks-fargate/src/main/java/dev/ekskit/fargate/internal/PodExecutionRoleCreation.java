@@ -10,6 +10,7 @@ import dev.ekskit.core.internal.Tags;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -107,13 +108,15 @@ public final class PodExecutionRoleCreation {
       }
       Role existing = iam.getRole(r -> r.roleName(spec.roleName())).role();
       String trust = URLDecoder.decode(existing.assumeRolePolicyDocument(), StandardCharsets.UTF_8);
-      if (!trust.contains(PRINCIPAL) || !"/".equals(existing.path())) {
-        throw new ConflictException(
-            ref,
-            List.of(
-                new FieldDifference("path", "/", existing.path()),
-                new FieldDifference("trust policy", "trusts " + PRINCIPAL, trust)),
-            e);
+      List<FieldDifference> diff = new ArrayList<>();
+      if (!"/".equals(existing.path())) {
+        diff.add(new FieldDifference("path", "/", existing.path()));
+      }
+      if (!trust.contains(PRINCIPAL)) {
+        diff.add(new FieldDifference("trust policy", "trusts " + PRINCIPAL, trust));
+      }
+      if (!diff.isEmpty()) {
+        throw new ConflictException(ref, diff, e);
       }
       return existing.arn();
     }

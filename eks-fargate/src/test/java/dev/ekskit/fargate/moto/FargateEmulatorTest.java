@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKit;
+import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.RetrySettings;
@@ -118,6 +120,29 @@ class FargateEmulatorTest {
     assertThat(fargate.createPodExecutionRole(PodExecutionRoleSpec.of(CLUSTER, "shop-pods")).join())
         .as("a second run adopts the role")
         .isEqualTo(arn);
+  }
+
+  @Test
+  void createPodExecutionRole_existingRoleTrustsOtherService_conflictNamesTrustPolicy() {
+    iam.createRole(
+        r ->
+            r.roleName("shop-ec2")
+                .assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}"));
+
+    assertThatThrownBy(
+            () ->
+                fargate.createPodExecutionRole(PodExecutionRoleSpec.of(CLUSTER, "shop-ec2")).join())
+        .isInstanceOfSatisfying(
+            ConflictException.class,
+            e ->
+                assertThat(e.differences())
+                    .extracting(FieldDifference::field)
+                    .containsExactly("trust policy"));
+    assertThat(iam.listAttachedRolePolicies(r -> r.roleName("shop-ec2")).attachedPolicies())
+        .isEmpty();
   }
 
   @Test
