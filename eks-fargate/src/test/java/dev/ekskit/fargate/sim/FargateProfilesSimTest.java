@@ -202,4 +202,22 @@ class FargateProfilesSimTest extends FargateSimTest {
         .extracting(Call::errorCode)
         .contains("ResourceInUseException");
   }
+
+  @Test
+  void delete_profileEndsDeleteFailed_typedAndProfileStays() {
+    fargate.create(profile("web", "web").build()).join();
+    aws.faults().failFargateProfileDelete(CLUSTER, "web");
+
+    assertThatThrownBy(() -> fargate.delete(CLUSTER, "web").join())
+        .isInstanceOfSatisfying(
+            ResourceFailedException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo("DELETE_FAILED");
+              assertThat(e.issues())
+                  .extracting(HealthIssue::code)
+                  .containsExactly("InternalFailure");
+              assertThat(e.cleanup()).contains("run the delete again");
+            });
+    assertThat(fargate.delete(CLUSTER, "web").join()).as("a later delete works").isTrue();
+  }
 }

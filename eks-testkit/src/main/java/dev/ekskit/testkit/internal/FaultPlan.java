@@ -34,6 +34,7 @@ public final class FaultPlan {
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
   private final Set<String> fargateProfileFailures = new HashSet<>();
+  private final Set<String> fargateProfileDeleteFailures = new HashSet<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
@@ -98,6 +99,14 @@ public final class FaultPlan {
     return fargateProfileFailures.remove(clusterName + "/" + profileName);
   }
 
+  public synchronized void failFargateProfileDelete(String clusterName, String profileName) {
+    fargateProfileDeleteFailures.add(clusterName + "/" + profileName);
+  }
+
+  synchronized boolean takeFargateProfileDeleteFailure(String clusterName, String profileName) {
+    return fargateProfileDeleteFailures.remove(clusterName + "/" + profileName);
+  }
+
   public synchronized void clear() {
     throttleEveryCall = 0;
     throttleByOperation.clear();
@@ -109,6 +118,7 @@ public final class FaultPlan {
     clusterCreateFailures.clear();
     updateFailures.clear();
     fargateProfileFailures.clear();
+    fargateProfileDeleteFailures.clear();
   }
 
   synchronized boolean throttles(String operation, Instant now) {
