@@ -220,4 +220,27 @@ class FargateProfilesSimTest extends FargateSimTest {
             });
     assertThat(fargate.delete(CLUSTER, "web").join()).as("a later delete works").isTrue();
   }
+
+  @Test
+  void create_twoClusters_runSideBySide() {
+    kit.clusters()
+        .create(
+            dev.ekskit.core.ClusterSpec.builder()
+                .name("billing")
+                .kubernetesVersion("1.33")
+                .roleArn("arn:aws:iam::123456789012:role/eks-cluster")
+                .subnetIds(subnets)
+                .build())
+        .join();
+    events.clear();
+
+    var orders = fargate.create(profile("web", "web").build());
+    var billing = fargate.create(profile("web", "web").clusterName("billing").build());
+    orders.join();
+    billing.join();
+
+    List<Span> spans = spans("create", "wait active");
+    assertThat(spans).hasSize(2);
+    assertThat(spans.get(1).start()).isBefore(spans.get(0).end());
+  }
 }
