@@ -51,6 +51,25 @@ class FargateAndCoreDnsTest extends SimulatedAwsFixture {
   }
 
   @Test
+  void routeToInternet_subnet_ownTableWithDefaultRouteToIgw() {
+    aws.routeToInternet(subnets.get(1));
+
+    var tables = aws.ec2().describeRouteTables(r -> {}).routeTables();
+
+    assertThat(tables).hasSize(2);
+    RouteTable publicTable =
+        tables.stream()
+            .filter(t -> t.associations().get(0).subnetId() != null)
+            .findFirst()
+            .orElseThrow();
+    assertThat(publicTable.associations().get(0).subnetId()).isEqualTo(subnets.get(1));
+    assertThat(publicTable.routes())
+        .anyMatch(
+            r -> r.destinationCidrBlock().equals("0.0.0.0/0") && r.gatewayId().startsWith("igw-"));
+    assertThat(aws.calls().all()).noneMatch(c -> c.operation().equals("RouteToInternet"));
+  }
+
+  @Test
   void failFargateProfileCreate_profile_endsCreateFailedWithIssue() {
     aws.faults().failFargateProfileCreate("orders", "system");
     kubeSystemProfile();

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 public final class SimulatedEc2 implements Ec2Client {
   private final Gateway gateway;
   private final Ec2Network network;
+  private final RouteTables routeTables = new RouteTables();
 
   public SimulatedEc2(Gateway gateway, Ec2Network network) {
     this.gateway = gateway;
@@ -128,8 +129,16 @@ public final class SimulatedEc2 implements Ec2Client {
         "DescribeRouteTables",
         () ->
             DescribeRouteTablesResponse.builder()
-                .routeTables(RouteTables.mainTables(network, request.filters()))
+                .routeTables(routeTables.describe(network, request.filters()))
                 .build());
+  }
+
+  /** Makes {@code subnetId} public: routed to an internet gateway. Not a recorded call. */
+  public void routeToInternet(String subnetId) {
+    routeTables.routeToInternet(
+        network
+            .subnet(subnetId)
+            .orElseThrow(() -> new IllegalArgumentException("No subnet " + subnetId)));
   }
 
   @Override

@@ -25,11 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /**
- * IAM's eventual consistency: EKS refuses a freshly created pod execution role for a while. The
- * refusal is modelled by an EKS client that answers CreateFargateProfile with EKS's
- * InvalidParameterException until a moment, then passes to the simulation.
+ * Refusals: bad input and public subnets are refused by ekskit before any mutating call; EKS's
+ * refusal of a freshly created pod execution role (IAM's eventual consistency) is waited out for a
+ * bounded time. That refusal is modelled by an EKS client that answers CreateFargateProfile with
+ * EKS's InvalidParameterException until a moment, then passes to the simulation.
  */
-class RoleConsistencySimTest extends FargateSimTest {
+class RefusalsSimTest extends FargateSimTest {
   private EksKit refusingKit;
 
   @AfterEach
@@ -109,5 +110,20 @@ class RoleConsistencySimTest extends FargateSimTest {
         .isInstanceOf(InvalidSpecException.class);
 
     assertThat(aws.calls().all()).isEmpty();
+  }
+
+  @Test
+  void create_publicSubnet_refusedNamingItWithZeroMutatingCalls() {
+    aws.routeToInternet(subnets.get(1));
+
+    assertThatThrownBy(() -> fargate.create(profile("web", "web").build()).join())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .matches(v -> v.field().equals("subnetIds[1]") && v.rule().equals("private")))
+        .hasMessageContaining(subnets.get(1));
+    assertThat(aws.calls().mutatingCount()).isZero();
   }
 }
