@@ -106,6 +106,29 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next create of Fargate profile {@code profileName} of {@code clusterName} ends
+   * CREATE_FAILED with an {@code InternalFailure} health issue.
+   */
+  public Faults failFargateProfileCreate(String clusterName, String profileName) {
+    plan.failFargateProfileCreate(
+        Objects.requireNonNull(clusterName, "clusterName"),
+        Objects.requireNonNull(profileName, "profileName"));
+    return this;
+  }
+
+  /**
+   * The next delete of Fargate profile {@code profileName} of {@code clusterName} shows DELETING
+   * for the usual time, then DELETE_FAILED with an {@code InternalFailure} health issue; the
+   * profile stays, and a later delete works.
+   */
+  public Faults failFargateProfileDelete(String clusterName, String profileName) {
+    plan.failFargateProfileDelete(
+        Objects.requireNonNull(clusterName, "clusterName"),
+        Objects.requireNonNull(profileName, "profileName"));
+    return this;
+  }
+
   /** The next update of {@code clusterName} ends {@code Failed} with an "Unknown" error. */
   public Faults failUpdate(String clusterName) {
     return failUpdate(

@@ -105,6 +105,15 @@ public final class SimulatedAws implements AutoCloseable {
   }
 
   /**
+   * Makes {@code subnetId} public: its own route table sends {@code 0.0.0.0/0} to an internet
+   * gateway (DescribeRouteTables shows it). Subnets are private until then. Not recorded in {@link
+   * #calls()}.
+   */
+  public void routeToInternet(String subnetId) {
+    simulation.routeToInternet(subnetId);
+  }
+
+  /**
    * Stops the virtual time if this simulation created it; a time passed to the builder stays open.
    */
   @Override

@@ -1,37 +1,49 @@
 package dev.ekskit.testkit.internal;
 
-import java.util.Map;
+import dev.ekskit.testkit.internal.Lifecycle.Phase;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.Addon;
 import software.amazon.awssdk.services.eks.model.AddonHealth;
+import software.amazon.awssdk.services.eks.model.AddonIssue;
+import software.amazon.awssdk.services.eks.model.AddonIssueCode;
 import software.amazon.awssdk.services.eks.model.AddonStatus;
 import software.amazon.awssdk.services.eks.model.CreateAddonRequest;
+import software.amazon.awssdk.services.eks.model.Update;
+import software.amazon.awssdk.services.eks.model.UpdateAddonRequest;
+import software.amazon.awssdk.services.eks.model.UpdateStatus;
+import software.amazon.awssdk.services.eks.model.UpdateType;
 
-/** EKS add-ons: CREATING for about a minute or two, then ACTIVE; dropped with their cluster. */
+/**
+ * EKS add-ons: CREATING for about a minute or two, then ACTIVE (coredns DEGRADED while its pods
+ * cannot be scheduled, see {@link CoreDnsPlacement}); dropped with their cluster.
+ */
 final class AddonStore extends ChildStore<AddonStore.State> {
-  private static final Map<String, String> DEFAULT_VERSIONS =
-      Map.of(
-          "vpc-cni", "v1.19.2-eksbuild.1",
-          "coredns", "v1.11.4-eksbuild.2",
-          "kube-proxy", "v1.33.0-eksbuild.2",
-          "eks-pod-identity-agent", "v1.3.4-eksbuild.1",
-          "aws-ebs-csi-driver", "v1.38.1-eksbuild.1");
-
   static final class State extends ChildResource {
     final CreateAddonRequest request;
     final String version;
+    String configurationValues;
+    Instant updatedAt;
+    Instant updatingUntil;
 
     State(CreateAddonRequest request, String arn, Lifecycle lifecycle, String version) {
       super(
           request.clusterName(), request.addonName(), arn, request.clientRequestToken(), lifecycle);
       this.request = request;
       this.version = version;
+      this.configurationValues = request.configurationValues();
+      this.updatedAt = lifecycle.createdAt();
+      this.updatingUntil = lifecycle.createdAt();
     }
   }
 
-  AddonStore(EksContext context) {
+  private final CoreDnsPlacement coreDns;
+
+  AddonStore(EksContext context, CoreDnsPlacement coreDns) {
     super(context, Transition.ADDON_DELETE);
+    this.coreDns = coreDns;
   }
 
   Addon create(CreateAddonRequest request, ClusterStore clusters) {
@@ -46,8 +58,7 @@ final class AddonStore extends ChildStore<AddonStore.State> {
               clusters.requireActive(clusterName);
               String version =
                   Objects.requireNonNullElse(
-                      request.addonVersion(),
-                      DEFAULT_VERSIONS.getOrDefault(request.addonName(), "v1.0.0-eksbuild.1"));
+                      request.addonVersion(), AddonCatalog.defaultVersion(request.addonName()));
               State created =
                   new State(
                       request,
@@ -70,6 +81,26 @@ final class AddonStore extends ChildStore<AddonStore.State> {
     return describe(require(clusterName, name));
   }
 
+  /** New configuration values: UPDATING for about a minute, then settled again. */
+  Update update(UpdateAddonRequest request) {
+    State state = require(request.clusterName(), request.addonName());
+    Phase phase = state.lifecycle.phase(context.now());
+    if (phase != Phase.ACTIVE || context.now().isBefore(state.updatingUntil)) {
+      throw Errors.inUse("Addon " + state.name + " cannot be updated while it is not ACTIVE");
+    }
+    if (request.configurationValues() != null) {
+      state.configurationValues = request.configurationValues();
+    }
+    state.updatedAt = context.now();
+    state.updatingUntil = context.now().plus(context.draw(Transition.ADDON_CREATE));
+    return Update.builder()
+        .id(context.ids().uuid())
+        .type(UpdateType.ADDON_UPDATE)
+        .status(UpdateStatus.IN_PROGRESS)
+        .createdAt(context.now())
+        .build();
+  }
+
   Addon delete(String clusterName, String name) {
     return describe(startDelete(clusterName, name));
   }
@@ -84,11 +115,33 @@ final class AddonStore extends ChildStore<AddonStore.State> {
     return Errors.inUse("Addon already exists.");
   }
 
+  private AddonStatus settled(State state) {
+    if (context.now().isBefore(state.updatingUntil)) {
+      return AddonStatus.UPDATING;
+    }
+    boolean unscheduled =
+        state.name.equals("coredns")
+            && !coreDns.schedulable(state.clusterName, state.configurationValues);
+    return unscheduled ? AddonStatus.DEGRADED : AddonStatus.ACTIVE;
+  }
+
+  private static List<AddonIssue> issues(AddonStatus status) {
+    return status != AddonStatus.DEGRADED
+        ? List.of()
+        : List.of(
+            AddonIssue.builder()
+                .code(AddonIssueCode.INSUFFICIENT_NUMBER_OF_REPLICAS)
+                .message(
+                    "The add-on is unhealthy because it doesn't have the desired number of"
+                        + " replicas.")
+                .build());
+  }
+
   private Addon describe(State state) {
     AddonStatus status =
         switch (state.lifecycle.phase(context.now())) {
           case CREATING -> AddonStatus.CREATING;
-          case ACTIVE -> AddonStatus.ACTIVE;
+          case ACTIVE -> settled(state);
           case FAILED -> AddonStatus.CREATE_FAILED;
           case DELETING, GONE -> AddonStatus.DELETING;
         };
@@ -99,10 +152,10 @@ final class AddonStore extends ChildStore<AddonStore.State> {
         .status(status)
         .addonVersion(state.version)
         .createdAt(state.lifecycle.createdAt())
-        .modifiedAt(state.lifecycle.createdAt())
+        .modifiedAt(state.updatedAt)
         .serviceAccountRoleArn(state.request.serviceAccountRoleArn())
-        .configurationValues(state.request.configurationValues())
-        .health(AddonHealth.builder().build())
+        .configurationValues(state.configurationValues)
+        .health(AddonHealth.builder().issues(issues(status)).build())
         .tags(context.tags().of(state.arn))
         .build();
   }

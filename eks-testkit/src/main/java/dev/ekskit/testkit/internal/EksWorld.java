@@ -19,7 +19,8 @@ final class EksWorld {
     this.nodegroups = new NodegroupStore(context);
     this.nodegroupUpdates = new NodegroupUpdates(context, nodegroups, clusters);
     this.fargateProfiles = new FargateStore(context);
-    this.addons = new AddonStore(context);
+    this.addons =
+        new AddonStore(context, new CoreDnsPlacement(context, nodegroups, fargateProfiles));
   }
 
   /** Brings every resource up to virtual now; a deleted cluster takes its add-ons with it. */

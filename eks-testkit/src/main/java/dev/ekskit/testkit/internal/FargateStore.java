@@ -1,11 +1,14 @@
 package dev.ekskit.testkit.internal;
 
 import dev.ekskit.testkit.internal.Lifecycle.Phase;
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.CreateFargateProfileRequest;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 import software.amazon.awssdk.services.eks.model.FargateProfileHealth;
+import software.amazon.awssdk.services.eks.model.FargateProfileIssue;
+import software.amazon.awssdk.services.eks.model.FargateProfileIssueCode;
 import software.amazon.awssdk.services.eks.model.FargateProfileStatus;
 
 /**
@@ -19,6 +22,7 @@ final class FargateStore extends ChildStore<FargateStore.State> {
   static final class State extends ChildResource {
     final CreateFargateProfileRequest request;
     final List<String> subnets;
+    Instant deleteFailsAt;
 
     State(
         CreateFargateProfileRequest request,
@@ -75,7 +79,12 @@ final class FargateStore extends ChildStore<FargateStore.State> {
                               + "/"
                               + context.ids().uuid()),
                       new Lifecycle(
-                          context.now(), context.draw(Transition.FARGATE_PROFILE_CREATE), false),
+                          context.now(),
+                          context.draw(Transition.FARGATE_PROFILE_CREATE),
+                          context
+                              .faults()
+                              .takeFargateProfileCreateFailure(
+                                  clusterName, request.fargateProfileName())),
                       subnets);
               context.tags().register(created.arn, request.tags());
               return created;
@@ -92,6 +101,11 @@ final class FargateStore extends ChildStore<FargateStore.State> {
     if (state.lifecycle.phase(context.now()) != Phase.DELETING) {
       requireNoneInTransition("delete", name, clusterName);
     }
+    if (context.faults().takeFargateProfileDeleteFailure(clusterName, name)) {
+      state.deleteFailsAt = context.now().plus(context.draw(Transition.FARGATE_PROFILE_DELETE));
+      return describe(state);
+    }
+    state.deleteFailsAt = null;
     return describe(startDelete(clusterName, name));
   }
 
@@ -124,14 +138,33 @@ final class FargateStore extends ChildStore<FargateStore.State> {
     }
   }
 
+  private static List<FargateProfileIssue> issues(FargateProfileStatus status) {
+    return status != FargateProfileStatus.CREATE_FAILED
+            && status != FargateProfileStatus.DELETE_FAILED
+        ? List.of()
+        : List.of(
+            FargateProfileIssue.builder()
+                .code(FargateProfileIssueCode.INTERNAL_FAILURE)
+                .message("An internal failure occurred in the Fargate profile's last change")
+                .build());
+  }
+
+  private FargateProfileStatus status(State state) {
+    if (state.deleteFailsAt != null) {
+      return context.now().isBefore(state.deleteFailsAt)
+          ? FargateProfileStatus.DELETING
+          : FargateProfileStatus.DELETE_FAILED;
+    }
+    return switch (state.lifecycle.phase(context.now())) {
+      case CREATING -> FargateProfileStatus.CREATING;
+      case ACTIVE -> FargateProfileStatus.ACTIVE;
+      case FAILED -> FargateProfileStatus.CREATE_FAILED;
+      case DELETING, GONE -> FargateProfileStatus.DELETING;
+    };
+  }
+
   private FargateProfile describe(State state) {
-    FargateProfileStatus status =
-        switch (state.lifecycle.phase(context.now())) {
-          case CREATING -> FargateProfileStatus.CREATING;
-          case ACTIVE -> FargateProfileStatus.ACTIVE;
-          case FAILED -> FargateProfileStatus.CREATE_FAILED;
-          case DELETING, GONE -> FargateProfileStatus.DELETING;
-        };
+    FargateProfileStatus status = status(state);
     return FargateProfile.builder()
         .fargateProfileName(state.name)
         .fargateProfileArn(state.arn)
@@ -142,7 +175,7 @@ final class FargateStore extends ChildStore<FargateStore.State> {
         .selectors(state.request.selectors())
         .status(status)
         .tags(context.tags().of(state.arn))
-        .health(FargateProfileHealth.builder().issues(List.of()).build())
+        .health(FargateProfileHealth.builder().issues(issues(status)).build())
         .build();
   }
 }

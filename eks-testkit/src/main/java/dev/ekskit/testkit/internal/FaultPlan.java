@@ -3,11 +3,13 @@ package dev.ekskit.testkit.internal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
@@ -31,6 +33,8 @@ public final class FaultPlan {
   private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
+  private final Set<String> fargateProfileFailures = new HashSet<>();
+  private final Set<String> fargateProfileDeleteFailures = new HashSet<>();
   private final NodegroupFaults nodegroupFaults = new NodegroupFaults();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
@@ -88,6 +92,22 @@ public final class FaultPlan {
     updateFailures.put(clusterName, List.copyOf(errors));
   }
 
+  public synchronized void failFargateProfileCreate(String clusterName, String profileName) {
+    fargateProfileFailures.add(clusterName + "/" + profileName);
+  }
+
+  synchronized boolean takeFargateProfileCreateFailure(String clusterName, String profileName) {
+    return fargateProfileFailures.remove(clusterName + "/" + profileName);
+  }
+
+  public synchronized void failFargateProfileDelete(String clusterName, String profileName) {
+    fargateProfileDeleteFailures.add(clusterName + "/" + profileName);
+  }
+
+  synchronized boolean takeFargateProfileDeleteFailure(String clusterName, String profileName) {
+    return fargateProfileDeleteFailures.remove(clusterName + "/" + profileName);
+  }
+
   public synchronized void clear() {
     throttleEveryCall = 0;
     throttleByOperation.clear();
@@ -98,6 +118,8 @@ public final class FaultPlan {
     failAfterCommit.clear();
     clusterCreateFailures.clear();
     updateFailures.clear();
+    fargateProfileFailures.clear();
+    fargateProfileDeleteFailures.clear();
     nodegroupFaults.clear();
   }
 

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
 public final class SimulatedEc2 implements Ec2Client {
   private final Gateway gateway;
   private final Ec2Network network;
+  private final RouteTables routeTables = new RouteTables();
 
   public SimulatedEc2(Gateway gateway, Ec2Network network) {
     this.gateway = gateway;
@@ -122,6 +125,27 @@ public final class SimulatedEc2 implements Ec2Client {
             DescribeAvailabilityZonesResponse.builder()
                 .availabilityZones(network.zones(request.zoneNames()))
                 .build());
+  }
+
+  /**
+   * Each simulated VPC has only its main route table, with the local route: every subnet private.
+   */
+  @Override
+  public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
+    return call(
+        "DescribeRouteTables",
+        () ->
+            DescribeRouteTablesResponse.builder()
+                .routeTables(routeTables.describe(network, request.filters()))
+                .build());
+  }
+
+  /** Makes {@code subnetId} public: routed to an internet gateway. Not a recorded call. */
+  public void routeToInternet(String subnetId) {
+    routeTables.routeToInternet(
+        network
+            .subnet(subnetId)
+            .orElseThrow(() -> new IllegalArgumentException("No subnet " + subnetId)));
   }
 
   /** The EKS-optimized AMIs of {@link PublicAmis}, by id. */

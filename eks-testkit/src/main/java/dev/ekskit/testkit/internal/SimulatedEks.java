@@ -279,6 +279,31 @@ public final class SimulatedEks implements EksClient {
   }
 
   @Override
+  public UpdateAddonResponse updateAddon(UpdateAddonRequest request) {
+    return call(
+        "UpdateAddon",
+        () -> UpdateAddonResponse.builder().update(world.addons.update(request)).build());
+  }
+
+  @Override
+  public DescribeAddonVersionsResponse describeAddonVersions(DescribeAddonVersionsRequest request) {
+    return call(
+        "DescribeAddonVersions",
+        () ->
+            DescribeAddonVersionsResponse.builder()
+                .addons(AddonCatalog.info(request.addonName(), request.kubernetesVersion()))
+                .build());
+  }
+
+  @Override
+  public DescribeAddonConfigurationResponse describeAddonConfiguration(
+      DescribeAddonConfigurationRequest request) {
+    return call(
+        "DescribeAddonConfiguration",
+        () -> AddonCatalog.configuration(request.addonName(), request.addonVersion()));
+  }
+
+  @Override
   public DeleteAddonResponse deleteAddon(DeleteAddonRequest request) {
     return call(
         "DeleteAddon",

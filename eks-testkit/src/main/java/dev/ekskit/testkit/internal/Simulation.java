@@ -61,6 +61,15 @@ public final class Simulation {
     return durations;
   }
 
+  /** Routes {@code subnetId} to an internet gateway, making it public; not recorded. */
+  public void routeToInternet(String subnetId) {
+    gateway.unrecorded(
+        () -> {
+          ec2.routeToInternet(subnetId);
+          return null;
+        });
+  }
+
   /**
    * A 10.0.0.0/16 VPC with {@code count} /20 subnets, round-robin over the region's zones; not
    * recorded.

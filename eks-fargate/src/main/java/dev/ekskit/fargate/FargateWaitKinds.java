@@ -1,0 +1,62 @@
+package dev.ekskit.fargate;
+
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.WaitKind;
+import java.time.Duration;
+
+/**
+ * The waits of Fargate profiles, with defaults from their real durations. Deletes use {@link
+ * WaitKind#FARGATE_PROFILE_DELETE} (about 1.5–2 min, a tail past 20 min). Override any of them:
+ *
+ * <pre>{@code
+ * EksKit kit = EksKit.builder()
+ *     .polling(FargateWaitKinds.FARGATE_PROFILE_CREATE,
+ *              PollingPolicy.of(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofMinutes(20)))
+ *     .build();
+ * }</pre>
+ */
+public final class FargateWaitKinds {
+  /** Profile create: from ~26 s to ~5.5 min in public reports; first look at 25 s. */
+  public static final WaitKind FARGATE_PROFILE_CREATE =
+      new WaitKind(
+          "fargate-profile-create",
+          new PollingPolicy(
+              Duration.ofSeconds(25),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(2)));
+
+  /**
+   * Waiting for this process's turn on a cluster whose other profile (of another process) is
+   * CREATING or DELETING: retried with the same token until EKS accepts, tried at once first.
+   */
+  public static final WaitKind FARGATE_PROFILE_TURN =
+      new WaitKind(
+          "fargate-profile-turn",
+          new PollingPolicy(
+              Duration.ZERO,
+              Duration.ofSeconds(20),
+              0.3,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(45),
+              Duration.ZERO));
+
+  /**
+   * The coredns add-on after it was told to run on Fargate: CREATING or UPDATING, then DEGRADED
+   * until Fargate has started its pods (a minute or two per pod), then ACTIVE.
+   */
+  public static final WaitKind COREDNS_ON_FARGATE =
+      new WaitKind(
+          "coredns-on-fargate",
+          new PollingPolicy(
+              Duration.ofSeconds(45),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(20),
+              Duration.ofMinutes(2)));
+
+  private FargateWaitKinds() {}
+}

@@ -1,0 +1,112 @@
+package dev.ekskit.fargate.internal;
+
+import dev.ekskit.core.internal.ClusterSpecRules;
+import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.internal.Violations;
+import dev.ekskit.fargate.FargateProfileSpec;
+import dev.ekskit.fargate.FargateSelector;
+import dev.ekskit.fargate.PodExecutionRoleSpec;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of {@link FargateProfileSpec} that need no AWS call: EKS's limits, checked up front.
+ */
+public final class FargateSpecRules {
+  static final Pattern ROLE_AT_ROOT =
+      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@-]+");
+  private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]+");
+  private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9*?]([-a-z0-9*?]*[a-z0-9*?])?");
+  private static final int MAX_SUBNETS = 16;
+  private static final int MAX_SELECTORS = 5;
+  private static final int MAX_LABELS = 5;
+  private static final int MAX_NAMESPACE_LENGTH = 63;
+
+  private FargateSpecRules() {}
+
+  public static void check(FargateProfileSpec spec) {
+    Violations v = new Violations("FargateProfileSpec");
+    v.name(
+        "clusterName",
+        spec.clusterName(),
+        ClusterSpecRules.CLUSTER_NAME,
+        100,
+        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.name(
+        "name",
+        spec.name(),
+        ClusterSpecRules.CLUSTER_NAME,
+        100,
+        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    if (spec.name().startsWith("eks-")) {
+      v.add("name", "reserved-prefix", "must not start with 'eks-', which AWS reserves");
+    }
+    role(v, spec.podExecutionRoleArn());
+    v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, MAX_SUBNETS);
+    selectors(v, spec.selectors());
+    v.tags("tags", spec.tags(), Tags.PREFIX);
+    v.throwIfAny();
+  }
+
+  public static void check(PodExecutionRoleSpec spec) {
+    Violations v = new Violations("PodExecutionRoleSpec");
+    v.name(
+        "clusterName",
+        spec.clusterName(),
+        ClusterSpecRules.CLUSTER_NAME,
+        100,
+        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.name(
+        "roleName", spec.roleName(), ROLE_NAME, 64, "must hold only letters, digits and +=,.@_-");
+    v.tags("tags", spec.tags(), Tags.PREFIX);
+    v.throwIfAny();
+  }
+
+  private static void role(Violations v, String arn) {
+    if (!ClusterSpecRules.ROLE_ARN.matcher(arn).matches()) {
+      v.add(
+          "podExecutionRoleArn",
+          "pattern",
+          "must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), was '" + arn + "'");
+    } else if (!ROLE_AT_ROOT.matcher(arn).matches()) {
+      v.add(
+          "podExecutionRoleArn",
+          "path",
+          "the role's path must be '/' (Fargate does not accept roles with a path), was '"
+              + arn
+              + "'");
+    }
+  }
+
+  private static void selectors(Violations v, List<FargateSelector> selectors) {
+    if (selectors.isEmpty() || selectors.size() > MAX_SELECTORS) {
+      v.add(
+          "selectors",
+          "size",
+          "needs 1 to " + MAX_SELECTORS + " selectors, has " + selectors.size());
+    }
+    for (int i = 0; i < selectors.size(); i++) {
+      FargateSelector selector = selectors.get(i);
+      String at = "selectors[" + i + "]";
+      String namespace = selector.namespace();
+      if (namespace.isEmpty()
+          || namespace.length() > MAX_NAMESPACE_LENGTH
+          || !NAMESPACE.matcher(namespace).matches()) {
+        v.add(
+            at + ".namespace",
+            "pattern",
+            "must be a Kubernetes namespace of 1 to "
+                + MAX_NAMESPACE_LENGTH
+                + " lower-case letters, digits and '-', with wildcards '*' and '?', was '"
+                + namespace
+                + "'");
+      }
+      if (selector.labels().size() > MAX_LABELS) {
+        v.add(
+            at + ".labels",
+            "max-size",
+            "allows at most " + MAX_LABELS + " labels, has " + selector.labels().size());
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.ekskit.fargate.internal;
+
+import dev.ekskit.core.internal.AwsErrors;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads EKS's 409s on Fargate profiles: "another profile of the cluster is CREATING or DELETING,
+ * wait your turn" versus "a profile of this name already exists".
+ */
+public final class TurnTaking {
+  private static final Pattern BUSY =
+      Pattern.compile(
+          "currently has Fargate profile (\\S+) in status (\\w+)", Pattern.CASE_INSENSITIVE);
+
+  private TurnTaking() {}
+
+  /** The other profile's name and status when {@code error} means "wait for it", else null. */
+  public static String busyWith(Throwable error) {
+    if (!AwsErrors.is(error, AwsErrors.Kind.IN_USE)) {
+      return null;
+    }
+    Matcher m = BUSY.matcher(String.valueOf(AwsErrors.describe(error)));
+    return m.find() ? m.group(1) + " " + m.group(2) : null;
+  }
+
+  /**
+   * EKS refuses a pod execution role it cannot assume yet; right after the role was created that is
+   * IAM's eventual consistency, not a mistake.
+   */
+  public static boolean roleNotYetUsable(Throwable error) {
+    if (!AwsErrors.is(error, AwsErrors.Kind.INVALID)) {
+      return false;
+    }
+    String message = AwsErrors.describe(error).toLowerCase(Locale.ROOT);
+    return message.contains("podexecutionrole") || message.contains("assume");
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Fargate profiles, the pod execution role, and Fargate-only clusters (CoreDNS on Fargate).
+ *
+ * <pre>{@code
+ * FargateProfiles fargate = FargateProfiles.of(kit);
+ * fargate.create(spec).join();
+ * }</pre>
+ *
+ * <p>Choices worth knowing:
+ *
+ * <ul>
+ *   <li>Serialization: EKS allows one profile of a cluster in CREATING or DELETING at a time.
+ *       Within a kit, changes to one cluster's profiles are chained futures in call order (no
+ *       thread waits). Across processes, EKS's 409 "cluster X currently has Fargate profile Y in
+ *       status CREATING" is answered by trying the same request (same client token) again on the
+ *       {@link FargateWaitKinds#FARGATE_PROFILE_TURN} policy until it is accepted: a count of
+ *       retries cannot express "as long as the other change takes" (deletes have a tail past 20
+ *       minutes), a wait with a deadline can. Throttling and 5xx on that call are handled by the
+ *       same wait.
+ *   <li>IAM eventual consistency: a freshly created pod execution role may be refused by EKS for a
+ *       short while (InvalidParameterException about the pod execution role or assuming it). The
+ *       create treats that refusal as "not yet" for up to three minutes from its first attempt,
+ *       then reports it as an {@link dev.ekskit.core.AwsCallException} with EKS's reason. A role
+ *       that is really misconfigured therefore fails after three minutes rather than at once.
+ *   <li>Private subnets: a subnet is public when its route table (the explicitly associated one,
+ *       else the VPC's main table) routes to an {@code igw-} gateway; checked before any mutating
+ *       call, naming each public subnet and the table.
+ *   <li>Least privilege: the role ekskit creates trusts only {@code eks-fargate-pods.amazonaws.com}
+ *       acting for this cluster's Fargate profiles ({@code aws:SourceArn}) and carries only {@code
+ *       AmazonEKSFargatePodExecutionRolePolicy}.
+ * </ul>
+ */
+package dev.ekskit.fargate;
