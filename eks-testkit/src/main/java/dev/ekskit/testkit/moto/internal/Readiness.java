@@ -14,18 +14,22 @@ public final class Readiness {
 
   private Readiness() {}
 
-  /** Polls {@code GET /moto-api/data.json} until it returns 200, or throws at the deadline. */
+  /**
+   * Polls {@code GET /moto-api/config} until it answers 2xx (moto says 201), or throws at the
+   * deadline. Not {@code data.json}: that dumps all state, which takes seconds once tests have
+   * loaded the AWS-managed IAM policies into many accounts.
+   */
   public static void awaitReady(URI endpoint, Instant deadline) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe =
-        HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+        HttpRequest.newBuilder(endpoint.resolve("/moto-api/config"))
             .timeout(Duration.ofSeconds(5))
             .build();
     String lastProblem = "no answer";
     while (Instant.now().isBefore(deadline)) {
       try {
         int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200) {
+        if (status / 100 == 2) {
           return;
         }
         lastProblem = "HTTP " + status;
