@@ -146,12 +146,7 @@ public final class Clusters {
 
   private static void requireName(String name) {
     Violations v = new Violations("cluster name");
-    v.name(
-        "name",
-        name,
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("name", name, 100);
     v.throwIfAny();
   }
 }

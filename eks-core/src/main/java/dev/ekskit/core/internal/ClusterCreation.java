@@ -1,10 +1,8 @@
 package dev.ekskit.core.internal;
 
-import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.ConflictException;
-import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
@@ -76,7 +74,12 @@ public final class ClusterCreation {
               if (AwsErrors.is(error, AwsErrors.Kind.IN_USE)) {
                 return adopt(error).thenApply(adopted -> fresh.withFirstCheck(Duration.ZERO));
               }
-              return CompletableFuture.failedFuture(createFailure(Failures.unwrap(error)));
+              return CompletableFuture.failedFuture(
+                  CreateFailures.of(
+                      context,
+                      "the cluster",
+                      ClusterReadiness.deleteCall(spec.name()),
+                      Failures.unwrap(error)));
             });
   }
 
@@ -105,20 +108,5 @@ public final class ClusterCreation {
               context.observed(ref, "adopt", existing.statusAsString(), Duration.ZERO, 1);
               return existing;
             });
-  }
-
-  private EksKitException createFailure(Throwable error) {
-    if (error instanceof EksKitException known) {
-      return known;
-    }
-    String outcome =
-        AwsErrors.isRetryable(error)
-            ? "gave up after "
-                + context.engine().retrySettings().maxAttempts()
-                + " attempts. AWS may have created the cluster before failing: run create again"
-                + " with the same spec to adopt it, or "
-                + ClusterReadiness.deleteCall(spec.name())
-            : "EKS refused the request; nothing was created";
-    return new AwsCallException(ref, "create", outcome + ": " + AwsErrors.describe(error), error);
   }
 }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.eks.model.SupportType;
 
 /** The rules of {@link ClusterSpec} that need no AWS call; EKS's own limits, checked up front. */
 public final class ClusterSpecRules {
-  public static final Pattern CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
   public static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.\\d{1,2}");
   public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
   static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
@@ -29,12 +28,7 @@ public final class ClusterSpecRules {
 
   public static void check(ClusterSpec spec) {
     Violations v = new Violations("ClusterSpec");
-    v.name(
-        "name",
-        spec.name(),
-        CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("name", spec.name(), 100);
     spec.kubernetesVersion()
         .ifPresent(
             version ->

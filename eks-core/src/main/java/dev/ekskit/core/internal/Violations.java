@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 /** Collects every broken rule of a spec so that one exception can report them all. */
 public final class Violations {
   private static final int MAX_TAGS = 50;
+  private static final Pattern EKS_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
   private final String specType;
   private final List<Violation> found = new ArrayList<>();
 
@@ -58,6 +59,19 @@ public final class Violations {
     if (!pattern.matcher(value).matches()) {
       add(field, "pattern", allowed + " (" + pattern.pattern() + "), was '" + value + "'");
     }
+  }
+
+  /**
+   * EKS's rule for the names of clusters, node groups and Fargate profiles: letters, digits, {@code
+   * -} and {@code _}, starting with a letter or digit.
+   */
+  public void eksName(String field, String value, int maxLength) {
+    name(
+        field,
+        value,
+        EKS_NAME,
+        maxLength,
+        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
   }
 
   public void matches(String field, String value, Pattern pattern, String what) {

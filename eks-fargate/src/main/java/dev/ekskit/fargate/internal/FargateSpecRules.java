@@ -26,18 +26,8 @@ public final class FargateSpecRules {
 
   public static void check(FargateProfileSpec spec) {
     Violations v = new Violations("FargateProfileSpec");
-    v.name(
-        "clusterName",
-        spec.clusterName(),
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
-    v.name(
-        "name",
-        spec.name(),
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("clusterName", spec.clusterName(), 100);
+    v.eksName("name", spec.name(), 100);
     if (spec.name().startsWith("eks-")) {
       v.add("name", "reserved-prefix", "must not start with 'eks-', which AWS reserves");
     }
@@ -50,12 +40,7 @@ public final class FargateSpecRules {
 
   public static void check(PodExecutionRoleSpec spec) {
     Violations v = new Violations("PodExecutionRoleSpec");
-    v.name(
-        "clusterName",
-        spec.clusterName(),
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("clusterName", spec.clusterName(), 100);
     v.name(
         "roleName", spec.roleName(), ROLE_NAME, 64, "must hold only letters, digits and +=,.@_-");
     v.tags("tags", spec.tags(), Tags.PREFIX);

@@ -1,14 +1,13 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.ConflictException;
-import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.AwsErrors;
+import dev.ekskit.core.internal.CreateFailures;
 import dev.ekskit.core.internal.Failures;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.StepRetry;
@@ -96,7 +95,12 @@ public final class NodegroupCreation {
                 return adopt(version, error)
                     .thenApply(adopted -> fresh.withFirstCheck(Duration.ZERO));
               }
-              return CompletableFuture.failedFuture(createFailure(Failures.unwrap(error)));
+              return CompletableFuture.failedFuture(
+                  CreateFailures.of(
+                      context,
+                      "the node group",
+                      NodegroupWaits.deleteCall(spec.clusterName(), spec.name()),
+                      Failures.unwrap(error)));
             });
   }
 
@@ -130,20 +134,5 @@ public final class NodegroupCreation {
               context.observed(ref, "adopt", status, Duration.ZERO, 1);
               return existing;
             });
-  }
-
-  private EksKitException createFailure(Throwable error) {
-    if (error instanceof EksKitException known) {
-      return known;
-    }
-    String outcome =
-        AwsErrors.isRetryable(error)
-            ? "gave up after "
-                + context.engine().retrySettings().maxAttempts()
-                + " attempts. AWS may have created the node group before failing: run create"
-                + " again with the same spec to adopt it, or "
-                + NodegroupWaits.deleteCall(spec.clusterName(), spec.name())
-            : "EKS refused the request; nothing was created";
-    return new AwsCallException(ref, "create", outcome + ": " + AwsErrors.describe(error), error);
   }
 }

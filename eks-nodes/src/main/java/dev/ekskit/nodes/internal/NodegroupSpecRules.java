@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 /** The rules of {@link NodegroupSpec} that need no AWS call; EKS's own limits, checked up front. */
 public final class NodegroupSpecRules {
-  static final Pattern NODEGROUP_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
   static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9-]+\\.[a-z0-9-]+");
   static final Pattern LAUNCH_TEMPLATE_ID = Pattern.compile("lt-[0-9a-f]{8,17}");
   private static final int MAX_INSTANCE_TYPES = 20;
@@ -20,18 +19,8 @@ public final class NodegroupSpecRules {
 
   public static void check(NodegroupSpec spec) {
     Violations v = new Violations("NodegroupSpec");
-    v.name(
-        "clusterName",
-        spec.clusterName(),
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
-    v.name(
-        "name",
-        spec.name(),
-        NODEGROUP_NAME,
-        63,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("clusterName", spec.clusterName(), 100);
+    v.eksName("name", spec.name(), 63);
     v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, 16);
     v.matches("nodeRoleArn", spec.nodeRoleArn(), ClusterSpecRules.ROLE_ARN, "an IAM role ARN");
     v.ids(

@@ -1,6 +1,5 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.NodeBootstrap;
 import java.util.List;
@@ -29,12 +28,7 @@ public final class UserDataRules {
 
   public static void check(NodeBootstrap boot) {
     Violations v = new Violations("NodeBootstrap");
-    v.name(
-        "clusterName",
-        boot.clusterName(),
-        ClusterSpecRules.CLUSTER_NAME,
-        100,
-        "must start with a letter or digit and hold only letters, digits, '-' and '_'");
+    v.eksName("clusterName", boot.clusterName(), 100);
     v.matches("apiServerEndpoint", boot.apiServerEndpoint(), ENDPOINT, "an https URL");
     v.matches("certificateAuthority", boot.certificateAuthority(), BASE64, "base64");
     if (dnsIp(boot.serviceIpv4Cidr()) == null) {
