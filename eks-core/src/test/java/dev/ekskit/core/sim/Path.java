@@ -3,19 +3,22 @@ package dev.ekskit.core.sim;
 import dev.ekskit.core.Operation;
 import java.util.concurrent.ExecutionException;
 
-/** The two ways a caller finishes an operation: blocking on the handle, or through its future. */
-enum Path {
+/**
+ * The two ways a caller finishes an operation: blocking on the handle, or through its future. Run
+ * each scenario through both (published in eks-core's test-jar).
+ */
+public enum Path {
   SYNC {
     @Override
-    <T> T finish(Operation<T> operation) {
+    public <T> T finish(Operation<T> operation) {
       return operation.join();
     }
   },
   ASYNC {
     @Override
-    <T> T finish(Operation<T> operation) {
+    public <T> T finish(Operation<T> operation) {
       try {
-        return operation.completionFuture().thenApply(value -> value).get();
+        return operation.completionFuture().get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -25,5 +28,5 @@ enum Path {
     }
   };
 
-  abstract <T> T finish(Operation<T> operation);
+  public abstract <T> T finish(Operation<T> operation);
 }

@@ -35,24 +35,14 @@ abstract class SimulationTest {
   }
 
   protected EksKit kitOn(SimulatedAws simulated, UnaryOperator<EksKit.Builder> tuning) {
-    return tuning
-        .apply(
-            EksKit.builder()
-                .eksClient(simulated.eks())
-                .ec2Client(simulated.ec2())
-                .clock(simulated.time().clock())
-                .scheduler(simulated.time().scheduler())
-                .executor(simulated.time().scheduler())
-                .addListener(events::add)
-                .jitterSeed(1))
-        .build();
+    return SimulatedKits.kit(simulated, events::add, tuning);
   }
 
   protected ClusterSpec.Builder spec(String name) {
     return ClusterSpec.builder()
         .name(name)
         .kubernetesVersion("1.33")
-        .roleArn("arn:aws:iam::123456789012:role/eks-cluster")
+        .roleArn(SimulatedKits.CLUSTER_ROLE)
         .subnetIds(subnets);
   }
 

@@ -7,6 +7,7 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
+import dev.ekskit.core.sim.Path;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.testkit.Call;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
+import dev.ekskit.core.sim.Path;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.testkit.Call;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.ekskit.fargate.sim;
 
-import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
@@ -29,25 +29,8 @@ abstract class FargateSimTest {
   void startSimulation() {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
-    kit =
-        EksKit.builder()
-            .eksClient(aws.eks())
-            .ec2Client(aws.ec2())
-            .clock(aws.time().clock())
-            .scheduler(aws.time().scheduler())
-            .executor(aws.time().scheduler())
-            .addListener(events::add)
-            .jitterSeed(1)
-            .build();
-    kit.clusters()
-        .create(
-            ClusterSpec.builder()
-                .name(CLUSTER)
-                .kubernetesVersion("1.33")
-                .roleArn("arn:aws:iam::123456789012:role/eks-cluster")
-                .subnetIds(subnets)
-                .build())
-        .join();
+    kit = SimulatedKits.kit(aws, events::add);
+    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
     fargate = FargateProfiles.of(kit);
     events.clear();
     aws.calls().clear();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.sim.Path;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.sim.Path;
 import dev.ekskit.nodes.NodegroupInfo;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package dev.ekskit.nodes.sim;
 
-import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.testkit.SimulatedAws;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -30,25 +29,8 @@ abstract class NodesSimulationTest {
   void startSimulation() {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
-    kit =
-        EksKit.builder()
-            .eksClient(aws.eks())
-            .ec2Client(aws.ec2())
-            .clock(aws.time().clock())
-            .scheduler(aws.time().scheduler())
-            .executor(aws.time().scheduler())
-            .addListener(events::add)
-            .jitterSeed(1)
-            .build();
-    kit.clusters()
-        .create(
-            ClusterSpec.builder()
-                .name(CLUSTER)
-                .kubernetesVersion("1.33")
-                .roleArn("arn:aws:iam::123456789012:role/eks-cluster")
-                .subnetIds(subnets)
-                .build())
-        .await(Duration.ofHours(1));
+    kit = SimulatedKits.kit(aws, events::add);
+    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
     nodegroups = Nodegroups.of(kit);
     aws.calls().clear();
     events.clear();
