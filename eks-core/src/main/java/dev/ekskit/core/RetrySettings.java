@@ -46,6 +46,15 @@ public record RetrySettings(
     return new RetrySettings(8, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60));
   }
 
+  /**
+   * For a 409 that lasts as long as someone else's change, such as another process's Fargate
+   * profile in CREATING or DELETING (a delete has a tail past 20 minutes): 100 attempts, 5 s
+   * growing to 30 s, about 48 minutes in all, within the operation's deadline.
+   */
+  public static RetrySettings forResourceInUse() {
+    return new RetrySettings(100, Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30));
+  }
+
   public RetrySettings withMaxAttempts(int attempts) {
     return new RetrySettings(attempts, initialBackoff, multiplier, maxBackoff);
   }

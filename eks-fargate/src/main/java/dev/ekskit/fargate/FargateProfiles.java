@@ -4,6 +4,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.ChildDeletions;
 import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
@@ -13,7 +14,6 @@ import dev.ekskit.fargate.internal.CoreDnsOnFargate;
 import dev.ekskit.fargate.internal.FargateOnlyRules;
 import dev.ekskit.fargate.internal.PodExecutionRoleCreation;
 import dev.ekskit.fargate.internal.ProfileCreation;
-import dev.ekskit.fargate.internal.ProfileDeletion;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  * <p>EKS lets one profile of a cluster be CREATING or DELETING at a time. Creates and deletes on
  * the same cluster therefore run one after another in the order they were asked for (per kit,
  * whichever {@code FargateProfiles} asked), without holding a thread; a 409 caused by another
- * process is waited out ({@link FargateWaitKinds#FARGATE_PROFILE_TURN}) and never reaches the
- * caller.
+ * process is retried until its change is done ({@link
+ * dev.ekskit.core.RetrySettings#forResourceInUse()}) and never reaches the caller.
  */
 public final class FargateProfiles implements AutoCloseable {
   private final KitResources resources;
@@ -87,7 +87,9 @@ public final class FargateProfiles implements AutoCloseable {
     CompletableFuture<Boolean> inTurn =
         turns.enqueue(
             clusterName,
-            () -> ProfileDeletion.run(context, resources.eks(), clusterName, profileName));
+            () ->
+                ChildDeletions.fargateProfile(resources.eks(), clusterName, profileName)
+                    .run(context));
     return DefaultOperation.start(context, ctx -> inTurn);
   }
 

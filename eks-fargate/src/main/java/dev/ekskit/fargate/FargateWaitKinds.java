@@ -29,21 +29,6 @@ public final class FargateWaitKinds {
               Duration.ofMinutes(2)));
 
   /**
-   * Waiting for this process's turn on a cluster whose other profile (of another process) is
-   * CREATING or DELETING: retried with the same token until EKS accepts, tried at once first.
-   */
-  public static final WaitKind FARGATE_PROFILE_TURN =
-      new WaitKind(
-          "fargate-profile-turn",
-          new PollingPolicy(
-              Duration.ZERO,
-              Duration.ofSeconds(20),
-              0.3,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(45),
-              Duration.ZERO));
-
-  /**
    * The coredns add-on after it was told to run on Fargate: CREATING or UPDATING, then DEGRADED
    * until Fargate has started its pods (a minute or two per pod), then ACTIVE.
    */

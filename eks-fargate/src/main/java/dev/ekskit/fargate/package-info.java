@@ -12,11 +12,11 @@
  *   <li>Serialization: EKS allows one profile of a cluster in CREATING or DELETING at a time.
  *       Within a kit, changes to one cluster's profiles are chained futures in call order (no
  *       thread waits). Across processes, EKS's 409 "cluster X currently has Fargate profile Y in
- *       status CREATING" is answered by trying the same request (same client token) again on the
- *       {@link FargateWaitKinds#FARGATE_PROFILE_TURN} policy until it is accepted: a count of
- *       retries cannot express "as long as the other change takes" (deletes have a tail past 20
- *       minutes), a wait with a deadline can. Throttling and 5xx on that call are handled by the
- *       same wait.
+ *       status CREATING" is answered by retrying the same request (same client token) through
+ *       resilience4j with a budget sized for the other change: {@link
+ *       dev.ekskit.core.RetrySettings#forResourceInUse()}, backoff growing to 30 s over about 48
+ *       minutes, since a delete has a tail past 20 minutes. Throttling and 5xx on that call are
+ *       retried the same way.
  *   <li>IAM eventual consistency: a freshly created pod execution role may be refused by EKS for a
  *       short while (InvalidParameterException about the pod execution role or assuming it). The
  *       create treats that refusal as "not yet" for up to three minutes from its first attempt,

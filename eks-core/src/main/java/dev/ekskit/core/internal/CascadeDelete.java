@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.AddonIssue;
-import software.amazon.awssdk.services.eks.model.FargateProfileIssue;
-import software.amazon.awssdk.services.eks.model.Issue;
 
 /**
  * Deletes a cluster and what hangs off it, in the order EKS requires: Fargate profiles one at a
@@ -117,70 +114,15 @@ public final class CascadeDelete {
   }
 
   private ChildDeletion fargateProfile(String name) {
-    return new ChildDeletion(
-        ResourceRef.child("fargate-profile", cluster, name),
-        WaitKind.FARGATE_PROFILE_DELETE,
-        () -> eks.deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name)),
-        () ->
-            Optional.of(
-                    eks.describeFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name))
-                        .fargateProfile())
-                .map(
-                    p ->
-                        new ChildDeletion.Observed(
-                            p.statusAsString(),
-                            p.health() == null
-                                ? List.of()
-                                : HealthIssues.of(
-                                    p.health().issues(),
-                                    FargateProfileIssue::codeAsString,
-                                    FargateProfileIssue::message,
-                                    FargateProfileIssue::resourceIds))),
-        "DELETE_FAILED");
+    return ChildDeletions.fargateProfile(eks, cluster, name);
   }
 
   private ChildDeletion nodegroup(String name) {
-    return new ChildDeletion(
-        ResourceRef.child("nodegroup", cluster, name),
-        WaitKind.NODEGROUP_DELETE,
-        () -> eks.deleteNodegroup(r -> r.clusterName(cluster).nodegroupName(name)),
-        () ->
-            Optional.of(
-                    eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
-                        .nodegroup())
-                .map(
-                    n ->
-                        new ChildDeletion.Observed(
-                            n.statusAsString(),
-                            n.health() == null
-                                ? List.of()
-                                : HealthIssues.of(
-                                    n.health().issues(),
-                                    Issue::codeAsString,
-                                    Issue::message,
-                                    Issue::resourceIds))),
-        "DELETE_FAILED");
+    return ChildDeletions.nodegroup(eks, cluster, name);
   }
 
   private ChildDeletion addon(String name) {
-    return new ChildDeletion(
-        ResourceRef.child("addon", cluster, name),
-        WaitKind.ADDON_DELETE,
-        () -> eks.deleteAddon(r -> r.clusterName(cluster).addonName(name)),
-        () ->
-            Optional.of(eks.describeAddon(r -> r.clusterName(cluster).addonName(name)).addon())
-                .map(
-                    a ->
-                        new ChildDeletion.Observed(
-                            a.statusAsString(),
-                            a.health() == null
-                                ? List.of()
-                                : HealthIssues.of(
-                                    a.health().issues(),
-                                    AddonIssue::codeAsString,
-                                    AddonIssue::message,
-                                    AddonIssue::resourceIds))),
-        "DELETE_FAILED");
+    return ChildDeletions.addon(eks, cluster, name);
   }
 
   private <T> CompletableFuture<T> list(String step, Supplier<T> call) {

@@ -3,6 +3,7 @@ package dev.ekskit.core.internal;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Deletes one resource and waits until it is gone. "Not found" at any point means already gone, so
- * running it again after a crash is safe; a 409 (another change in progress) is retried.
+ * running it again after a crash is safe. A 409 means another change is in progress (a cluster
+ * update, another process's Fargate profile): the delete waits its turn on {@link
+ * RetrySettings#forResourceInUse()}, as long as such a change takes.
  *
  * @param ref the resource
  * @param waitKind how to poll
@@ -36,6 +39,7 @@ public record ChildDeletion(
             ref,
             "delete",
             StepRetry.RETRYABLE_OR_BUSY,
+            RetrySettings.forResourceInUse(),
             () -> {
               try {
                 delete.run();

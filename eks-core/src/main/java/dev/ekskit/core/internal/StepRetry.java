@@ -35,9 +35,20 @@ public final class StepRetry {
       String step,
       Predicate<Throwable> retryOn,
       Supplier<T> blockingCall) {
+    return run(context, resource, step, retryOn, context.engine().retrySettings(), blockingCall);
+  }
+
+  /** As above, with its own retry budget instead of the kit's. */
+  public static <T> CompletableFuture<T> run(
+      OperationContext context,
+      ResourceRef resource,
+      String step,
+      Predicate<Throwable> retryOn,
+      RetrySettings settings,
+      Supplier<T> blockingCall) {
     Instant started = context.now();
     context.started(resource, step, Duration.ZERO);
-    Retry retry = Retry.of(resource + " " + step, config(context.engine(), retryOn));
+    Retry retry = Retry.of(resource + " " + step, config(context.engine(), settings, retryOn));
     retry
         .getEventPublisher()
         .onRetry(
@@ -68,8 +79,8 @@ public final class StepRetry {
             });
   }
 
-  private static RetryConfig config(Engine engine, Predicate<Throwable> retryOn) {
-    RetrySettings settings = engine.retrySettings();
+  private static RetryConfig config(
+      Engine engine, RetrySettings settings, Predicate<Throwable> retryOn) {
     return RetryConfig.custom()
         .maxAttempts(settings.maxAttempts())
         // Exponential with jitter from the engine's random, so a seeded kit repeats its delays.

@@ -1,12 +1,14 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.AwsErrors;
+import dev.ekskit.core.internal.CreateFailures;
+import dev.ekskit.core.internal.Failures;
 import dev.ekskit.core.internal.Hints;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.Poller;
@@ -25,10 +27,11 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
 
 /**
- * Check subnets, then create-or-adopt and wait ACTIVE. The create call is made as a wait: a 409
- * "cluster currently has Fargate profile X in status CREATING" (another process's change) and, for
- * a bounded time, a pod execution role EKS cannot assume yet (IAM's eventual consistency) mean "try
- * again later", never a failure. One {@code clientRequestToken} serves every attempt.
+ * Check subnets, then create-or-adopt and wait ACTIVE. A 409 "cluster currently has Fargate profile
+ * X in status CREATING" (another process's change) and, for a bounded time, a pod execution role
+ * EKS cannot assume yet (IAM's eventual consistency) mean "try again later", never a failure: the
+ * create is retried through resilience4j on {@link RetrySettings#forResourceInUse()}. One {@code
+ * clientRequestToken} serves every attempt.
  */
 public final class ProfileCreation {
   private final OperationContext context;
@@ -44,7 +47,6 @@ public final class ProfileCreation {
   private static final Duration ROLE_GRACE = Duration.ofMinutes(3);
 
   private final String clientRequestToken = UUID.randomUUID().toString();
-  private Instant firstAttempt;
 
   private ProfileCreation(
       OperationContext context, EksClient eks, Ec2Client ec2, FargateProfileSpec spec) {
@@ -72,13 +74,16 @@ public final class ProfileCreation {
   }
 
   private CompletableFuture<FargateProfileInfo> createAndWait() {
-    firstAttempt = context.now();
-    return Poller.await(
+    Instant firstAttempt = context.now();
+    return StepRetry.run(
             context,
             ref,
             "create",
-            context.engine().policy(FargateWaitKinds.FARGATE_PROFILE_TURN),
-            this::attempt)
+            error -> waitWorthy(error, firstAttempt),
+            RetrySettings.forResourceInUse(),
+            () -> eks.createFargateProfile(ProfileMapping.createRequest(spec, clientRequestToken)))
+        .thenApply(created -> true)
+        .exceptionallyCompose(this::adoptOrFail)
         .thenCompose(
             created ->
                 Poller.await(
@@ -94,45 +99,42 @@ public final class ProfileCreation {
   }
 
   /**
-   * Ready(true) when this run created it, ready(false) when one of that name exists and matches.
+   * Another process's profile in transition, throttling or a 5xx, and for a while a role that IAM
+   * has not propagated yet: all mean "not yet", retried with the same token.
    */
-  private Readiness<Boolean> attempt() {
-    try {
-      eks.createFargateProfile(ProfileMapping.createRequest(spec, clientRequestToken));
-      return Readiness.ready("CREATING", true);
-    } catch (RuntimeException e) {
-      String busy = TurnTaking.busyWith(e);
-      if (busy != null) {
-        return Readiness.pending("WAITING_FOR " + busy);
-      }
-      if (AwsErrors.is(e, AwsErrors.Kind.IN_USE)) {
-        return adopt(e);
-      }
-      if (TurnTaking.roleNotYetUsable(e)
-          && Duration.between(firstAttempt, context.now()).compareTo(ROLE_GRACE) < 0) {
-        return Readiness.pending("WAITING_FOR_ROLE");
-      }
-      if (AwsErrors.isRetryable(e)) {
-        throw e;
-      }
-      return Readiness.failed(
-          "REFUSED",
-          new AwsCallException(
-              ref,
-              "create",
-              "EKS refused the request; nothing was created: " + AwsErrors.describe(e),
-              e));
-    }
+  private boolean waitWorthy(Throwable error, Instant firstAttempt) {
+    return TurnTaking.busyWith(error) != null
+        || AwsErrors.isRetryable(error)
+        || TurnTaking.roleNotYetUsable(error)
+            && Duration.between(firstAttempt, context.now()).compareTo(ROLE_GRACE) < 0;
   }
 
-  private Readiness<Boolean> adopt(RuntimeException alreadyExists) {
-    FargateProfile existing = describe();
+  /** An "already exists" 409 means adopt if it matches; anything else ends the create. */
+  private CompletableFuture<Boolean> adoptOrFail(Throwable error) {
+    Throwable cause = Failures.unwrap(error);
+    if (AwsErrors.is(cause, AwsErrors.Kind.IN_USE) && TurnTaking.busyWith(cause) == null) {
+      return StepRetry.run(context, ref, "adopt", StepRetry.RETRYABLE, this::describe)
+          .thenApply(existing -> adopt(existing, cause));
+    }
+    return CompletableFuture.failedFuture(
+        CreateFailures.of(
+            context,
+            "the Fargate profile",
+            "remove it with FargateProfiles.delete(\""
+                + spec.clusterName()
+                + "\", \""
+                + spec.name()
+                + "\")",
+            cause));
+  }
+
+  private boolean adopt(FargateProfile existing, Throwable alreadyExists) {
     List<FieldDifference> diff = ProfileMapping.diff(spec, existing);
     if (!diff.isEmpty()) {
-      return Readiness.failed("EXISTS", new ConflictException(ref, diff, alreadyExists));
+      throw new ConflictException(ref, diff, alreadyExists);
     }
     context.observed(ref, "adopt", existing.statusAsString(), Duration.ZERO, 1);
-    return Readiness.ready("EXISTS", false);
+    return false;
   }
 
   private FargateProfile describe() {

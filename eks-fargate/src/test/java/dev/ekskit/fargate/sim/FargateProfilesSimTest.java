@@ -84,9 +84,9 @@ class FargateProfilesSimTest extends FargateSimTest {
     List<Call> creates = calls("CreateFargateProfile");
     assertThat(creates.get(1).errorCode()).isEqualTo("ResourceInUseException");
     assertThat(creates.get(creates.size() - 1).succeeded()).isTrue();
-    assertThat(eventsOf(ProgressEvent.StatusObserved.class))
-        .extracting(ProgressEvent.StatusObserved::status)
-        .contains("WAITING_FOR theirs CREATING");
+    assertThat(eventsOf(ProgressEvent.Retrying.class))
+        .extracting(ProgressEvent.Retrying::reason)
+        .anyMatch(reason -> reason.contains("Fargate profile theirs in status CREATING"));
   }
 
   @Test

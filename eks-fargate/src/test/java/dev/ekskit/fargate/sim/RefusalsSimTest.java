@@ -79,9 +79,11 @@ class RefusalsSimTest extends FargateSimTest {
         fargateRefusingRoleUntil(aws.time().now().plus(Duration.ofMinutes(1)));
 
     assertThat(waiting.create(profile("web", "web").build()).join().status()).isEqualTo("ACTIVE");
-    assertThat(eventsOf(ProgressEvent.StatusObserved.class))
-        .extracting(ProgressEvent.StatusObserved::status)
-        .contains("WAITING_FOR_ROLE");
+    assertThat(eventsOf(ProgressEvent.Retrying.class))
+        .filteredOn(retrying -> retrying.step().equals("create"))
+        .extracting(ProgressEvent.Retrying::reason)
+        .isNotEmpty()
+        .allMatch(reason -> reason.startsWith("InvalidParameterException"));
   }
 
   @Test
