@@ -1,5 +1,6 @@
 package dev.ekskit.nodes;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,18 @@ public final class AmiSource {
 
   public Optional<String> pinnedImageId() {
     return Optional.ofNullable(imageId);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AmiSource source
+        && Objects.equals(release, source.release)
+        && Objects.equals(imageId, source.imageId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(release, imageId);
   }
 
   @Override

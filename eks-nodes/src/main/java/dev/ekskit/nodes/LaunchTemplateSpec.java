@@ -68,6 +68,12 @@ public abstract class LaunchTemplateSpec {
     return "/dev/xvda";
   }
 
+  /**
+   * The OS volume of images that keep it apart from the data volume (Bottlerocket: {@code
+   * /dev/xvda}, with data on {@code /dev/xvdb}); mapped encrypted gp3 at the image's own size.
+   */
+  public abstract Optional<String> osDeviceName();
+
   /** A KMS key for the volume; the account's default EBS key when absent. */
   public abstract Optional<String> kmsKeyId();
 

@@ -1,22 +1,15 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
-import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.AwsErrors;
 import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.Engine;
 import dev.ekskit.core.internal.OperationContext;
 import dev.ekskit.core.internal.StepRetry;
-import dev.ekskit.core.internal.Tags;
-import dev.ekskit.nodes.internal.LaunchTemplateMapping;
-import java.util.List;
+import dev.ekskit.nodes.internal.LaunchTemplateCalls;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * EC2 launch templates for nodes, created from a {@link LaunchTemplateSpec} with its secure
@@ -50,18 +43,7 @@ public final class LaunchTemplates {
                 ref,
                 "create",
                 StepRetry.RETRYABLE,
-                () -> {
-                  try {
-                    return info(
-                        ec2.createLaunchTemplate(LaunchTemplateMapping.createRequest(spec, token))
-                            .launchTemplate());
-                  } catch (RuntimeException e) {
-                    if (!AwsErrors.errorCode(e).contains("AlreadyExists")) {
-                      throw e;
-                    }
-                    return adopt(ref, spec.name(), e);
-                  }
-                }));
+                () -> LaunchTemplateCalls.createOrAdopt(ec2, ref, spec, token)));
   }
 
   /** Deletes the template; completes with false when there was none of that name. */
@@ -75,46 +57,7 @@ public final class LaunchTemplates {
                 ref,
                 "delete",
                 StepRetry.RETRYABLE,
-                () -> {
-                  // A filter answers an empty list for a missing name, where a name lookup fails.
-                  List<LaunchTemplate> found =
-                      ec2.describeLaunchTemplates(
-                              r -> r.filters(f -> f.name("launch-template-name").values(name)))
-                          .launchTemplates();
-                  if (found.isEmpty()) {
-                    return false;
-                  }
-                  try {
-                    ec2.deleteLaunchTemplate(
-                        r -> r.launchTemplateId(found.get(0).launchTemplateId()));
-                    return true;
-                  } catch (RuntimeException e) {
-                    if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-                      return false;
-                    }
-                    throw e;
-                  }
-                }));
-  }
-
-  private LaunchTemplateInfo adopt(ResourceRef ref, String name, RuntimeException exists) {
-    LaunchTemplate existing =
-        ec2.describeLaunchTemplates(r -> r.launchTemplateNames(name)).launchTemplates().get(0);
-    var tags = existing.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value));
-    if (!Tags.isManagedByEksKit(tags)) {
-      throw new ConflictException(
-          ref,
-          List.of(new FieldDifference("owner", "ekskit", "a template ekskit did not create")),
-          exists);
-    }
-    return info(existing);
-  }
-
-  private static LaunchTemplateInfo info(LaunchTemplate template) {
-    return new LaunchTemplateInfo(
-        template.launchTemplateId(),
-        template.launchTemplateName(),
-        template.defaultVersionNumber());
+                () -> LaunchTemplateCalls.delete(ec2, name, false)));
   }
 
   private static ResourceRef ref(String name) {

@@ -40,8 +40,8 @@ public abstract class NodeBootstrap {
   }
 
   /**
-   * A builder holding what {@code cluster} says: name, endpoint, CA and service range (EKS's {@code
-   * 10.100.0.0/16} or {@code 172.20.0.0/16} when it reports none). The cluster must be ACTIVE.
+   * A builder holding what {@code cluster} says: name, endpoint, CA and service range. The cluster
+   * must be ACTIVE; anything it does not report is left for you to set before {@code build()}.
    */
   public static Builder forCluster(ClusterInfo cluster) {
     var network = cluster.sdkCluster().kubernetesNetworkConfig();

@@ -4,40 +4,54 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
 import dev.ekskit.nodes.internal.AmiResolution;
+import dev.ekskit.nodes.internal.LazyClient;
+import dev.ekskit.nodes.internal.SelfManagedClients;
 import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks, managed node
- * groups, launch templates. Uses the kit's engine (scheduler, retries, polling) and its EKS and EC2
- * clients, plus an SSM client: the one given to the builder, or one from the SDK's default chain
- * (made on first use), which this object then closes.
+ * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks, managed and
+ * self-managed node groups, launch templates. Uses the kit's engine (scheduler, retries, polling)
+ * and its EKS and EC2 clients, plus SSM, IAM and Auto Scaling clients: the ones given to the
+ * builder, or ones from the SDK's default chain made on first use, which this object then closes.
  *
  * <pre>{@code
  * try (Nodegroups nodegroups = Nodegroups.builder(kit).ssmClient(ssm).build()) {
  *   ResolvedAmi ami = nodegroups.amis().resolve(AmiChoice.defaultChoice(), "1.33").join();
+ *   nodegroups.selfManaged().create(spec).join();
  * }
  * }</pre>
  */
 public final class Nodegroups implements AutoCloseable {
-  private final Object lock = new Object();
-  private final SsmClient givenSsm;
-  private SsmClient madeSsm;
+  private final LazyClient<SsmClient> ssm;
+  private final LazyClient<IamClient> iam;
+  private final LazyClient<AutoScalingClient> autoScaling;
   private final Amis amis;
   private final ManagedNodegroups managed;
+  private final SelfManagedNodegroups selfManaged;
   private final LaunchTemplates launchTemplates;
 
   private Nodegroups(Builder builder) {
     KitResources kit = KitAccess.resources(builder.kit);
-    this.givenSsm = builder.ssm;
-    this.amis =
-        new Amis(
-            kit.engine(), kit.ec2(), new AmiResolution(this::ssm, kit.ec2(), kit.engine().clock()));
+    this.ssm = new LazyClient<>(builder.ssm, SsmClient::create);
+    // IAM is global: its clients are made for the global region whatever the default region is.
+    this.iam =
+        new LazyClient<>(builder.iam, () -> IamClient.builder().region(Region.AWS_GLOBAL).build());
+    this.autoScaling = new LazyClient<>(builder.autoScaling, AutoScalingClient::create);
+    AmiResolution resolution = new AmiResolution(ssm, kit.ec2(), kit.engine().clock());
+    this.amis = new Amis(kit.engine(), kit.ec2(), resolution);
     this.managed = new ManagedNodegroups(kit.engine(), kit.eks(), kit.ec2());
+    this.selfManaged =
+        new SelfManagedNodegroups(
+            kit.engine(),
+            new SelfManagedClients(kit.eks(), kit.ec2(), iam, autoScaling, resolution));
     this.launchTemplates = new LaunchTemplates(kit.engine(), kit.ec2());
   }
 
-  /** With an SSM client from the SDK's default chain. */
+  /** With SSM, IAM and Auto Scaling clients from the SDK's default chain. */
   public static Nodegroups of(EksKit kit) {
     return builder(kit).build();
   }
@@ -54,6 +68,10 @@ public final class Nodegroups implements AutoCloseable {
     return managed;
   }
 
+  public SelfManagedNodegroups selfManaged() {
+    return selfManaged;
+  }
+
   public LaunchTemplates launchTemplates() {
     return launchTemplates;
   }
@@ -61,30 +79,17 @@ public final class Nodegroups implements AutoCloseable {
   /** Closes the clients this object made; clients given to the builder stay open. */
   @Override
   public void close() {
-    synchronized (lock) {
-      if (madeSsm != null) {
-        madeSsm.close();
-      }
-    }
-  }
-
-  /** The given SSM client, or one from the default chain made on first use. */
-  private SsmClient ssm() {
-    if (givenSsm != null) {
-      return givenSsm;
-    }
-    synchronized (lock) {
-      if (madeSsm == null) {
-        madeSsm = SsmClient.create();
-      }
-      return madeSsm;
-    }
+    ssm.close();
+    iam.close();
+    autoScaling.close();
   }
 
   /** Optional clients; each absent one comes from the SDK's default chain. */
   public static final class Builder {
     private final EksKit kit;
     private SsmClient ssm;
+    private IamClient iam;
+    private AutoScalingClient autoScaling;
 
     private Builder(EksKit kit) {
       this.kit = kit;
@@ -92,6 +97,18 @@ public final class Nodegroups implements AutoCloseable {
 
     public Builder ssmClient(SsmClient ssm) {
       this.ssm = Objects.requireNonNull(ssm, "ssm");
+      return this;
+    }
+
+    /** For self-managed node groups' instance profiles and checks. */
+    public Builder iamClient(IamClient iam) {
+      this.iam = Objects.requireNonNull(iam, "iam");
+      return this;
+    }
+
+    /** For self-managed node groups' Auto Scaling groups. */
+    public Builder autoScalingClient(AutoScalingClient autoScaling) {
+      this.autoScaling = Objects.requireNonNull(autoScaling, "autoScaling");
       return this;
     }
 

@@ -59,22 +59,28 @@ public final class AmiResolution {
   public static void validate(AmiChoice choice, String k8s, AmiSource source) {
     AmiCatalog.checkVersion(choice, k8s);
     Violations v = new Violations("AmiSource");
+    validateInto(v, "", choice, source);
+    v.throwIfAny();
+  }
+
+  /** The pinned release or image id's form; violations name fields after {@code prefix}. */
+  public static void validateInto(Violations v, String prefix, AmiChoice choice, AmiSource source) {
     source
         .pinnedImageId()
-        .ifPresent(id -> v.matches("imageId", id, IMAGE_ID, "an AMI id such as ami-0abc12345"));
+        .ifPresent(
+            id -> v.matches(prefix + "imageId", id, IMAGE_ID, "an AMI id such as ami-0abc12345"));
     source
         .pinnedRelease()
         .ifPresent(
             release -> {
-              v.matches("release", release, RELEASE, "a release name or version");
+              v.matches(prefix + "release", release, RELEASE, "a release name or version");
               if (choice.isWindows()) {
                 v.add(
-                    "release",
+                    prefix + "release",
                     "windows-latest-only",
                     "Windows publishes only its latest EKS AMI; pin it with AmiSource.imageId");
               }
             });
-    v.throwIfAny();
   }
 
   public static ResourceRef ref(AmiChoice choice, String k8s) {

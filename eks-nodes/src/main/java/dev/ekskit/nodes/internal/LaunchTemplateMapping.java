@@ -29,17 +29,7 @@ public final class LaunchTemplateMapping {
                     m.httpTokens(LaunchTemplateHttpTokensState.REQUIRED)
                         .httpEndpoint(LaunchTemplateInstanceMetadataEndpointState.ENABLED)
                         .httpPutResponseHopLimit(spec.metadataHopLimit()))
-            .blockDeviceMappings(
-                LaunchTemplateBlockDeviceMappingRequest.builder()
-                    .deviceName(spec.rootDeviceName())
-                    .ebs(
-                        e ->
-                            e.volumeSize(spec.rootVolumeGib())
-                                .volumeType(VolumeType.GP3)
-                                .encrypted(true)
-                                .deleteOnTermination(true)
-                                .kmsKeyId(spec.kmsKeyId().orElse(null)))
-                    .build())
+            .blockDeviceMappings(volumes(spec))
             .tagSpecifications(
                 LaunchTemplateTagSpecificationRequest.builder()
                     .resourceType(ResourceType.INSTANCE)
@@ -65,6 +55,29 @@ public final class LaunchTemplateMapping {
                 .resourceType(ResourceType.LAUNCH_TEMPLATE)
                 .tags(tags)
                 .build())
+        .build();
+  }
+
+  /** The data (root) volume, and the OS volume where the image keeps one apart; all encrypted. */
+  private static List<LaunchTemplateBlockDeviceMappingRequest> volumes(LaunchTemplateSpec spec) {
+    var data = volume(spec, spec.rootDeviceName(), spec.rootVolumeGib());
+    return spec.osDeviceName()
+        .map(os -> List.of(volume(spec, os, null), data))
+        .orElse(List.of(data));
+  }
+
+  /** {@code gib} null keeps the image's own size. */
+  private static LaunchTemplateBlockDeviceMappingRequest volume(
+      LaunchTemplateSpec spec, String device, Integer gib) {
+    return LaunchTemplateBlockDeviceMappingRequest.builder()
+        .deviceName(device)
+        .ebs(
+            e ->
+                e.volumeSize(gib)
+                    .volumeType(VolumeType.GP3)
+                    .encrypted(true)
+                    .deleteOnTermination(true)
+                    .kmsKeyId(spec.kmsKeyId().orElse(null)))
         .build();
   }
 

@@ -11,7 +11,7 @@ public final class LaunchTemplateRules {
   private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
   private static final Pattern PROFILE =
       Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:instance-profile/.+");
-  private static final Pattern DEVICE = Pattern.compile("/dev/(sd|xvd)[a-z]{1,2}");
+  private static final Pattern DEVICE = Pattern.compile("/dev/(sd|xvd)[a-z]{1,2}[0-9]?");
   private static final int MAX_USER_DATA = 16 * 1024;
 
   private LaunchTemplateRules() {}
@@ -37,6 +37,12 @@ public final class LaunchTemplateRules {
           "rootVolumeGib", "range", "gp3 volumes are 1 to 16384 GiB, was " + spec.rootVolumeGib());
     }
     v.matches("rootDeviceName", spec.rootDeviceName(), DEVICE, "a device name such as /dev/xvda");
+    spec.osDeviceName()
+        .ifPresent(
+            name -> v.matches("osDeviceName", name, DEVICE, "a device name such as /dev/xvda"));
+    if (spec.osDeviceName().filter(spec.rootDeviceName()::equals).isPresent()) {
+      v.add("osDeviceName", "distinct", "must differ from rootDeviceName");
+    }
     spec.userData()
         .filter(text -> text.length() > MAX_USER_DATA * 3 / 4)
         .ifPresent(

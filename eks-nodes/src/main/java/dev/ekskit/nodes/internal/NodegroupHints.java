@@ -26,6 +26,22 @@ public final class NodegroupHints {
               "the account's vCPU quota for this instance family is reached: request more in"
                   + " Service Quotas or choose other instance types"),
           Map.entry(
+              "InsufficientInstanceCapacity",
+              "EC2 has too few instances of this type in these zones right now: add subnets in"
+                  + " other zones or choose another instance type; Auto Scaling keeps trying"),
+          Map.entry(
+              "InvalidAmi",
+              "EC2 refused the image: check that the AMI exists in this region, is available and"
+                  + " shared with the account"),
+          Map.entry(
+              "UnsupportedInstanceType",
+              "the instance type is not offered in some of the subnets' zones: choose subnets in"
+                  + " zones that offer it, or another type"),
+          Map.entry(
+              "VolumeKeyError",
+              "EC2 could not encrypt the volumes: grant the Auto Scaling service-linked role use"
+                  + " of the KMS key, or use the account's default EBS key"),
+          Map.entry(
               "InsufficientFreeAddresses",
               "the subnets have too few free IP addresses: use larger or more subnets"),
           Map.entry(

@@ -4,7 +4,9 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.Tags;
 import dev.ekskit.core.internal.Violations;
+import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.NodegroupSpec;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The rules of {@link NodegroupSpec} that need no AWS call; EKS's own limits, checked up front. */
@@ -66,25 +68,29 @@ public final class NodegroupSpecRules {
     if (spec.launchTemplateVersion().isPresent() && spec.launchTemplateId().isEmpty()) {
       v.add("launchTemplateVersion", "requires", "needs launchTemplateId");
     }
-    spec.kubernetesVersion()
-        .ifPresent(
-            version -> {
-              try {
-                AmiCatalog.checkVersion(spec.ami(), version);
-              } catch (InvalidSpecException e) {
-                e.violations()
-                    .forEach(
-                        found ->
-                            v.add(
-                                found.field().equals("kubernetesVersion")
-                                    ? "kubernetesVersion"
-                                    : "ami." + found.field(),
-                                found.rule(),
-                                found.message()));
-              }
-            });
+    amiVersion(v, spec.ami(), spec.kubernetesVersion());
     v.tags("tags", spec.tags(), Tags.PREFIX);
     v.throwIfAny();
+  }
+
+  /** The AMI family's version guard, its violations named as fields of a node group spec. */
+  public static void amiVersion(Violations v, AmiChoice ami, Optional<String> kubernetesVersion) {
+    kubernetesVersion.ifPresent(
+        version -> {
+          try {
+            AmiCatalog.checkVersion(ami, version);
+          } catch (InvalidSpecException e) {
+            e.violations()
+                .forEach(
+                    found ->
+                        v.add(
+                            found.field().equals("kubernetesVersion")
+                                ? "kubernetesVersion"
+                                : "ami." + found.field(),
+                            found.rule(),
+                            found.message()));
+          }
+        });
   }
 
   /** {@code 0 <= minSize <= desiredSize <= maxSize} and {@code maxSize >= 1}. */

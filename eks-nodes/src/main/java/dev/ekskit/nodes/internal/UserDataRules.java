@@ -3,6 +3,8 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.NodeBootstrap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What a {@link NodeBootstrap} may hold: values kubelet accepts and no quoting can be broken. */
@@ -37,20 +39,29 @@ public final class UserDataRules {
           "cidr",
           "must be an IPv4 range such as 10.100.0.0/16, was '" + boot.serviceIpv4Cidr() + "'");
     }
-    boot.labels()
-        .forEach(
-            (key, value) -> {
-              v.matches("labels[" + key + "]", key, LABEL_KEY, "a Kubernetes label key");
-              v.matches("labels[" + key + "]", value, LABEL_VALUE, "a Kubernetes label value");
-            });
-    for (int i = 0; i < boot.taints().size(); i++) {
-      v.matches("taints[" + i + "]", boot.taints().get(i), TAINT, "key[=value]:Effect");
+    kubelet(v, boot.labels(), boot.taints(), boot.maxPods(), boot.preBootstrapCommands());
+    v.throwIfAny();
+  }
+
+  /** Labels, taints, max pods and pre-bootstrap commands: what kubelet and the scripts accept. */
+  public static void kubelet(
+      Violations v,
+      Map<String, String> labels,
+      List<String> taints,
+      Optional<Integer> maxPods,
+      List<String> preBootstrapCommands) {
+    labels.forEach(
+        (key, value) -> {
+          v.matches("labels[" + key + "]", key, LABEL_KEY, "a Kubernetes label key");
+          v.matches("labels[" + key + "]", value, LABEL_VALUE, "a Kubernetes label value");
+        });
+    for (int i = 0; i < taints.size(); i++) {
+      v.matches("taints[" + i + "]", taints.get(i), TAINT, "key[=value]:Effect");
     }
-    boot.maxPods()
+    maxPods
         .filter(n -> n < 1 || n > 737)
         .ifPresent(n -> v.add("maxPods", "range", "must be 1 to 737, was " + n));
-    lines(v, "preBootstrapCommands", boot.preBootstrapCommands());
-    v.throwIfAny();
+    lines(v, "preBootstrapCommands", preBootstrapCommands);
   }
 
   /** Each command is one line: no newline or other control character. */

@@ -1,0 +1,167 @@
+package dev.ekskit.nodes;
+
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.nodes.internal.SelfManagedSpecRules;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * What a self-managed node group should be: an Auto Scaling group of EC2 instances that you own,
+ * started from a launch template ekskit writes (resolved AMI, user data that joins the cluster,
+ * IMDSv2 required, encrypted gp3 volumes), with an instance profile for the node role and an EKS
+ * access entry that lets the nodes join. {@code build()} checks every rule that needs no AWS call
+ * and reports all violations at once in an {@link InvalidSpecException}.
+ *
+ * <pre>{@code
+ * SelfManagedNodegroupSpec spec = SelfManagedNodegroupSpec.builder()
+ *     .clusterName("orders")
+ *     .name("batch")
+ *     .nodeRoleArn("arn:aws:iam::123456789012:role/eks-node")
+ *     .addSubnetIds("subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788")
+ *     .instanceType("m7g.large")
+ *     .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+ *     .minSize(0).desiredSize(2).maxSize(10)
+ *     .putLabels("workload", "batch")
+ *     .addTaints("dedicated=batch:NoSchedule")
+ *     .build();
+ * }</pre>
+ *
+ * <p>The launch template, the Auto Scaling group and the instance profile are all named {@code
+ * <clusterName>-<name>}. The group's instances carry {@code kubernetes.io/cluster/<clusterName> =
+ * owned}. Nodes get the cluster's Kubernetes version and the family's recommended AMI unless {@link
+ * #kubernetesVersion()} or {@link #amiSource()} say otherwise.
+ *
+ * <p>Windows groups need Linux or Fargate capacity for CoreDNS, the cluster role's {@code
+ * AmazonEKSVPCResourceController} policy, and Windows IPAM enabled in the VPC CNI; the create
+ * checks the first two and needs {@link #vpcCniWindowsIpamEnabled()} for the third.
+ */
+@Value.Immutable
+@SpecStyle
+public abstract class SelfManagedNodegroupSpec {
+  SelfManagedNodegroupSpec() {}
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
+  public abstract String clusterName();
+
+  /**
+   * 1–63 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit;
+   * {@code <clusterName>-<name>} at most 128 characters.
+   */
+  public abstract String name();
+
+  /** One or more subnets of the cluster's VPC; private ones unless the nodes need public IPs. */
+  public abstract List<String> subnetIds();
+
+  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
+  public abstract String nodeRoleArn();
+
+  /** The EC2 instance type, checked against the AMI's architecture and accelerator. */
+  public abstract String instanceType();
+
+  @Value.Default
+  public AmiChoice ami() {
+    return AmiChoice.defaultChoice();
+  }
+
+  /** Which image of {@link #ami()}: the recommended one unless a release or an id is pinned. */
+  @Value.Default
+  public AmiSource amiSource() {
+    return AmiSource.recommended();
+  }
+
+  /** {@code major.minor}; the cluster's version when absent. */
+  public abstract Optional<String> kubernetesVersion();
+
+  @Value.Default
+  public int minSize() {
+    return 1;
+  }
+
+  @Value.Default
+  public int desiredSize() {
+    return 2;
+  }
+
+  @Value.Default
+  public int maxSize() {
+    return 2;
+  }
+
+  /**
+   * Size in GiB of the volume that holds images and pods: the root volume, or Bottlerocket's data
+   * volume. 20 by default, 50 on Windows (its AMI's own size, the least EC2 accepts).
+   */
+  public abstract Optional<Integer> volumeGib();
+
+  /** A KMS key for the volumes; the account's default EBS key when absent. */
+  public abstract Optional<String> kmsKeyId();
+
+  /** IMDSv2 hop limit; see {@link LaunchTemplateSpec#metadataHopLimit()}. */
+  @Value.Default
+  public int metadataHopLimit() {
+    return 2;
+  }
+
+  /**
+   * Security groups besides the cluster security group, which every node gets so that it can talk
+   * to the control plane and the other nodes.
+   */
+  public abstract List<String> securityGroupIds();
+
+  public abstract Map<String, String> labels();
+
+  /** Kubelet taints, {@code key[=value]:Effect}, e.g. {@code dedicated=batch:NoSchedule}. */
+  public abstract List<String> taints();
+
+  public abstract Optional<Integer> maxPods();
+
+  /** Shell (on Windows, PowerShell) lines that run before the node joins; none on Bottlerocket. */
+  public abstract List<String> preBootstrapCommands();
+
+  /**
+   * Windows only: you set {@code enable-windows-ipam: "true"} in the ConfigMap {@code
+   * kube-system/amazon-vpc-cni}. ekskit cannot read Kubernetes objects through AWS APIs, so a
+   * Windows group is refused until you say so here.
+   */
+  @Value.Default
+  public boolean vpcCniWindowsIpamEnabled() {
+    return false;
+  }
+
+  /** Your tags. ekskit adds its own under {@code ekskit.dev/}, which is therefore reserved. */
+  public abstract Map<String, String> tags();
+
+  /** {@code <clusterName>-<name>}: the launch template, Auto Scaling group and instance profile. */
+  @Value.Derived
+  public String resourceName() {
+    return clusterName() + "-" + name();
+  }
+
+  /** The volume size used: {@link #volumeGib()} or the family's default. */
+  @Value.Derived
+  public int effectiveVolumeGib() {
+    return volumeGib().orElse(ami().isWindows() ? 50 : 20);
+  }
+
+  @Value.Check
+  void check() {
+    SelfManagedSpecRules.check(this);
+  }
+
+  /**
+   * Builds a {@link SelfManagedNodegroupSpec}; {@code build()} throws {@link InvalidSpecException}.
+   */
+  public static final class Builder extends ImmutableSelfManagedNodegroupSpec.Builder {
+    Builder() {}
+  }
+}

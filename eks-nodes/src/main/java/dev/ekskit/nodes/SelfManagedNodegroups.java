@@ -1,0 +1,112 @@
+package dev.ekskit.nodes;
+
+import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Operation;
+import dev.ekskit.core.PartialCreationException;
+import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.ProgressListener;
+import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.DefaultOperation;
+import dev.ekskit.core.internal.Engine;
+import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.nodes.internal.AutoScalingGroups;
+import dev.ekskit.nodes.internal.SelfManagedClients;
+import dev.ekskit.nodes.internal.SelfManagedCreation;
+import dev.ekskit.nodes.internal.SelfManagedDeletion;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Self-managed node groups: EC2 instances in an Auto Scaling group that you own, joined to the
+ * cluster by the user data ekskit writes. Get it from {@link Nodegroups#selfManaged()}.
+ *
+ * <pre>{@code
+ * SelfManagedNodegroups selfManaged = nodegroups.selfManaged();
+ * SelfManagedNodegroupInfo batch = selfManaged.create(spec).await(Duration.ofMinutes(20));
+ * selfManaged.delete("orders", "batch").join();
+ * }</pre>
+ *
+ * <p>Create checks the spec ({@link InvalidSpecException}) and then the account before changing
+ * anything: the cluster is ACTIVE and allows access entries, the AMI family fits its version, the
+ * node role, instance type and subnets exist, and for Windows the prerequisites hold. It then
+ * resolves the AMI and makes, each create-or-adopt: an instance profile holding the node role, a
+ * launch template (IMDSv2 required, encrypted gp3 volumes, user data with the cluster's endpoint,
+ * CA and DNS IP so nodes never call {@code DescribeCluster} at boot), the node role's access entry
+ * ({@code EC2_LINUX} or {@code EC2_WINDOWS}), and the Auto Scaling group over the subnets, tagged
+ * {@code kubernetes.io/cluster/<cluster>=owned}. It completes when the desired number of instances
+ * are InService. Launches that keep failing end the wait with a {@link ResourceFailedException}
+ * carrying EC2's reasons and a hint; a failure after the first part is a {@link
+ * PartialCreationException} naming the parts that exist. Running the same create again adopts what
+ * exists; a part that differs from the spec, or that ekskit did not make, is a {@link
+ * ConflictException}.
+ */
+public final class SelfManagedNodegroups {
+  /** Instances starting: a launch and EC2 status checks take 2–4 minutes, Windows longer. */
+  public static final WaitKind SELF_MANAGED_CREATE =
+      new WaitKind(
+          "self-managed-create",
+          new PollingPolicy(
+              Duration.ofSeconds(90),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(3)));
+
+  /** Instances terminating with their group: 1–4 minutes. */
+  public static final WaitKind SELF_MANAGED_DELETE =
+      new WaitKind(
+          "self-managed-delete",
+          new PollingPolicy(
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(15),
+              0.2,
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(30),
+              Duration.ofMinutes(2)));
+
+  private final Engine engine;
+  private final SelfManagedClients aws;
+
+  SelfManagedNodegroups(Engine engine, SelfManagedClients aws) {
+    this.engine = engine;
+    this.aws = aws;
+  }
+
+  /** Creates the node group, or finishes or adopts one from an earlier run, and waits for it. */
+  public Operation<SelfManagedNodegroupInfo> create(SelfManagedNodegroupSpec spec) {
+    return create(spec, null);
+  }
+
+  /** {@link #create(SelfManagedNodegroupSpec)}, also reporting this operation's events. */
+  public Operation<SelfManagedNodegroupInfo> create(
+      SelfManagedNodegroupSpec spec, ProgressListener listener) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(spec.clusterName(), spec.name()), listener),
+        context -> new SelfManagedCreation(context, aws, spec, SELF_MANAGED_CREATE).run());
+  }
+
+  /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */
+  public Optional<SelfManagedNodegroupInfo> describe(String clusterName, String name) {
+    return AutoScalingGroups.describe(aws.autoScaling(), clusterName + "-" + name)
+        .map(group -> AutoScalingGroups.info(clusterName, name, group));
+  }
+
+  /**
+   * Deletes the node group's parts in order and waits until its instances are gone. Completes with
+   * true when anything was deleted, false when nothing was left. Safe to run again.
+   */
+  public Operation<Boolean> delete(String clusterName, String name) {
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(clusterName, name), null),
+        context ->
+            new SelfManagedDeletion(context, aws, clusterName, name, SELF_MANAGED_DELETE).run());
+  }
+
+  private static ResourceRef ref(String clusterName, String name) {
+    return ResourceRef.child("self-managed-nodegroup", clusterName, name);
+  }
+}

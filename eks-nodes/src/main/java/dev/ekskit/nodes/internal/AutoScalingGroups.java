@@ -1,0 +1,215 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.FieldDifference;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.AwsErrors;
+import dev.ekskit.core.internal.Tags;
+import dev.ekskit.nodes.SelfManagedNodegroupInfo;
+import dev.ekskit.nodes.SelfManagedNodegroupSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.autoscaling.model.TagDescription;
+
+/**
+ * The Auto Scaling group of a self-managed node group: its tags (which let Kubernetes, the cluster
+ * autoscaler and ekskit find it), create-or-adopt, describe and delete. Blocking calls, each safe
+ * to repeat.
+ */
+public final class AutoScalingGroups {
+  /** Marks a group as ekskit's node group of a cluster; the value is the node group's name. */
+  public static final String NODEGROUP_TAG = Tags.PREFIX + "nodegroup";
+
+  /** The node role's ARN, to tell whether another group still needs the role's access entry. */
+  public static final String NODE_ROLE_TAG = Tags.PREFIX + "node-role";
+
+  /** {@code linux} or {@code windows}, to find Linux capacity for a Windows group's CoreDNS. */
+  public static final String NODE_OS_TAG = Tags.PREFIX + "node-os";
+
+  private AutoScalingGroups() {}
+
+  /** The tags of the group, every one also put on its instances at launch. */
+  public static Map<String, String> tags(SelfManagedNodegroupSpec spec) {
+    Map<String, String> tags = new LinkedHashMap<>(Tags.withOwnership(spec.tags()));
+    tags.put("Name", spec.resourceName() + "-node");
+    tags.put("kubernetes.io/cluster/" + spec.clusterName(), "owned");
+    tags.put(NODEGROUP_TAG, spec.name());
+    tags.put(NODE_ROLE_TAG, spec.nodeRoleArn());
+    tags.put(NODE_OS_TAG, spec.ami().isWindows() ? "windows" : "linux");
+    return tags;
+  }
+
+  /** Creates the group, or adopts the one ekskit made earlier if it matches the spec. */
+  public static void createOrAdopt(
+      AutoScalingClient autoScaling,
+      ResourceRef ref,
+      SelfManagedNodegroupSpec spec,
+      String launchTemplateId) {
+    String name = spec.resourceName();
+    try {
+      autoScaling.createAutoScalingGroup(
+          r ->
+              r.autoScalingGroupName(name)
+                  .launchTemplate(t -> t.launchTemplateId(launchTemplateId).version("$Default"))
+                  .minSize(spec.minSize())
+                  .desiredCapacity(spec.desiredSize())
+                  .maxSize(spec.maxSize())
+                  .vpcZoneIdentifier(String.join(",", spec.subnetIds()))
+                  .tags(
+                      tags(spec).entrySet().stream()
+                          .map(
+                              t ->
+                                  Tag.builder()
+                                      .key(t.getKey())
+                                      .value(t.getValue())
+                                      .propagateAtLaunch(true)
+                                      .build())
+                          .toList()));
+    } catch (RuntimeException e) {
+      if (!"AlreadyExists".equals(AwsErrors.errorCode(e))) {
+        throw e;
+      }
+      // Gone again in between (deleted by someone): report the original answer.
+      AutoScalingGroup existing = describe(autoScaling, name).orElseThrow(() -> e);
+      List<FieldDifference> diff = diff(spec, launchTemplateId, existing);
+      if (!diff.isEmpty()) {
+        throw new ConflictException(ref, diff, e);
+      }
+    }
+  }
+
+  /** What keeps {@code existing} from being adopted; the desired size may drift (autoscalers). */
+  static List<FieldDifference> diff(
+      SelfManagedNodegroupSpec spec, String launchTemplateId, AutoScalingGroup existing) {
+    List<FieldDifference> diff = new ArrayList<>();
+    Map<String, String> tags = tagMap(existing);
+    if (!Tags.isManagedByEksKit(tags) || !spec.name().equals(tags.get(NODEGROUP_TAG))) {
+      diff.add(new FieldDifference("owner", "ekskit", "a group ekskit did not create"));
+      return diff;
+    }
+    String template =
+        existing.launchTemplate() == null ? null : existing.launchTemplate().launchTemplateId();
+    if (!launchTemplateId.equals(template)) {
+      diff.add(new FieldDifference("launchTemplate", launchTemplateId, template));
+    }
+    Set<String> subnets = new TreeSet<>(List.of(existing.vpcZoneIdentifier().split(",")));
+    if (!subnets.equals(new TreeSet<>(spec.subnetIds()))) {
+      diff.add(
+          new FieldDifference(
+              "subnetIds",
+              String.valueOf(new TreeSet<>(spec.subnetIds())),
+              String.valueOf(subnets)));
+    }
+    if (existing.minSize() != spec.minSize()) {
+      diff.add(
+          new FieldDifference(
+              "minSize", String.valueOf(spec.minSize()), String.valueOf(existing.minSize())));
+    }
+    if (existing.maxSize() != spec.maxSize()) {
+      diff.add(
+          new FieldDifference(
+              "maxSize", String.valueOf(spec.maxSize()), String.valueOf(existing.maxSize())));
+    }
+    return diff;
+  }
+
+  public static Optional<AutoScalingGroup> describe(AutoScalingClient autoScaling, String name) {
+    return autoScaling
+        .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
+        .autoScalingGroups()
+        .stream()
+        .findFirst();
+  }
+
+  /** Every group in the account and region that ekskit made for {@code cluster}. */
+  public static List<AutoScalingGroup> ofCluster(AutoScalingClient autoScaling, String cluster) {
+    String clusterTag = "kubernetes.io/cluster/" + cluster;
+    return autoScaling
+        .describeAutoScalingGroupsPaginator(r -> r.maxRecords(100))
+        .autoScalingGroups()
+        .stream()
+        .filter(
+            group -> {
+              Map<String, String> tags = tagMap(group);
+              return Tags.isManagedByEksKit(tags)
+                  && tags.containsKey(clusterTag)
+                  && tags.containsKey(NODEGROUP_TAG);
+            })
+        .toList();
+  }
+
+  /**
+   * Deletes the group and its instances (ForceDelete); false when there is none. A group of that
+   * name that ekskit did not make is left alone and reported as a conflict.
+   */
+  public static boolean forceDelete(
+      AutoScalingClient autoScaling, ResourceRef ref, String name, String nodegroup) {
+    Optional<AutoScalingGroup> group = describe(autoScaling, name);
+    if (group.isEmpty()) {
+      return false;
+    }
+    Map<String, String> tags = tagMap(group.get());
+    if (!Tags.isManagedByEksKit(tags) || !nodegroup.equals(tags.get(NODEGROUP_TAG))) {
+      throw new ConflictException(
+          ref,
+          List.of(new FieldDifference("owner", "ekskit", "a group ekskit did not create")),
+          null);
+    }
+    if ("Delete in progress".equals(group.get().status())) {
+      return true;
+    }
+    try {
+      autoScaling.deleteAutoScalingGroup(r -> r.autoScalingGroupName(name).forceDelete(true));
+      return true;
+    } catch (RuntimeException e) {
+      if (isNotFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Auto Scaling answers a missing group with a ValidationError, not a NotFound code. */
+  public static boolean isNotFound(Throwable e) {
+    return AwsErrors.errorCode(e).equals("ValidationError")
+        && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("not found");
+  }
+
+  public static SelfManagedNodegroupInfo info(
+      String cluster, String nodegroup, AutoScalingGroup group) {
+    return new SelfManagedNodegroupInfo(
+        cluster,
+        nodegroup,
+        group.autoScalingGroupName(),
+        group.launchTemplate() == null ? null : group.launchTemplate().launchTemplateId(),
+        group.minSize(),
+        group.desiredCapacity(),
+        group.maxSize(),
+        inService(group));
+  }
+
+  /** Instances EC2 has started and Auto Scaling counts as healthy. */
+  public static List<String> inService(AutoScalingGroup group) {
+    return group.instances().stream()
+        .filter(i -> "InService".equals(i.lifecycleStateAsString()))
+        .filter(i -> "Healthy".equalsIgnoreCase(i.healthStatus()))
+        .map(Instance::instanceId)
+        .toList();
+  }
+
+  public static Map<String, String> tagMap(AutoScalingGroup group) {
+    return group.tags().stream()
+        .collect(Collectors.toMap(TagDescription::key, TagDescription::value, (a, b) -> b));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.internal.ClusterSpecRules;
+import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.internal.Violations;
+import dev.ekskit.nodes.AmiFamily;
+import dev.ekskit.nodes.SelfManagedNodegroupSpec;
+import java.util.regex.Pattern;
+
+/** The rules of {@link SelfManagedNodegroupSpec} that need no AWS call. */
+public final class SelfManagedSpecRules {
+  /** Launch template and instance profile names allow 128 characters. */
+  private static final int MAX_RESOURCE_NAME = 128;
+
+  private static final int MIN_WINDOWS_GIB = 50;
+  private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
+
+  private SelfManagedSpecRules() {}
+
+  public static void check(SelfManagedNodegroupSpec spec) {
+    Violations v = new Violations("SelfManagedNodegroupSpec");
+    v.eksName("clusterName", spec.clusterName(), 100);
+    v.eksName("name", spec.name(), 63);
+    if (spec.resourceName().length() > MAX_RESOURCE_NAME) {
+      v.add(
+          "name",
+          "combined-length",
+          "clusterName + '-' + name names the launch template and instance profile, which allow "
+              + MAX_RESOURCE_NAME
+              + " characters; it has "
+              + spec.resourceName().length());
+    }
+    v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, 16);
+    v.matches("nodeRoleArn", spec.nodeRoleArn(), ClusterSpecRules.ROLE_ARN, "an IAM role ARN");
+    v.matches(
+        "instanceType",
+        spec.instanceType(),
+        NodegroupSpecRules.INSTANCE_TYPE,
+        "an instance type such as m7g.large");
+    AmiResolution.validateInto(v, "amiSource.", spec.ami(), spec.amiSource());
+    NodegroupSpecRules.amiVersion(v, spec.ami(), spec.kubernetesVersion());
+    NodegroupSpecRules.scaling(v, spec.minSize(), spec.desiredSize(), spec.maxSize());
+    int gib = spec.effectiveVolumeGib();
+    int least = spec.ami().isWindows() ? MIN_WINDOWS_GIB : 1;
+    if (gib < least || gib > 16_384) {
+      v.add("volumeGib", "range", "must be " + least + " to 16384 GiB here, was " + gib);
+    }
+    if (spec.metadataHopLimit() < 1 || spec.metadataHopLimit() > 64) {
+      v.add("metadataHopLimit", "range", "must be 1 to 64, was " + spec.metadataHopLimit());
+    }
+    v.ids("securityGroupIds", spec.securityGroupIds(), SECURITY_GROUP, "a security group id", 0, 4);
+    UserDataRules.kubelet(
+        v, spec.labels(), spec.taints(), spec.maxPods(), spec.preBootstrapCommands());
+    if (spec.ami().family() == AmiFamily.BOTTLEROCKET && !spec.preBootstrapCommands().isEmpty()) {
+      v.add(
+          "preBootstrapCommands",
+          "bottlerocket-no-shell",
+          "Bottlerocket runs no shell at boot; use a bootstrap container instead");
+    }
+    if (spec.vpcCniWindowsIpamEnabled() && !spec.ami().isWindows()) {
+      v.add("vpcCniWindowsIpamEnabled", "windows-only", "only means something for Windows nodes");
+    }
+    v.tags("tags", spec.tags(), Tags.PREFIX);
+    v.throwIfAny();
+  }
+}
