@@ -12,10 +12,13 @@ import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.DefaultOperation;
 import dev.ekskit.core.internal.Engine;
 import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.internal.AutoScalingGroups;
+import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.SelfManagedClients;
 import dev.ekskit.nodes.internal.SelfManagedCreation;
 import dev.ekskit.nodes.internal.SelfManagedDeletion;
+import dev.ekskit.nodes.internal.SelfManagedScaling;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,6 +29,7 @@ import java.util.Optional;
  * <pre>{@code
  * SelfManagedNodegroups selfManaged = nodegroups.selfManaged();
  * SelfManagedNodegroupInfo batch = selfManaged.create(spec).await(Duration.ofMinutes(20));
+ * selfManaged.scale("orders", "batch", 0, 4, 10).join();
  * selfManaged.delete("orders", "batch").join();
  * }</pre>
  *
@@ -44,7 +48,10 @@ import java.util.Optional;
  * ConflictException}.
  */
 public final class SelfManagedNodegroups {
-  /** Instances starting: a launch and EC2 status checks take 2–4 minutes, Windows longer. */
+  /**
+   * Instances starting (create, scale): a launch and EC2 status checks take 2–4 minutes, Windows
+   * longer.
+   */
   public static final WaitKind SELF_MANAGED_CREATE =
       new WaitKind(
           "self-managed-create",
@@ -87,6 +94,28 @@ public final class SelfManagedNodegroups {
     return DefaultOperation.start(
         new OperationContext(engine, ref(spec.clusterName(), spec.name()), listener),
         context -> new SelfManagedCreation(context, aws, spec, SELF_MANAGED_CREATE).run());
+  }
+
+  /**
+   * Changes the Auto Scaling group's limits and waits until it has {@code desiredSize} InService
+   * instances and no more; needs {@code minSize <= desiredSize <= maxSize} and {@code maxSize >=
+   * 1}.
+   */
+  public Operation<SelfManagedNodegroupInfo> scale(
+      String clusterName, String name, int minSize, int desiredSize, int maxSize) {
+    Violations v = new Violations("SelfManagedNodegroupScaling");
+    NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
+    v.throwIfAny();
+    return DefaultOperation.start(
+        new OperationContext(engine, ref(clusterName, name), null),
+        context ->
+            SelfManagedScaling.run(
+                context,
+                aws,
+                clusterName,
+                name,
+                new SelfManagedScaling.Scaling(minSize, desiredSize, maxSize),
+                SELF_MANAGED_CREATE));
   }
 
   /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */

@@ -7,7 +7,6 @@ import dev.ekskit.core.internal.ClusterMapping;
 import dev.ekskit.core.internal.CreateFailures;
 import dev.ekskit.core.internal.Failures;
 import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Poller;
 import dev.ekskit.core.internal.StepRetry;
 import dev.ekskit.nodes.LaunchTemplateSpec;
 import dev.ekskit.nodes.NodeBootstrap;
@@ -15,8 +14,6 @@ import dev.ekskit.nodes.ResolvedAmi;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.nodes.UserData;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -143,20 +140,12 @@ public final class SelfManagedCreation {
   }
 
   private CompletableFuture<AutoScalingGroup> awaitInService() {
-    Instant started = context.now();
-    String cleanup = SelfManagedDeletion.call(spec.clusterName(), spec.name());
-    return Poller.await(
+    return SelfManagedReadiness.await(
         context,
-        ref,
-        "wait in service",
-        context.engine().policy(createWait),
-        () ->
-            SelfManagedReadiness.check(
-                aws.autoScaling(),
-                ref,
-                spec.resourceName(),
-                Duration.between(started, context.now()),
-                cleanup));
+        aws.autoScaling(),
+        spec.resourceName(),
+        createWait,
+        SelfManagedDeletion.call(spec.clusterName(), spec.name()));
   }
 
   /**

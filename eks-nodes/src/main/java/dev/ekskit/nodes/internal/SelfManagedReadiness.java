@@ -2,25 +2,53 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.core.internal.Poller;
 import dev.ekskit.core.internal.Readiness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.Activity;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 
 /**
  * When a self-managed node group is ready: its Auto Scaling group has as many InService, healthy
- * instances as it desires. Launches failing {@value #FAILURES_IN_A_ROW} times in a row end the
- * wait, except in the first {@code PROPAGATION_GRACE} when the only complaint is an instance
- * profile EC2 cannot see yet (IAM is eventually consistent and Auto Scaling retries by itself).
+ * instances as it desires, and no more instances than that (a scale-in has finished). Launches
+ * failing {@value #FAILURES_IN_A_ROW} times in a row end the wait, except in the first {@code
+ * PROPAGATION_GRACE} when the only complaint is an instance profile EC2 cannot see yet (IAM is
+ * eventually consistent and Auto Scaling retries by itself).
  */
 final class SelfManagedReadiness {
   static final int FAILURES_IN_A_ROW = 3;
   static final Duration PROPAGATION_GRACE = Duration.ofMinutes(3);
 
   private SelfManagedReadiness() {}
+
+  /** Waits until the group is ready; launches that keep failing end the wait. */
+  static CompletableFuture<AutoScalingGroup> await(
+      OperationContext context,
+      AutoScalingClient autoScaling,
+      String groupName,
+      WaitKind kind,
+      String cleanup) {
+    Instant started = context.now();
+    return Poller.await(
+        context,
+        context.resource(),
+        "wait in service",
+        context.engine().policy(kind),
+        () ->
+            check(
+                autoScaling,
+                context.resource(),
+                groupName,
+                Duration.between(started, context.now()),
+                cleanup));
+  }
 
   /**
    * @param waited how long the wait has run
@@ -42,8 +70,12 @@ final class SelfManagedReadiness {
     }
     AutoScalingGroup group = found.get();
     int inService = AutoScalingGroups.inService(group).size();
+    long live =
+        group.instances().stream()
+            .filter(i -> !"Terminated".equals(i.lifecycleStateAsString()))
+            .count();
     String status = inService + "/" + group.desiredCapacity() + " InService";
-    if (inService >= group.desiredCapacity()) {
+    if (inService >= group.desiredCapacity() && live <= group.desiredCapacity()) {
       return Readiness.ready(status, group);
     }
     List<Activity> failures =

@@ -159,6 +159,7 @@ class SelfManagedEmulatorTest {
     assertThat(data.iamInstanceProfile().arn()).isEqualTo(profile.arn());
     assertThat(profile.roles()).extracting(r -> r.arn()).containsExactly(nodeRole);
     assertThat(eks.entries().values())
+        .filteredOn(e -> e.principalArn().equals(nodeRole))
         .singleElement()
         .satisfies(e -> assertThat(e.type()).isEqualTo("EC2_LINUX"));
   }
@@ -176,10 +177,29 @@ class SelfManagedEmulatorTest {
   }
 
   @Test
+  void scale_outAndIn_waitsForDesiredInService() {
+    nodegroups.selfManaged().create(spec("elastic").build()).join();
+
+    assertThat(
+            nodegroups
+                .selfManaged()
+                .scale(CLUSTER, "elastic", 1, 3, 3)
+                .join()
+                .inServiceInstanceIds())
+        .hasSize(3);
+    assertThat(
+            nodegroups
+                .selfManaged()
+                .scale(CLUSTER, "elastic", 0, 1, 3)
+                .join()
+                .inServiceInstanceIds())
+        .hasSize(1);
+  }
+
+  @Test
   void delete_created_removesEveryPartThenFindsNothing() {
-    nodegroups.selfManaged().create(spec("short").build()).join();
-    eks.entries().clear(); // this test's own entry only
-    nodegroups.selfManaged().create(spec("short").build()).join();
+    String soloRole = role("shop-solo-node", "ec2.amazonaws.com");
+    nodegroups.selfManaged().create(spec("short").nodeRoleArn(soloRole).build()).join();
 
     assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join()).isTrue();
 
@@ -187,7 +207,21 @@ class SelfManagedEmulatorTest {
     assertThat(templates("shop-short")).isEmpty();
     assertThatThrownBy(() -> iam.getInstanceProfile(r -> r.instanceProfileName("shop-short")))
         .isInstanceOf(NoSuchEntityException.class);
+    assertThat(eks.entries().values()).noneMatch(e -> e.principalArn().equals(soloRole));
     assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join()).isFalse();
+  }
+
+  @Test
+  void delete_roleSharedWithAnotherGroup_keepsAccessEntryUntilTheLast() {
+    String sharedRole = role("shop-shared-node", "ec2.amazonaws.com");
+    nodegroups.selfManaged().create(spec("first").nodeRoleArn(sharedRole).build()).join();
+    nodegroups.selfManaged().create(spec("second").nodeRoleArn(sharedRole).build()).join();
+
+    nodegroups.selfManaged().delete(CLUSTER, "first").join();
+    assertThat(eks.entries().values()).anyMatch(e -> e.principalArn().equals(sharedRole));
+
+    nodegroups.selfManaged().delete(CLUSTER, "second").join();
+    assertThat(eks.entries().values()).noneMatch(e -> e.principalArn().equals(sharedRole));
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.ekskit.nodes.internal;
+
+import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.OperationContext;
+import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.nodes.SelfManagedNodegroupInfo;
+import java.util.concurrent.CompletableFuture;
+
+/** New scaling limits for a self-managed group, then the wait until it has its desired size. */
+public final class SelfManagedScaling {
+  private SelfManagedScaling() {}
+
+  public static CompletableFuture<SelfManagedNodegroupInfo> run(
+      OperationContext context,
+      SelfManagedClients aws,
+      String cluster,
+      String nodegroup,
+      Scaling scaling,
+      WaitKind wait) {
+    String name = cluster + "-" + nodegroup;
+    return StepRetry.run(
+            context,
+            context.resource(),
+            "update scaling",
+            StepRetry.RETRYABLE,
+            () ->
+                aws.autoScaling()
+                    .updateAutoScalingGroup(
+                        r ->
+                            r.autoScalingGroupName(name)
+                                .minSize(scaling.min())
+                                .desiredCapacity(scaling.desired())
+                                .maxSize(scaling.max())))
+        .thenCompose(
+            updated ->
+                SelfManagedReadiness.await(
+                    context,
+                    aws.autoScaling(),
+                    name,
+                    wait,
+                    SelfManagedDeletion.call(cluster, nodegroup)))
+        .thenApply(group -> AutoScalingGroups.info(cluster, nodegroup, group));
+  }
+
+  /** Scaling limits, checked by the caller. */
+  public record Scaling(int min, int desired, int max) {}
+}
