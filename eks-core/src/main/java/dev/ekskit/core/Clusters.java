@@ -2,6 +2,7 @@ package dev.ekskit.core;
 
 import dev.ekskit.core.internal.AuthTokens;
 import dev.ekskit.core.internal.CascadeDelete;
+import dev.ekskit.core.internal.CascadeParts;
 import dev.ekskit.core.internal.ClusterCreation;
 import dev.ekskit.core.internal.ClusterMapping;
 import dev.ekskit.core.internal.ClusterSpecRules;
@@ -35,13 +36,19 @@ public final class Clusters {
   private final EksClient eks;
   private final Ec2Client ec2;
   private final Supplier<AwsCredentialsIdentity> credentials;
+  private final CascadeParts cascadeParts;
 
   Clusters(
-      Engine engine, EksClient eks, Ec2Client ec2, Supplier<AwsCredentialsIdentity> credentials) {
+      Engine engine,
+      EksClient eks,
+      Ec2Client ec2,
+      Supplier<AwsCredentialsIdentity> credentials,
+      CascadeParts cascadeParts) {
     this.engine = engine;
     this.eks = eks;
     this.ec2 = ec2;
     this.credentials = credentials;
+    this.cascadeParts = cascadeParts;
   }
 
   /**
@@ -100,7 +107,9 @@ public final class Clusters {
 
   /**
    * Deletes the cluster with its Fargate profiles, node groups and add-ons, waiting for each. A
-   * cluster that does not exist is not an error: the result says nothing was deleted.
+   * cluster that does not exist is not an error: the result says nothing was deleted. Self-managed
+   * node groups, which EKS does not know about, are deleted too when a {@code Nodegroups} (module
+   * eks-nodes) is open for this kit; otherwise delete them first.
    */
   public Operation<ClusterDeletion> delete(String name) {
     return delete(name, null);
@@ -109,7 +118,7 @@ public final class Clusters {
   /** {@link #delete(String)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
     requireName(name);
-    return start(name, listener, context -> CascadeDelete.run(context, eks));
+    return start(name, listener, context -> CascadeDelete.run(context, eks, cascadeParts.all()));
   }
 
   /**

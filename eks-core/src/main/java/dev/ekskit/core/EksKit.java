@@ -1,5 +1,6 @@
 package dev.ekskit.core;
 
+import dev.ekskit.core.internal.CascadeParts;
 import dev.ekskit.core.internal.Engine;
 import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
@@ -47,7 +48,12 @@ public final class EksKit implements AutoCloseable {
   private EksKit(KitResources resources) {
     this.resources = resources;
     this.clusters =
-        new Clusters(resources.engine(), resources.eks(), resources.ec2(), resources.credentials());
+        new Clusters(
+            resources.engine(),
+            resources.eks(),
+            resources.ec2(),
+            resources.credentials(),
+            resources.cascadeParts());
   }
 
   /** A kit on the default AWS region and credentials chain. */
@@ -197,6 +203,7 @@ public final class EksKit implements AutoCloseable {
               eksClient,
               ec2 != null ? ec2 : made.ec2(),
               made.credentials(eksClient),
+              new CascadeParts(),
               made));
     }
   }

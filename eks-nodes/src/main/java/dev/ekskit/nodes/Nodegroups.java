@@ -1,10 +1,12 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.EksKit;
+import dev.ekskit.core.internal.CascadeParts;
 import dev.ekskit.core.internal.KitAccess;
 import dev.ekskit.core.internal.KitResources;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.LazyClient;
+import dev.ekskit.nodes.internal.SelfManagedCascade;
 import dev.ekskit.nodes.internal.SelfManagedClients;
 import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
@@ -14,9 +16,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Worker nodes for the clusters of an {@link EksKit}: AMI resolution and checks, managed and
- * self-managed node groups, launch templates. Uses the kit's engine (scheduler, retries, polling)
- * and its EKS and EC2 clients, plus SSM, IAM and Auto Scaling clients: the ones given to the
- * builder, or ones from the SDK's default chain made on first use, which this object then closes.
+ * self-managed node groups, launch templates. While it is open, {@code kit.clusters().delete(..)}
+ * also deletes the cluster's self-managed node groups. Uses the kit's engine (scheduler, retries,
+ * polling) and its EKS and EC2 clients, plus SSM, IAM and Auto Scaling clients: the ones given to
+ * the builder, or ones from the SDK's default chain made on first use, which this object then
+ * closes.
  *
  * <pre>{@code
  * try (Nodegroups nodegroups = Nodegroups.builder(kit).ssmClient(ssm).build()) {
@@ -33,6 +37,8 @@ public final class Nodegroups implements AutoCloseable {
   private final ManagedNodegroups managed;
   private final SelfManagedNodegroups selfManaged;
   private final LaunchTemplates launchTemplates;
+  private final CascadeParts cascadeParts;
+  private final SelfManagedCascade cascade;
 
   private Nodegroups(Builder builder) {
     KitResources kit = KitAccess.resources(builder.kit);
@@ -44,11 +50,15 @@ public final class Nodegroups implements AutoCloseable {
     AmiResolution resolution = new AmiResolution(ssm, kit.ec2(), kit.engine().clock());
     this.amis = new Amis(kit.engine(), kit.ec2(), resolution);
     this.managed = new ManagedNodegroups(kit.engine(), kit.eks(), kit.ec2());
-    this.selfManaged =
-        new SelfManagedNodegroups(
-            kit.engine(),
-            new SelfManagedClients(kit.eks(), kit.ec2(), iam, autoScaling, resolution));
+    var selfManagedClients =
+        new SelfManagedClients(kit.eks(), kit.ec2(), iam, autoScaling, resolution);
+    this.selfManaged = new SelfManagedNodegroups(kit.engine(), selfManagedClients);
     this.launchTemplates = new LaunchTemplates(kit.engine(), kit.ec2());
+    // While this is open, the kit's cluster delete also removes self-managed node groups.
+    this.cascadeParts = kit.cascadeParts();
+    this.cascade =
+        new SelfManagedCascade(selfManagedClients, SelfManagedNodegroups.SELF_MANAGED_DELETE);
+    cascadeParts.register(cascade);
   }
 
   /** With SSM, IAM and Auto Scaling clients from the SDK's default chain. */
@@ -76,9 +86,13 @@ public final class Nodegroups implements AutoCloseable {
     return launchTemplates;
   }
 
-  /** Closes the clients this object made; clients given to the builder stay open. */
+  /**
+   * Closes the clients this object made (clients given to the builder stay open); the kit's cluster
+   * delete no longer includes self-managed node groups.
+   */
   @Override
   public void close() {
+    cascadeParts.unregister(cascade);
     ssm.close();
     iam.close();
     autoScaling.close();

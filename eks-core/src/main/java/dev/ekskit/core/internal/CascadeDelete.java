@@ -3,7 +3,9 @@ package dev.ekskit.core.internal;
 import dev.ekskit.core.ClusterDeletion;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -11,22 +13,26 @@ import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * Deletes a cluster and what hangs off it, in the order EKS requires: Fargate profiles one at a
- * time (EKS allows one in transition per cluster), node groups in parallel, add-ons, then the
- * cluster. Everything is found by listing, so a second run after a crash finishes the job.
+ * time (EKS allows one in transition per cluster), node groups in parallel together with the {@link
+ * CascadePart}s other modules registered (self-managed node groups), add-ons, then the cluster.
+ * Everything is found by listing, so a second run after a crash finishes the job.
  */
 public final class CascadeDelete {
   private final OperationContext context;
   private final EksClient eks;
+  private final List<CascadePart> parts;
   private final String cluster;
 
-  private CascadeDelete(OperationContext context, EksClient eks) {
+  private CascadeDelete(OperationContext context, EksClient eks, List<CascadePart> parts) {
     this.context = context;
     this.eks = eks;
+    this.parts = parts;
     this.cluster = context.resource().name();
   }
 
-  public static CompletableFuture<ClusterDeletion> run(OperationContext context, EksClient eks) {
-    return new CascadeDelete(context, eks).run();
+  public static CompletableFuture<ClusterDeletion> run(
+      OperationContext context, EksClient eks, List<CascadePart> parts) {
+    return new CascadeDelete(context, eks, parts).run();
   }
 
   private CompletableFuture<ClusterDeletion> run() {
@@ -37,7 +43,7 @@ public final class CascadeDelete {
                 context.observed(
                     context.resource(), "delete", "NOT_FOUND", java.time.Duration.ZERO, 1);
                 return CompletableFuture.completedFuture(
-                    new ClusterDeletion(cluster, List.of(), List.of(), List.of(), false));
+                    new ClusterDeletion(cluster, List.of(), List.of(), List.of(), Map.of(), false));
               }
               return deleteChildren()
                   .thenCompose(
@@ -50,6 +56,7 @@ public final class CascadeDelete {
                                           children.fargateProfiles(),
                                           children.nodegroups(),
                                           children.addons(),
+                                          children.otherParts(),
                                           deleted)));
             });
   }
@@ -57,15 +64,36 @@ public final class CascadeDelete {
   private CompletableFuture<ClusterDeletion> deleteChildren() {
     return deleteFargateProfiles()
         .thenCompose(
-            profiles ->
-                deleteNodegroups()
-                    .thenCompose(
-                        nodegroups ->
-                            deleteAddons()
-                                .thenApply(
-                                    addons ->
-                                        new ClusterDeletion(
-                                            cluster, profiles, nodegroups, addons, false))));
+            profiles -> {
+              CompletableFuture<Map<String, List<String>>> others = deleteOtherParts();
+              return deleteNodegroups()
+                  .thenCombine(others, Map::entry)
+                  .thenCompose(
+                      nodes ->
+                          deleteAddons()
+                              .thenApply(
+                                  addons ->
+                                      new ClusterDeletion(
+                                          cluster,
+                                          profiles,
+                                          nodes.getKey(),
+                                          addons,
+                                          nodes.getValue(),
+                                          false)));
+            });
+  }
+
+  /** Every registered part at once, each reporting the names it deleted. */
+  private CompletableFuture<Map<String, List<String>>> deleteOtherParts() {
+    Map<String, CompletableFuture<List<String>>> runs = new LinkedHashMap<>();
+    parts.forEach(part -> runs.put(part.kind(), part.deleteAll(context, cluster)));
+    return CompletableFuture.allOf(runs.values().toArray(CompletableFuture[]::new))
+        .thenApply(
+            all -> {
+              Map<String, List<String>> deleted = new LinkedHashMap<>();
+              runs.forEach((kind, run) -> deleted.put(kind, run.join()));
+              return deleted;
+            });
   }
 
   private CompletableFuture<List<String>> deleteFargateProfiles() {

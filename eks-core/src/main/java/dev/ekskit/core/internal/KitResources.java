@@ -26,6 +26,7 @@ public record KitResources(
     EksClient eks,
     Ec2Client ec2,
     Supplier<AwsCredentialsIdentity> credentials,
+    CascadeParts cascadeParts,
     Defaults made)
     implements AutoCloseable {
 

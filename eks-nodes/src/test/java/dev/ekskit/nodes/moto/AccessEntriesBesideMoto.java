@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.eks.model.CreateAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryResponse;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.DeleteAccessEntryResponse;
+import software.amazon.awssdk.services.eks.model.DeleteClusterRequest;
+import software.amazon.awssdk.services.eks.model.DeleteClusterResponse;
 import software.amazon.awssdk.services.eks.model.DescribeAccessEntryRequest;
 import software.amazon.awssdk.services.eks.model.DescribeAccessEntryResponse;
 import software.amazon.awssdk.services.eks.model.DescribeClusterRequest;
@@ -17,6 +19,8 @@ import software.amazon.awssdk.services.eks.model.DescribeFargateProfileRequest;
 import software.amazon.awssdk.services.eks.model.DescribeFargateProfileResponse;
 import software.amazon.awssdk.services.eks.model.DescribeNodegroupRequest;
 import software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse;
+import software.amazon.awssdk.services.eks.model.ListAddonsRequest;
+import software.amazon.awssdk.services.eks.model.ListAddonsResponse;
 import software.amazon.awssdk.services.eks.model.ListFargateProfilesRequest;
 import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
 import software.amazon.awssdk.services.eks.model.ListNodegroupsRequest;
@@ -78,6 +82,16 @@ final class AccessEntriesBesideMoto implements EksClient {
   @Override
   public DescribeClusterResponse describeCluster(DescribeClusterRequest request) {
     return moto.describeCluster(request);
+  }
+
+  @Override
+  public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
+    return moto.deleteCluster(request);
+  }
+
+  @Override
+  public ListAddonsResponse listAddons(ListAddonsRequest request) {
+    return moto.listAddons(request);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ekskit.nodes.moto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ekskit.core.ClusterDeletion;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
@@ -49,6 +50,9 @@ class SelfManagedEmulatorTest {
   /** A cluster without nodes. */
   private static final String BARE = "bare";
 
+  /** A cluster to delete. */
+  private static final String DOOMED = "doomed";
+
   private final MotoAccount account;
   private final Ec2Client ec2;
   private final IamClient iam;
@@ -89,7 +93,7 @@ class SelfManagedEmulatorTest {
     nodeRole = role("shop-node", "ec2.amazonaws.com");
     String clusterRole = role("shop-cluster", "eks.amazonaws.com");
     try (EksKit creator = kit(motoEks)) {
-      for (String cluster : List.of(CLUSTER, BARE)) {
+      for (String cluster : List.of(CLUSTER, BARE, DOOMED)) {
         creator
             .clusters()
             .create(
@@ -222,6 +226,18 @@ class SelfManagedEmulatorTest {
 
     nodegroups.selfManaged().delete(CLUSTER, "second").join();
     assertThat(eks.entries().values()).noneMatch(e -> e.principalArn().equals(sharedRole));
+  }
+
+  @Test
+  void clusterDelete_nodegroupsOpen_deletesSelfManagedGroupsFirst() {
+    nodegroups.selfManaged().create(spec("workers").clusterName(DOOMED).build()).join();
+
+    ClusterDeletion deletion = kit.clusters().delete(DOOMED).join();
+
+    assertThat(deletion.otherParts()).containsEntry("self-managed node groups", List.of("workers"));
+    assertThat(deletion.clusterDeleted()).isTrue();
+    assertThat(nodegroups.selfManaged().describe(DOOMED, "workers")).isEmpty();
+    assertThat(templates("doomed-workers")).isEmpty();
   }
 
   @Test
