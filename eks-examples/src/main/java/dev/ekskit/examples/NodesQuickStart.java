@@ -9,14 +9,18 @@ import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
+import dev.ekskit.nodes.SelfManagedNodegroupInfo;
+import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.testkit.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The quick-start cluster with a Bottlerocket (arm64, Graviton) managed node group, on the
- * simulated AWS of {@code eks-testkit}: no account, a few seconds of wall time.
+ * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-testkit} (no
+ * account, a few seconds of wall time): a Bottlerocket (arm64, Graviton) managed node group, and an
+ * Amazon Linux 2023 self-managed node group (launch template, instance profile, access entry, Auto
+ * Scaling group).
  *
  * <pre>{@code
  * mvn -pl eks-examples exec:java -Dexec.mainClass=dev.ekskit.examples.NodesQuickStart
@@ -27,35 +31,38 @@ public final class NodesQuickStart {
 
   private NodesQuickStart() {}
 
+  /** The two node groups the example made. */
+  public record Nodes(NodegroupInfo managed, SelfManagedNodegroupInfo selfManaged) {}
+
   public static void main(String[] args) {
     onSimulatedAws(args.length > 0 ? args[0] : "quickstart", System.out);
   }
 
-  /** Creates the cluster and its node group on a fresh simulated AWS; returns the node group. */
-  public static NodegroupInfo onSimulatedAws(String name, PrintStream out) {
+  /** Creates the cluster and its node groups on a fresh simulated AWS. */
+  public static Nodes onSimulatedAws(String name, PrintStream out) {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
-      String account = "arn:aws:iam::" + aws.accountId() + ":role/";
+      String nodeRole = Simulation.role(aws, "eks-node-role", "ec2.amazonaws.com");
       try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()));
-          Nodegroups nodegroups = Nodegroups.of(kit)) {
+          Nodegroups nodegroups = Simulation.nodegroups(kit, aws)) {
         ClusterInfo cluster =
             kit.clusters()
                 .create(
                     ClusterSpec.builder()
                         .name(name)
                         .kubernetesVersion("1.33")
-                        .roleArn(account + "eks-cluster-role")
+                        .roleArn(Simulation.role(aws, "eks-cluster-role", "eks.amazonaws.com"))
                         .subnetIds(subnets)
                         .build())
                 .await(PATIENCE);
-        NodegroupInfo group =
+        NodegroupInfo managed =
             nodegroups
                 .managed()
                 .create(
                     NodegroupSpec.builder()
                         .clusterName(cluster.name())
                         .name("bottlerocket-arm")
-                        .nodeRoleArn(account + "eks-node-role")
+                        .nodeRoleArn(nodeRole)
                         .subnetIds(subnets)
                         .addInstanceTypes("m7g.large", "c7g.xlarge")
                         .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
@@ -68,13 +75,36 @@ public final class NodesQuickStart {
                 .await(PATIENCE);
         out.printf(
             "Node group %s is %s: %s, Kubernetes %s, %d-%d nodes%n",
-            group.name(),
-            group.status(),
-            group.amiType(),
-            group.kubernetesVersion(),
-            group.minSize(),
-            group.maxSize());
-        return group;
+            managed.name(),
+            managed.status(),
+            managed.amiType(),
+            managed.kubernetesVersion(),
+            managed.minSize(),
+            managed.maxSize());
+        SelfManagedNodegroupInfo selfManaged =
+            nodegroups
+                .selfManaged()
+                .create(
+                    SelfManagedNodegroupSpec.builder()
+                        .clusterName(cluster.name())
+                        .name("al2023-batch")
+                        .nodeRoleArn(nodeRole)
+                        .subnetIds(subnets)
+                        .instanceType("m5.large")
+                        .ami(AmiChoice.al2023(CpuArch.X86_64, Accelerator.NONE))
+                        .minSize(0)
+                        .desiredSize(2)
+                        .maxSize(6)
+                        .putLabels("workload", "batch")
+                        .addTaints("dedicated=batch:NoSchedule")
+                        .build())
+                .await(PATIENCE);
+        out.printf(
+            "Self-managed node group %s: %d instances InService in Auto Scaling group %s%n",
+            selfManaged.name(),
+            selfManaged.inServiceInstanceIds().size(),
+            selfManaged.autoScalingGroupName());
+        return new Nodes(managed, selfManaged);
       }
     }
   }

@@ -10,16 +10,23 @@ import org.junit.jupiter.api.Test;
 
 class NodesQuickStartTest {
   @Test
-  void onSimulatedAws_default_addsActiveBottlerocketNodegroup() {
+  void onSimulatedAws_default_addsBottlerocketManagedAndAl2023SelfManagedGroups() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    NodegroupInfo group =
+    NodesQuickStart.Nodes nodes =
         NodesQuickStart.onSimulatedAws(
             "demo", new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-    assertThat(group.status()).isEqualTo("ACTIVE");
-    assertThat(group.amiType()).isEqualTo("BOTTLEROCKET_ARM_64");
+    NodegroupInfo managed = nodes.managed();
+    assertThat(managed.status()).isEqualTo("ACTIVE");
+    assertThat(managed.amiType()).isEqualTo("BOTTLEROCKET_ARM_64");
+    assertThat(nodes.selfManaged().autoScalingGroupName()).isEqualTo("demo-al2023-batch");
+    assertThat(nodes.selfManaged().inServiceInstanceIds()).hasSize(2);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("nodegroup demo/bottlerocket-arm", "Node group bottlerocket-arm is ACTIVE");
+        .contains(
+            "nodegroup demo/bottlerocket-arm",
+            "Node group bottlerocket-arm is ACTIVE",
+            "self-managed-nodegroup demo/al2023-batch",
+            "Self-managed node group al2023-batch: 2 instances InService");
   }
 }

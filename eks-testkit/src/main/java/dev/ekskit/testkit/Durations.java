@@ -66,6 +66,21 @@ public final class Durations {
     return fix(Transition.ADDON_DELETE, duration);
   }
 
+  /** An instance from launch to InService in its Auto Scaling group. */
+  public Durations instanceLaunch(Duration duration) {
+    return fix(Transition.INSTANCE_LAUNCH, duration);
+  }
+
+  /** An instance from Terminating to gone, also how long a deleted group lingers. */
+  public Durations instanceTerminate(Duration duration) {
+    return fix(Transition.INSTANCE_TERMINATE, duration);
+  }
+
+  /** How long EC2 launches fail after a role was added to an instance profile. */
+  public Durations instanceProfilePropagation(Duration duration) {
+    return fix(Transition.PROFILE_PROPAGATION, duration);
+  }
+
   /** Fixes every transition to {@code duration}. */
   public Durations all(Duration duration) {
     sampler.fixAll(duration);

@@ -172,6 +172,16 @@ public final class Faults {
     return List.of(issues);
   }
 
+  /**
+   * Every instance launch of Auto Scaling group {@code groupName} fails with EC2's {@code
+   * statusMessage} (e.g. "We currently do not have sufficient m5.large capacity..."), shown as a
+   * Failed scaling activity; the group keeps retrying until {@link #clear()}.
+   */
+  public Faults failInstanceLaunches(String groupName, String statusMessage) {
+    plan.failLaunches(groupName, statusMessage);
+    return this;
+  }
+
   /** Removes every fault and restores the default rate limits. */
   public Faults clear() {
     plan.clear();

@@ -3,15 +3,18 @@ package dev.ekskit.testkit;
 import dev.ekskit.testkit.internal.Simulation;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * An in-process simulated AWS account behind the SDK v2 client interfaces, on {@link VirtualTime}.
- * Resources move through their real states (CREATING → ACTIVE after a realistic drawn duration,
- * UPDATING, DELETING → gone, FAILED with health issues), EKS's conflict and idempotency rules
- * apply, and every call is recorded. Everything is deterministic from the seed.
+ * An in-process simulated AWS account behind the SDK v2 client interfaces (EKS, EC2, SSM, IAM, Auto
+ * Scaling), on {@link VirtualTime}. Resources move through their real states (CREATING → ACTIVE
+ * after a realistic drawn duration, UPDATING, DELETING → gone, FAILED with health issues), EKS's
+ * conflict and idempotency rules apply, and every call is recorded. Everything is deterministic
+ * from the seed.
  *
  * <pre>{@code
  * try (SimulatedAws aws = SimulatedAws.create()) {
@@ -69,6 +72,31 @@ public final class SimulatedAws implements AutoCloseable {
   /** SSM with the public parameters of EKS-optimized AMIs, which EC2 DescribeImages knows. */
   public SsmClient ssm() {
     return simulation.ssm();
+  }
+
+  /**
+   * IAM roles (with managed policies) and instance profiles. A role added to a profile reaches EC2
+   * launches only after a few seconds, as IAM's eventual consistency makes it.
+   */
+  public IamClient iam() {
+    return simulation.iam();
+  }
+
+  /**
+   * Auto Scaling groups from launch templates: instances Pending for a minute or few, then
+   * InService; failed launches show as Failed activities and are retried.
+   */
+  public AutoScalingClient autoScaling() {
+    return simulation.autoScaling();
+  }
+
+  /**
+   * Creates IAM role {@code name} that {@code service} (e.g. {@code ec2.amazonaws.com}) may assume,
+   * with AWS-managed policies by name (e.g. {@code AmazonEKSWorkerNodePolicy}), and returns its
+   * ARN. Not recorded in {@link #calls()}.
+   */
+  public String createRole(String name, String service, String... managedPolicies) {
+    return simulation.createRole(name, service, List.of(managedPolicies));
   }
 
   /** The simulated account's id, for ARNs such as role ARNs in specs. */

@@ -62,6 +62,11 @@ final class ClusterState {
     this.networkConfig = networkConfig;
   }
 
+  /** Whether access entries may be made: the mode is API or API_AND_CONFIG_MAP. */
+  boolean allowsAccessEntries() {
+    return accessConfig == null || !"CONFIG_MAP".equals(accessConfig.authenticationModeAsString());
+  }
+
   ClusterStatus status(Instant now) {
     return switch (lifecycle.phase(now)) {
       case CREATING -> ClusterStatus.CREATING;

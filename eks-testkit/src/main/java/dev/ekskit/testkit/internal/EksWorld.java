@@ -11,6 +11,7 @@ final class EksWorld {
   final NodegroupUpdates nodegroupUpdates;
   final FargateStore fargateProfiles;
   final AddonStore addons;
+  final AccessEntryStore accessEntries;
 
   EksWorld(EksContext context) {
     this.context = context;
@@ -21,14 +22,24 @@ final class EksWorld {
     this.fargateProfiles = new FargateStore(context);
     this.addons =
         new AddonStore(context, new CoreDnsPlacement(context, nodegroups, fargateProfiles));
+    this.accessEntries = new AccessEntryStore(context);
   }
 
-  /** Brings every resource up to virtual now; a deleted cluster takes its add-ons with it. */
+  /**
+   * Brings every resource up to virtual now; a deleted cluster takes its add-ons and access entries
+   * with it.
+   */
   void settle() {
     nodegroups.settle();
     fargateProfiles.settle();
     addons.settle();
-    clusters.settle().forEach(addons::dropCluster);
+    clusters
+        .settle()
+        .forEach(
+            name -> {
+              addons.dropCluster(name);
+              accessEntries.dropCluster(name);
+            });
   }
 
   /** EKS refuses to delete a cluster that still has node groups or Fargate profiles. */

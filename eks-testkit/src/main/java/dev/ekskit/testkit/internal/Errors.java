@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.eks.model.AccessDeniedException;
 import software.amazon.awssdk.services.eks.model.EksException;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /**
@@ -57,6 +59,9 @@ public final class Errors {
       case EKS -> eks(EksException.builder(), 429, "TooManyRequestsException", "Rate exceeded");
       case EC2 -> ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
       case SSM -> ssm(SsmException.builder(), 400, "ThrottlingException", "Rate exceeded");
+      case IAM -> iam(IamException.builder(), 400, "Throttling", "Rate exceeded");
+      case AUTO_SCALING ->
+          autoScaling(AutoScalingException.builder(), 400, "Throttling", "Rate exceeded");
     };
   }
 
@@ -69,6 +74,10 @@ public final class Errors {
       case EKS -> eksForStatus(status);
       case EC2 -> ec2ForStatus(status);
       case SSM -> ssm(SsmException.builder(), status, "InternalServerError", "Injected failure");
+      case IAM -> iam(IamException.builder(), status, "ServiceFailure", "Injected failure");
+      case AUTO_SCALING ->
+          autoScaling(
+              AutoScalingException.builder(), status, "InternalFailure", "Injected failure");
     };
   }
 
@@ -107,6 +116,23 @@ public final class Errors {
   public static AwsServiceException ssm(
       SsmException.Builder builder, int status, String code, String message) {
     return build(builder, Service.SSM, status, code, message);
+  }
+
+  /** An IAM error of the given modeled type. */
+  public static AwsServiceException iam(
+      IamException.Builder builder, int status, String code, String message) {
+    return build(builder, Service.IAM, status, code, message);
+  }
+
+  /** An Auto Scaling error of the given modeled type. */
+  public static AwsServiceException autoScaling(
+      AutoScalingException.Builder builder, int status, String code, String message) {
+    return build(builder, Service.AUTO_SCALING, status, code, message);
+  }
+
+  /** Auto Scaling's answer to most bad requests, a missing group included. */
+  public static AwsServiceException validationError(String message) {
+    return autoScaling(AutoScalingException.builder(), 400, "ValidationError", message);
   }
 
   private static AwsServiceException eks(

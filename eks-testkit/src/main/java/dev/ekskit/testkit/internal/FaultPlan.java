@@ -36,6 +36,7 @@ public final class FaultPlan {
   private final Set<String> fargateProfileFailures = new HashSet<>();
   private final Set<String> fargateProfileDeleteFailures = new HashSet<>();
   private final NodegroupFaults nodegroupFaults = new NodegroupFaults();
+  private final Map<String, String> launchFailures = new HashMap<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
@@ -121,6 +122,17 @@ public final class FaultPlan {
     fargateProfileFailures.clear();
     fargateProfileDeleteFailures.clear();
     nodegroupFaults.clear();
+    launchFailures.clear();
+  }
+
+  /** Every instance launch of Auto Scaling group {@code group} fails with {@code message}. */
+  public synchronized void failLaunches(String group, String message) {
+    launchFailures.put(group, message);
+  }
+
+  /** Why launches of {@code group} fail, if a test said they do. */
+  synchronized Optional<String> launchFailure(String group) {
+    return Optional.ofNullable(launchFailures.get(group));
   }
 
   public NodegroupFaults nodegroups() {

@@ -4,7 +4,9 @@ package dev.ekskit.testkit.internal;
 public enum Service {
   EKS("Eks"),
   EC2("Ec2"),
-  SSM("Ssm");
+  SSM("Ssm"),
+  IAM("Iam"),
+  AUTO_SCALING("AutoScaling");
 
   private final String sdkName;
 

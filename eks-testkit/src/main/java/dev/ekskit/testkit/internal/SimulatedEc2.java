@@ -4,18 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeRouteTablesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
@@ -34,10 +42,12 @@ public final class SimulatedEc2 implements Ec2Client {
   private final Gateway gateway;
   private final Ec2Network network;
   private final RouteTables routeTables = new RouteTables();
+  private final LaunchTemplateStore launchTemplates;
 
-  public SimulatedEc2(Gateway gateway, Ec2Network network) {
+  public SimulatedEc2(Gateway gateway, Ec2Network network, LaunchTemplateStore launchTemplates) {
     this.gateway = gateway;
     this.network = network;
+    this.launchTemplates = launchTemplates;
   }
 
   @Override
@@ -174,6 +184,57 @@ public final class SimulatedEc2 implements Ec2Client {
         () ->
             DescribeInstanceTypesResponse.builder()
                 .instanceTypes(InstanceTypeCatalog.describe(request.instanceTypesAsStrings()))
+                .build());
+  }
+
+  @Override
+  public CreateLaunchTemplateResponse createLaunchTemplate(CreateLaunchTemplateRequest request) {
+    return call(
+        "CreateLaunchTemplate",
+        () ->
+            CreateLaunchTemplateResponse.builder()
+                .launchTemplate(launchTemplates.create(request))
+                .build());
+  }
+
+  @Override
+  public DescribeLaunchTemplatesResponse describeLaunchTemplates(
+      DescribeLaunchTemplatesRequest request) {
+    return call(
+        "DescribeLaunchTemplates",
+        () ->
+            DescribeLaunchTemplatesResponse.builder()
+                .launchTemplates(
+                    launchTemplates.describe(
+                        request.launchTemplateIds(),
+                        request.launchTemplateNames(),
+                        request.filters()))
+                .build());
+  }
+
+  /** The one version each template has, whichever version is asked for. */
+  @Override
+  public DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(
+      DescribeLaunchTemplateVersionsRequest request) {
+    return call(
+        "DescribeLaunchTemplateVersions",
+        () ->
+            DescribeLaunchTemplateVersionsResponse.builder()
+                .launchTemplateVersions(
+                    launchTemplates.version(
+                        request.launchTemplateId(), request.launchTemplateName()))
+                .build());
+  }
+
+  @Override
+  public DeleteLaunchTemplateResponse deleteLaunchTemplate(DeleteLaunchTemplateRequest request) {
+    return call(
+        "DeleteLaunchTemplate",
+        () ->
+            DeleteLaunchTemplateResponse.builder()
+                .launchTemplate(
+                    launchTemplates.delete(
+                        request.launchTemplateId(), request.launchTemplateName()))
                 .build());
   }
 

@@ -314,6 +314,55 @@ public final class SimulatedEks implements EksClient {
   }
 
   @Override
+  public CreateAccessEntryResponse createAccessEntry(CreateAccessEntryRequest request) {
+    return call(
+        "CreateAccessEntry",
+        () ->
+            CreateAccessEntryResponse.builder()
+                .accessEntry(
+                    world.accessEntries.create(
+                        request, world.clusters.requireActive(request.clusterName())))
+                .build());
+  }
+
+  @Override
+  public DescribeAccessEntryResponse describeAccessEntry(DescribeAccessEntryRequest request) {
+    return call(
+        "DescribeAccessEntry",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DescribeAccessEntryResponse.builder()
+              .accessEntry(
+                  world.accessEntries.describe(request.clusterName(), request.principalArn()))
+              .build();
+        });
+  }
+
+  /** Every entry of the cluster on one page. */
+  @Override
+  public ListAccessEntriesResponse listAccessEntries(ListAccessEntriesRequest request) {
+    return call(
+        "ListAccessEntries",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return ListAccessEntriesResponse.builder()
+              .accessEntries(world.accessEntries.principals(request.clusterName()))
+              .build();
+        });
+  }
+
+  @Override
+  public DeleteAccessEntryResponse deleteAccessEntry(DeleteAccessEntryRequest request) {
+    return call(
+        "DeleteAccessEntry",
+        () -> {
+          world.clusters.require(request.clusterName());
+          world.accessEntries.delete(request.clusterName(), request.principalArn());
+          return DeleteAccessEntryResponse.builder().build();
+        });
+  }
+
+  @Override
   public String serviceName() {
     return SERVICE_NAME;
   }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Wires one simulated account: shared clock, seeded draws, faults, call log, EKS over EC2. */
@@ -21,6 +23,9 @@ public final class Simulation {
   private final SimulatedEks eks;
   private final SimulatedEc2 ec2;
   private final SimulatedSsm ssm;
+  private final IamState iamState;
+  private final SimulatedIam iam;
+  private final SimulatedAutoScaling autoScaling;
 
   public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
     Ids ids = new Ids(seed);
@@ -33,8 +38,24 @@ public final class Simulation {
             gateway,
             new EksContext(
                 region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
-    this.ec2 = new SimulatedEc2(gateway, network);
+    LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
+    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates);
     this.ssm = new SimulatedSsm(gateway);
+    this.iamState = new IamState(accountId, clock, durations);
+    this.iam = new SimulatedIam(gateway, iamState);
+    this.autoScaling =
+        new SimulatedAutoScaling(
+            gateway,
+            new AutoScalingStore(
+                region,
+                accountId,
+                ids,
+                clock,
+                durations,
+                faults,
+                iamState,
+                launchTemplates,
+                network));
   }
 
   public EksClient eks() {
@@ -47,6 +68,32 @@ public final class Simulation {
 
   public SsmClient ssm() {
     return ssm;
+  }
+
+  public IamClient iam() {
+    return iam;
+  }
+
+  public AutoScalingClient autoScaling() {
+    return autoScaling;
+  }
+
+  /** Creates a role {@code service} may assume, with these managed policies; not recorded. */
+  public String createRole(String name, String service, List<String> managedPolicies) {
+    return gateway.unrecorded(
+        () -> {
+          var role =
+              iamState.createRole(
+                  name,
+                  "/",
+                  "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                      + "\"Principal\":{\"Service\":\""
+                      + service
+                      + "\"},\"Action\":\"sts:AssumeRole\"}]}",
+                  java.util.Map.of());
+          managedPolicies.forEach(p -> role.policies.add("arn:aws:iam::aws:policy/" + p));
+          return role.arn;
+        });
   }
 
   public CallLog calls() {

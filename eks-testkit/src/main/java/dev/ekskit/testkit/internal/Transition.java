@@ -16,7 +16,18 @@ public enum Transition {
   FARGATE_PROFILE_CREATE(minutes(2), minutes(4.5), Duration.ofSeconds(26), minutes(5.5), 0),
   FARGATE_PROFILE_DELETE(minutes(1.75), minutes(2), minutes(1.5), minutes(8), 0.02),
   ADDON_CREATE(minutes(1.4), minutes(2), minutes(1), minutes(2.5), 0),
-  ADDON_DELETE(minutes(1), minutes(1.4), minutes(0.5), minutes(2), 0);
+  ADDON_DELETE(minutes(1), minutes(1.4), minutes(0.5), minutes(2), 0),
+  /** An EC2 instance from launch to InService and healthy in its Auto Scaling group. */
+  INSTANCE_LAUNCH(minutes(1.7), minutes(2.5), minutes(1), minutes(4), 0),
+  /** An instance from Terminating to gone. */
+  INSTANCE_TERMINATE(minutes(1), minutes(1.5), minutes(0.5), minutes(2.5), 0),
+  /** How long EC2 takes to see a role newly added to an instance profile (IAM is eventual). */
+  PROFILE_PROPAGATION(
+      Duration.ofSeconds(8),
+      Duration.ofSeconds(12),
+      Duration.ofSeconds(5),
+      Duration.ofSeconds(15),
+      0);
 
   private static final double Z_95 = 1.645;
 

@@ -1,0 +1,322 @@
+package dev.ekskit.nodes.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.EksKit;
+import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.PartialCreationException;
+import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.sim.Path;
+import dev.ekskit.core.sim.SimulatedKits;
+import dev.ekskit.nodes.AmiChoice;
+import dev.ekskit.nodes.AmiFamily;
+import dev.ekskit.nodes.Nodegroups;
+import dev.ekskit.nodes.SelfManagedNodegroupInfo;
+import dev.ekskit.nodes.SelfManagedNodegroupSpec;
+import dev.ekskit.nodes.WindowsEdition;
+import dev.ekskit.testkit.Call;
+import dev.ekskit.testkit.SimulatedAws;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
+
+/**
+ * Self-managed node groups on the simulated AWS: what moto cannot show (instances taking minutes to
+ * start, launch failures, IAM's delay, throttling, commit-then-fail, access entry rules).
+ */
+class SelfManagedSimTest {
+  private static final String CLUSTER = "orders";
+  private SimulatedAws aws;
+  private EksKit kit;
+  private Nodegroups nodegroups;
+  private List<String> subnets;
+  private String nodeRole;
+  private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    aws = SimulatedAws.create();
+    subnets = aws.createVpcWithSubnets(2);
+    nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy");
+    aws.createRole("eks-cluster", "eks.amazonaws.com", "AmazonEKSClusterPolicy");
+    kit = SimulatedKits.kit(aws, events::add);
+    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
+    nodegroups =
+        Nodegroups.builder(kit)
+            .ssmClient(aws.ssm())
+            .iamClient(aws.iam())
+            .autoScalingClient(aws.autoScaling())
+            .build();
+    aws.calls().clear();
+    events.clear();
+  }
+
+  @AfterEach
+  void stop() {
+    nodegroups.close();
+    kit.close();
+    aws.close();
+  }
+
+  private SelfManagedNodegroupSpec.Builder spec(String name) {
+    return SelfManagedNodegroupSpec.builder()
+        .clusterName(CLUSTER)
+        .name(name)
+        .nodeRoleArn(nodeRole)
+        .subnetIds(subnets)
+        .instanceType("m5.large")
+        .minSize(1)
+        .desiredSize(3)
+        .maxSize(5);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void create_al2023_partsInOrderThenDesiredInService(Path path) {
+    SelfManagedNodegroupInfo info =
+        path.finish(nodegroups.selfManaged().create(spec("batch").build()));
+
+    assertThat(info.inServiceInstanceIds()).hasSize(3);
+    assertThat(mutatingCalls())
+        .containsSubsequence(
+            "CreateInstanceProfile",
+            "AddRoleToInstanceProfile",
+            "CreateLaunchTemplate",
+            "CreateAccessEntry",
+            "CreateAutoScalingGroup");
+    var entry =
+        aws.eks()
+            .describeAccessEntry(r -> r.clusterName(CLUSTER).principalArn(nodeRole))
+            .accessEntry();
+    assertThat(entry.type()).isEqualTo("EC2_LINUX");
+    ResponseLaunchTemplateData data = templateData(info.launchTemplateId());
+    assertThat(data.metadataOptions().httpTokensAsString()).isEqualTo("required");
+    String cluster = aws.eks().describeCluster(r -> r.name(CLUSTER)).cluster().endpoint();
+    assertThat(userData(data)).contains("apiServerEndpoint: " + cluster, "kind: NodeConfig");
+    assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("wait in service"));
+  }
+
+  @Test
+  void create_windowsWithPrerequisites_windowsEntryAndPowerShell() {
+    aws.iam()
+        .attachRolePolicy(
+            r ->
+                r.roleName("eks-cluster")
+                    .policyArn("arn:aws:iam::aws:policy/AmazonEKSVPCResourceController"));
+    nodegroups.selfManaged().create(spec("linux").build()).join();
+    String windowsRole = aws.createRole("eks-windows-node", "ec2.amazonaws.com");
+
+    SelfManagedNodegroupInfo info =
+        nodegroups
+            .selfManaged()
+            .create(
+                spec("win")
+                    .nodeRoleArn(windowsRole)
+                    .ami(AmiChoice.windows(AmiFamily.WINDOWS_SERVER_2022, WindowsEdition.FULL))
+                    .vpcCniWindowsIpamEnabled(true)
+                    .build())
+            .join();
+
+    assertThat(
+            aws.eks()
+                .describeAccessEntry(r -> r.clusterName(CLUSTER).principalArn(windowsRole))
+                .accessEntry()
+                .type())
+        .isEqualTo("EC2_WINDOWS");
+    ResponseLaunchTemplateData data = templateData(info.launchTemplateId());
+    assertThat(userData(data)).startsWith("<powershell>").contains("Start-EKSBootstrap.ps1");
+    assertThat(data.blockDeviceMappings())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.deviceName()).isEqualTo("/dev/sda1");
+              assertThat(v.ebs().volumeSize()).isEqualTo(50);
+            });
+  }
+
+  @Test
+  void create_instanceProfileSlowToPropagate_launchFailuresWaitedOut() {
+    aws.durations().instanceProfilePropagation(Duration.ofSeconds(90));
+
+    SelfManagedNodegroupInfo info = nodegroups.selfManaged().create(spec("fresh").build()).join();
+
+    assertThat(info.inServiceInstanceIds()).hasSize(3);
+    assertThat(
+            aws.autoScaling()
+                .describeScalingActivities(r -> r.autoScalingGroupName("orders-fresh"))
+                .activities())
+        .filteredOn(a -> "Failed".equals(a.statusCodeAsString()))
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(a -> assertThat(a.statusMessage()).contains("Invalid IAM Instance Profile"));
+  }
+
+  @Test
+  void create_instanceProfileNeverUsable_failsAfterGrace() {
+    aws.durations().instanceProfilePropagation(Duration.ofHours(1));
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec("stuck").build()).join())
+        .isInstanceOfSatisfying(
+            ResourceFailedException.class,
+            e ->
+                assertThat(e.issues())
+                    .extracting(i -> i.code())
+                    .containsOnly("IamInstanceProfileNotFound"));
+  }
+
+  @Test
+  void create_launchesKeepFailing_failsWithReasonHintAndCleanup() {
+    aws.faults()
+        .failInstanceLaunches(
+            "orders-starved",
+            "We currently do not have sufficient m5.large capacity in the Availability Zone you"
+                + " requested (us-east-1a).");
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec("starved").build()).join())
+        .isInstanceOfSatisfying(
+            ResourceFailedException.class,
+            e -> {
+              assertThat(e.issues())
+                  .extracting(i -> i.code())
+                  .containsOnly("InsufficientInstanceCapacity");
+              assertThat(e.hint()).contains("other zones");
+              assertThat(e.getMessage())
+                  .contains("nodegroups.selfManaged().delete(\"orders\", \"starved\")");
+            });
+  }
+
+  @Test
+  void create_throttled_finishesWithOneOfEachPart() {
+    aws.faults().throttle(0.3);
+
+    nodegroups.selfManaged().create(spec("busy").build()).join();
+
+    assertThat(aws.calls().all())
+        .filteredOn(c -> c.operation().equals("CreateAutoScalingGroup") && c.succeeded())
+        .hasSize(1);
+    assertThat(
+            aws.ec2()
+                .describeLaunchTemplates(
+                    r -> r.filters(f -> f.name("launch-template-name").values("orders-busy")))
+                .launchTemplates())
+        .hasSize(1);
+  }
+
+  @Test
+  void create_groupCommittedThenError_adoptsOnRetry() {
+    aws.faults().commitThenFail("CreateAutoScalingGroup", 500);
+
+    SelfManagedNodegroupInfo info = nodegroups.selfManaged().create(spec("twice").build()).join();
+
+    assertThat(info.inServiceInstanceIds()).hasSize(3);
+    assertThat(aws.autoScaling().describeAutoScalingGroups().autoScalingGroups()).hasSize(1);
+  }
+
+  @Test
+  void create_roleHasWindowsEntry_partialCreationWithConflict() {
+    aws.eks()
+        .createAccessEntry(r -> r.clusterName(CLUSTER).principalArn(nodeRole).type("EC2_WINDOWS"));
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec("clash").build()).join())
+        .isInstanceOfSatisfying(
+            PartialCreationException.class,
+            e -> {
+              assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+              assertThat(e.existing())
+                  .extracting(ref -> ref.kind())
+                  .containsExactly("instance-profile", "launch-template");
+            });
+    assertThat(aws.calls().count("CreateAutoScalingGroup")).isZero();
+  }
+
+  @Test
+  void create_accountChecksFail_noMutatingCall() {
+    var spec =
+        spec("nowhere")
+            .nodeRoleArn("arn:aws:iam::123456789012:role/missing")
+            .subnetIds(List.of("subnet-0000000000000000a"))
+            .build();
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec).join())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> assertThat(e.violations()).extracting(v -> v.field()).contains("nodeRoleArn"));
+    assertThat(aws.calls().mutatingCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void delete_created_removesInOrderAndWaitsForInstances(Path path) {
+    nodegroups.selfManaged().create(spec("gone").build()).join();
+    aws.calls().clear();
+
+    assertThat(path.finish(nodegroups.selfManaged().delete(CLUSTER, "gone"))).isTrue();
+
+    assertThat(mutatingCalls())
+        .containsExactly(
+            "DeleteAutoScalingGroup",
+            "DeleteAccessEntry",
+            "RemoveRoleFromInstanceProfile",
+            "DeleteInstanceProfile",
+            "DeleteLaunchTemplate");
+    assertThat(nodegroups.selfManaged().describe(CLUSTER, "gone")).isEmpty();
+  }
+
+  @Test
+  void clusterDelete_withSelfManagedGroup_removesItBeforeTheCluster() {
+    nodegroups.selfManaged().create(spec("workers").build()).join();
+
+    var deletion = kit.clusters().delete(CLUSTER).join();
+
+    assertThat(deletion.otherParts()).containsEntry("self-managed node groups", List.of("workers"));
+    List<String> order = mutatingCalls();
+    assertThat(order.indexOf("DeleteCluster")).isGreaterThan(order.indexOf("DeleteLaunchTemplate"));
+  }
+
+  @Test
+  void scale_in_waitsUntilExtraInstancesAreGone() {
+    nodegroups.selfManaged().create(spec("elastic").build()).join();
+
+    SelfManagedNodegroupInfo info =
+        nodegroups.selfManaged().scale(CLUSTER, "elastic", 0, 1, 5).join();
+
+    assertThat(info.inServiceInstanceIds()).hasSize(1);
+    assertThat(
+            aws.autoScaling()
+                .describeAutoScalingGroups(r -> r.autoScalingGroupNames("orders-elastic"))
+                .autoScalingGroups()
+                .get(0)
+                .instances())
+        .hasSize(1);
+  }
+
+  private List<String> mutatingCalls() {
+    return aws.calls().all().stream()
+        .filter(Call::mutating)
+        .filter(Call::succeeded)
+        .map(Call::operation)
+        .toList();
+  }
+
+  private ResponseLaunchTemplateData templateData(String id) {
+    return aws.ec2()
+        .describeLaunchTemplateVersions(r -> r.launchTemplateId(id).versions("$Default"))
+        .launchTemplateVersions()
+        .get(0)
+        .launchTemplateData();
+  }
+
+  private static String userData(ResponseLaunchTemplateData data) {
+    return new String(Base64.getDecoder().decode(data.userData()), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,234 @@
+package dev.ekskit.testkit.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.AttachRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.CreateInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.CreateInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
+import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DetachRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.GetInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.GetInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.GetRoleRequest;
+import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/** Simulated IAM: roles with managed policies, and instance profiles. */
+public final class SimulatedIam implements IamClient {
+  private final Gateway gateway;
+  private final IamState state;
+
+  public SimulatedIam(Gateway gateway, IamState state) {
+    this.gateway = gateway;
+    this.state = state;
+  }
+
+  @Override
+  public CreateRoleResponse createRole(CreateRoleRequest request) {
+    return call(
+        "CreateRole",
+        () ->
+            CreateRoleResponse.builder()
+                .role(
+                    role(
+                        state.createRole(
+                            request.roleName(),
+                            request.path(),
+                            request.assumeRolePolicyDocument(),
+                            tags(request.tags()))))
+                .build());
+  }
+
+  @Override
+  public GetRoleResponse getRole(GetRoleRequest request) {
+    return call(
+        "GetRole",
+        () -> GetRoleResponse.builder().role(role(state.role(request.roleName()))).build());
+  }
+
+  @Override
+  public DeleteRoleResponse deleteRole(DeleteRoleRequest request) {
+    return call(
+        "DeleteRole",
+        () -> {
+          state.deleteRole(request.roleName());
+          return DeleteRoleResponse.builder().build();
+        });
+  }
+
+  @Override
+  public AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest request) {
+    return call(
+        "AttachRolePolicy",
+        () -> {
+          if (!request.policyArn().matches("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+")) {
+            throw Errors.iam(
+                NoSuchEntityException.builder(),
+                404,
+                "NoSuchEntity",
+                "Policy " + request.policyArn() + " does not exist or is not attachable.");
+          }
+          state.role(request.roleName()).policies.add(request.policyArn());
+          return AttachRolePolicyResponse.builder().build();
+        });
+  }
+
+  @Override
+  public DetachRolePolicyResponse detachRolePolicy(DetachRolePolicyRequest request) {
+    return call(
+        "DetachRolePolicy",
+        () -> {
+          if (!state.role(request.roleName()).policies.remove(request.policyArn())) {
+            throw Errors.iam(
+                NoSuchEntityException.builder(),
+                404,
+                "NoSuchEntity",
+                "Policy " + request.policyArn() + " was not found.");
+          }
+          return DetachRolePolicyResponse.builder().build();
+        });
+  }
+
+  @Override
+  public ListAttachedRolePoliciesResponse listAttachedRolePolicies(
+      ListAttachedRolePoliciesRequest request) {
+    return call(
+        "ListAttachedRolePolicies",
+        () ->
+            ListAttachedRolePoliciesResponse.builder()
+                .attachedPolicies(
+                    state.role(request.roleName()).policies.stream()
+                        .map(
+                            arn ->
+                                AttachedPolicy.builder()
+                                    .policyArn(arn)
+                                    .policyName(arn.substring(arn.lastIndexOf('/') + 1))
+                                    .build())
+                        .toList())
+                .isTruncated(false)
+                .build());
+  }
+
+  @Override
+  public CreateInstanceProfileResponse createInstanceProfile(CreateInstanceProfileRequest request) {
+    return call(
+        "CreateInstanceProfile",
+        () ->
+            CreateInstanceProfileResponse.builder()
+                .instanceProfile(
+                    profile(
+                        state.createProfile(
+                            request.instanceProfileName(), request.path(), tags(request.tags()))))
+                .build());
+  }
+
+  @Override
+  public GetInstanceProfileResponse getInstanceProfile(GetInstanceProfileRequest request) {
+    return call(
+        "GetInstanceProfile",
+        () ->
+            GetInstanceProfileResponse.builder()
+                .instanceProfile(profile(state.profile(request.instanceProfileName())))
+                .build());
+  }
+
+  @Override
+  public AddRoleToInstanceProfileResponse addRoleToInstanceProfile(
+      AddRoleToInstanceProfileRequest request) {
+    return call(
+        "AddRoleToInstanceProfile",
+        () -> {
+          state.addRole(request.instanceProfileName(), request.roleName());
+          return AddRoleToInstanceProfileResponse.builder().build();
+        });
+  }
+
+  @Override
+  public RemoveRoleFromInstanceProfileResponse removeRoleFromInstanceProfile(
+      RemoveRoleFromInstanceProfileRequest request) {
+    return call(
+        "RemoveRoleFromInstanceProfile",
+        () -> {
+          state.removeRole(request.instanceProfileName(), request.roleName());
+          return RemoveRoleFromInstanceProfileResponse.builder().build();
+        });
+  }
+
+  @Override
+  public DeleteInstanceProfileResponse deleteInstanceProfile(DeleteInstanceProfileRequest request) {
+    return call(
+        "DeleteInstanceProfile",
+        () -> {
+          state.deleteProfile(request.instanceProfileName());
+          return DeleteInstanceProfileResponse.builder().build();
+        });
+  }
+
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
+
+  @Override
+  public void close() {}
+
+  private <T> T call(String operation, Supplier<T> action) {
+    return gateway.call(Service.IAM, operation, action);
+  }
+
+  private Role role(IamState.Role role) {
+    return Role.builder()
+        .roleName(role.name)
+        .path(role.path)
+        .arn(role.arn)
+        .roleId("AROA" + Math.abs(role.arn.hashCode()))
+        .assumeRolePolicyDocument(role.trustPolicy)
+        .createDate(role.createdAt)
+        .tags(tagList(role.tags))
+        .build();
+  }
+
+  private InstanceProfile profile(IamState.Profile profile) {
+    return InstanceProfile.builder()
+        .instanceProfileName(profile.name)
+        .path(profile.path)
+        .arn(profile.arn)
+        .instanceProfileId("AIPA" + Math.abs(profile.arn.hashCode()))
+        .createDate(profile.createdAt)
+        .roles(profile.roles.stream().map(name -> role(state.role(name))).toList())
+        .tags(tagList(profile.tags))
+        .build();
+  }
+
+  private static Map<String, String> tags(List<Tag> tags) {
+    Map<String, String> map = new LinkedHashMap<>();
+    tags.forEach(t -> map.put(t.key(), t.value()));
+    return map;
+  }
+
+  private static List<Tag> tagList(Map<String, String> tags) {
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+  }
+}
