@@ -2,6 +2,7 @@ package dev.ekskit.nodes.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKit;
@@ -11,8 +12,10 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.sim.Path;
 import dev.ekskit.core.sim.SimulatedKits;
+import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiFamily;
+import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
@@ -143,6 +146,28 @@ class SelfManagedSimTest {
               assertThat(v.deviceName()).isEqualTo("/dev/sda1");
               assertThat(v.ebs().volumeSize()).isEqualTo(50);
             });
+  }
+
+  @Test
+  void create_bottlerocket_encryptsOsAndDataVolumesAndWritesToml() {
+    SelfManagedNodegroupInfo info =
+        nodegroups
+            .selfManaged()
+            .create(
+                spec("rocket")
+                    .instanceType("m7g.large")
+                    .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
+                    .volumeGib(80)
+                    .putLabels("workload", "batch")
+                    .build())
+            .join();
+
+    ResponseLaunchTemplateData data = templateData(info.launchTemplateId());
+    assertThat(data.blockDeviceMappings())
+        .extracting(v -> v.deviceName(), v -> v.ebs().volumeSize(), v -> v.ebs().encrypted())
+        .containsExactly(tuple("/dev/xvda", null, true), tuple("/dev/xvdb", 80, true));
+    assertThat(userData(data))
+        .contains("[settings.kubernetes]", "cluster-name = \"orders\"", "\"workload\" = \"batch\"");
   }
 
   @Test
