@@ -35,6 +35,7 @@ public final class SelfManagedCreation {
   private final ResourceRef ref;
   private final String launchTemplateToken = UUID.randomUUID().toString();
   private final List<ResourceRef> made = new ArrayList<>();
+  private final String cleanup;
 
   public SelfManagedCreation(
       OperationContext context,
@@ -46,6 +47,7 @@ public final class SelfManagedCreation {
     this.spec = spec;
     this.createWait = createWait;
     this.ref = context.resource();
+    this.cleanup = SelfManagedDeletion.call(spec.clusterName(), spec.name());
   }
 
   public CompletableFuture<SelfManagedNodegroupInfo> run() {
@@ -87,28 +89,27 @@ public final class SelfManagedCreation {
         .thenCompose(
             template ->
                 step(
-                        "create access entry",
-                        ResourceRef.child("access-entry", spec.clusterName(), spec.nodeRoleArn()),
-                        () -> {
-                          NodeAccessEntries.createOrAdopt(
-                              aws.eks(),
-                              ref,
-                              spec.clusterName(),
-                              spec.nodeRoleArn(),
-                              spec.ami().isWindows() ? "EC2_WINDOWS" : "EC2_LINUX",
-                              spec.tags());
-                          return template;
-                        })
-                    .thenCompose(
-                        entryMade ->
-                            step(
-                                "create auto scaling group",
-                                new ResourceRef("auto-scaling-group", name),
-                                () -> {
-                                  AutoScalingGroups.createOrAdopt(
-                                      aws.autoScaling(), ref, spec, template.id());
-                                  return template.id();
-                                })));
+                    "create access entry",
+                    ResourceRef.child("access-entry", spec.clusterName(), spec.nodeRoleArn()),
+                    () -> {
+                      NodeAccessEntries.createOrAdopt(
+                          aws.eks(),
+                          ref,
+                          spec.clusterName(),
+                          spec.nodeRoleArn(),
+                          spec.ami().isWindows() ? "EC2_WINDOWS" : "EC2_LINUX",
+                          spec.tags());
+                      return template;
+                    }))
+        .thenCompose(
+            template ->
+                step(
+                    "create auto scaling group",
+                    new ResourceRef("auto-scaling-group", name),
+                    () -> {
+                      AutoScalingGroups.createOrAdopt(aws.autoScaling(), ref, spec, template.id());
+                      return template.id();
+                    }));
   }
 
   private LaunchTemplateSpec launchTemplate(
@@ -141,11 +142,7 @@ public final class SelfManagedCreation {
 
   private CompletableFuture<AutoScalingGroup> awaitInService() {
     return SelfManagedReadiness.await(
-        context,
-        aws.autoScaling(),
-        spec.resourceName(),
-        createWait,
-        SelfManagedDeletion.call(spec.clusterName(), spec.name()));
+        context, aws.autoScaling(), spec.resourceName(), createWait, cleanup);
   }
 
   /**
@@ -161,20 +158,11 @@ public final class SelfManagedCreation {
                 return CompletableFuture.completedFuture(value);
               }
               Throwable cause =
-                  CreateFailures.of(
-                      context,
-                      "the " + part.kind(),
-                      SelfManagedDeletion.call(spec.clusterName(), spec.name()),
-                      Failures.unwrap(error));
+                  CreateFailures.of(context, "the " + part.kind(), cleanup, Failures.unwrap(error));
               return CompletableFuture.<T>failedFuture(
                   made.isEmpty()
                       ? cause
-                      : new PartialCreationException(
-                          ref,
-                          step,
-                          made,
-                          SelfManagedDeletion.call(spec.clusterName(), spec.name()),
-                          cause));
+                      : new PartialCreationException(ref, step, made, cleanup, cause));
             })
         .thenCompose(future -> future);
   }
