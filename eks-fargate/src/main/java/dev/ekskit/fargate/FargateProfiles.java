@@ -142,7 +142,7 @@ public final class FargateProfiles implements AutoCloseable {
       return givenIam;
     }
     if (madeIam == null) {
-      madeIam = IamClient.builder().region(Region.AWS_GLOBAL).build();
+      madeIam = resources.made().configured(IamClient.builder()).region(Region.AWS_GLOBAL).build();
     }
     return madeIam;
   }

@@ -42,11 +42,16 @@ public final class Nodegroups implements AutoCloseable {
 
   private Nodegroups(Builder builder) {
     KitResources kit = KitAccess.resources(builder.kit);
-    this.ssm = new LazyClient<>(builder.ssm, SsmClient::create);
-    // IAM is global: its clients are made for the global region whatever the default region is.
+    var made = kit.made();
+    this.ssm = new LazyClient<>(builder.ssm, () -> made.configured(SsmClient.builder()).build());
+    // IAM is global: its clients are made for the global region whatever the kit's region is.
     this.iam =
-        new LazyClient<>(builder.iam, () -> IamClient.builder().region(Region.AWS_GLOBAL).build());
-    this.autoScaling = new LazyClient<>(builder.autoScaling, AutoScalingClient::create);
+        new LazyClient<>(
+            builder.iam,
+            () -> made.configured(IamClient.builder()).region(Region.AWS_GLOBAL).build());
+    this.autoScaling =
+        new LazyClient<>(
+            builder.autoScaling, () -> made.configured(AutoScalingClient.builder()).build());
     AmiResolution resolution = new AmiResolution(ssm, kit.ec2(), kit.engine().clock());
     this.amis = new Amis(kit.engine(), kit.ec2(), resolution);
     this.managed = new ManagedNodegroups(kit.engine(), kit.eks(), kit.ec2());

@@ -70,7 +70,11 @@ public record KitResources(
       return defaultChain;
     }
 
-    private <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
+    /**
+     * {@code builder} with the kit's region and credentials provider where the kit was given them,
+     * so that clients other modules make talk to the same account and region as the kit.
+     */
+    public <B extends AwsClientBuilder<B, ?>> B configured(B builder) {
       if (region != null) {
         builder.region(region);
       }
