@@ -103,7 +103,7 @@ public final class SelfManagedNodegroups {
    */
   public Operation<SelfManagedNodegroupInfo> scale(
       String clusterName, String name, int minSize, int desiredSize, int maxSize) {
-    Violations v = new Violations("SelfManagedNodegroupScaling");
+    Violations v = names(clusterName, name);
     NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
     v.throwIfAny();
     return DefaultOperation.start(
@@ -120,6 +120,7 @@ public final class SelfManagedNodegroups {
 
   /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */
   public Optional<SelfManagedNodegroupInfo> describe(String clusterName, String name) {
+    names(clusterName, name).throwIfAny();
     return AutoScalingGroups.describe(aws.autoScaling(), clusterName + "-" + name)
         .map(group -> AutoScalingGroups.info(clusterName, name, group));
   }
@@ -129,10 +130,19 @@ public final class SelfManagedNodegroups {
    * true when anything was deleted, false when nothing was left. Safe to run again.
    */
   public Operation<Boolean> delete(String clusterName, String name) {
+    names(clusterName, name).throwIfAny();
     return DefaultOperation.start(
         new OperationContext(engine, ref(clusterName, name), null),
         context ->
             new SelfManagedDeletion(context, aws, clusterName, name, SELF_MANAGED_DELETE).run());
+  }
+
+  /** The names' rules, before any call; more rules may be added before throwing. */
+  private static Violations names(String clusterName, String name) {
+    Violations v = new Violations("SelfManagedNodegroup");
+    v.eksName("clusterName", clusterName, 100);
+    v.eksName("name", name, 63);
+    return v;
   }
 
   private static ResourceRef ref(String clusterName, String name) {

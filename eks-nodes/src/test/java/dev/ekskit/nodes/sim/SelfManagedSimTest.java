@@ -279,6 +279,22 @@ class SelfManagedSimTest {
     assertThat(aws.calls().mutatingCount()).isZero();
   }
 
+  @Test
+  void deleteScaleDescribe_badNames_refusedWithoutCalls() {
+    assertThatThrownBy(() -> nodegroups.selfManaged().delete("", "-x"))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field())
+                    .containsExactly("clusterName", "name"));
+    assertThatThrownBy(() -> nodegroups.selfManaged().scale(CLUSTER, "ok", 2, 1, 0))
+        .isInstanceOf(InvalidSpecException.class);
+    assertThatThrownBy(() -> nodegroups.selfManaged().describe(CLUSTER, "bad name"))
+        .isInstanceOf(InvalidSpecException.class);
+    assertThat(aws.calls().all()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(Path.class)
   void delete_created_removesInOrderAndWaitsForInstances(Path path) {
