@@ -248,6 +248,32 @@ class SelfManagedSimTest {
   }
 
   @Test
+  void create_groupCallKeepsFailing_partialCreationThenRerunFinishesWithoutDuplicates() {
+    aws.faults().failNext("CreateAutoScalingGroup", 500, 20);
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec("retry").build()).join())
+        .isInstanceOfSatisfying(
+            PartialCreationException.class,
+            e ->
+                assertThat(e.existing())
+                    .extracting(ref -> ref.kind())
+                    .containsExactly("instance-profile", "launch-template", "access-entry"));
+    aws.faults().clear();
+
+    SelfManagedNodegroupInfo info = nodegroups.selfManaged().create(spec("retry").build()).join();
+
+    assertThat(info.inServiceInstanceIds()).hasSize(3);
+    assertThat(aws.calls().all())
+        .filteredOn(Call::succeeded)
+        .extracting(Call::operation)
+        .containsOnlyOnce(
+            "CreateInstanceProfile",
+            "CreateLaunchTemplate",
+            "CreateAccessEntry",
+            "CreateAutoScalingGroup");
+  }
+
+  @Test
   void create_roleHasWindowsEntry_partialCreationWithConflict() {
     aws.eks()
         .createAccessEntry(r -> r.clusterName(CLUSTER).principalArn(nodeRole).type("EC2_WINDOWS"));
