@@ -6,21 +6,29 @@ import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.RetrySettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
-/** Kits and networks for tests against the moto emulator, where every transition is instant. */
-final class EmulatorKits {
+/**
+ * Kits and networks for tests against the moto emulator, where every transition is instant. Shared
+ * with other modules' tests through eks-core's test-jar.
+ */
+public final class EmulatorKits {
   /** moto answers ACTIVE at once: look at once, and often. */
-  static final PollingPolicy FAST =
+  public static final PollingPolicy FAST =
       PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30));
 
-  static final RetrySettings QUICK_RETRIES =
+  public static final RetrySettings QUICK_RETRIES =
       new RetrySettings(4, Duration.ofMillis(10), 2.0, Duration.ofMillis(100));
 
   private EmulatorKits() {}
 
-  static EksKit kit(EksClient eks, Ec2Client ec2, ProgressListener listener) {
+  public static EksKit kit(EksClient eks, Ec2Client ec2) {
+    return kit(eks, ec2, event -> {});
+  }
+
+  public static EksKit kit(EksClient eks, Ec2Client ec2, ProgressListener listener) {
     return EksKit.builder()
         .eksClient(eks)
         .ec2Client(ec2)
@@ -31,9 +39,9 @@ final class EmulatorKits {
   }
 
   /** A VPC with one subnet in each of {@code zones}; returns the subnet ids. */
-  static List<String> subnets(Ec2Client ec2, String... zones) {
+  public static List<String> subnets(Ec2Client ec2, String... zones) {
     String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    return java.util.stream.IntStream.range(0, zones.length)
+    return IntStream.range(0, zones.length)
         .mapToObj(
             i ->
                 ec2.createSubnet(

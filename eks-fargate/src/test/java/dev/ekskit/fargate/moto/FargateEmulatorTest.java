@@ -8,9 +8,8 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.PollingPolicy;
-import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.Violation;
+import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
@@ -20,7 +19,6 @@ import dev.ekskit.testkit.moto.MotoAccount;
 import dev.ekskit.testkit.moto.MotoTest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -50,14 +48,7 @@ class FargateEmulatorTest {
     eks = account.client(EksClient.builder());
     ec2 = account.client(Ec2Client.builder());
     iam = account.client(IamClient.builder());
-    kit =
-        EksKit.builder()
-            .eksClient(eks)
-            .ec2Client(ec2)
-            .pollingOverride(
-                PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30)))
-            .retry(new RetrySettings(4, Duration.ofMillis(10), 2.0, Duration.ofMillis(100)))
-            .build();
+    kit = EmulatorKits.kit(eks, ec2);
     fargate = FargateProfiles.builder(kit).iamClient(iam).build();
     vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     privateSubnets =

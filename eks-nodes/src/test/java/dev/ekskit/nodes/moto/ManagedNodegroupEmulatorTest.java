@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKit;
-import dev.ekskit.core.PollingPolicy;
-import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
@@ -16,9 +15,7 @@ import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.testkit.moto.MotoAccount;
 import dev.ekskit.testkit.moto.MotoTest;
-import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,28 +36,9 @@ class ManagedNodegroupEmulatorTest {
   ManagedNodegroupEmulatorTest(MotoAccount account) {
     eks = account.client(EksClient.builder());
     Ec2Client ec2 = account.client(Ec2Client.builder());
-    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    subnets =
-        IntStream.range(0, 2)
-            .mapToObj(
-                i ->
-                    ec2.createSubnet(
-                            r ->
-                                r.vpcId(vpc)
-                                    .cidrBlock("10.0." + i + ".0/24")
-                                    .availabilityZone("us-east-1" + (char) ('a' + i)))
-                        .subnet()
-                        .subnetId())
-            .toList();
+    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
     nodeRole = "arn:aws:iam::" + account.accountId() + ":role/eks-node";
-    kit =
-        EksKit.builder()
-            .eksClient(eks)
-            .ec2Client(ec2)
-            .pollingOverride(
-                PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30)))
-            .retry(new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50)))
-            .build();
+    kit = EmulatorKits.kit(eks, ec2);
     kit.clusters()
         .create(
             ClusterSpec.builder()

@@ -8,9 +8,8 @@ import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.PartialCreationException;
-import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiFamily;
 import dev.ekskit.nodes.Nodegroups;
@@ -20,10 +19,8 @@ import dev.ekskit.nodes.WindowsEdition;
 import dev.ekskit.testkit.moto.MotoAccount;
 import dev.ekskit.testkit.moto.MotoTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -74,19 +71,8 @@ class SelfManagedEmulatorTest {
     ssm = account.client(SsmClient.builder());
     motoEks = account.client(EksClient.builder());
     eks = new AccessEntriesBesideMoto(motoEks);
-    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    subnets =
-        IntStream.range(0, 2)
-            .mapToObj(
-                i ->
-                    ec2.createSubnet(
-                            r ->
-                                r.vpcId(vpc)
-                                    .cidrBlock("10.0." + i + ".0/24")
-                                    .availabilityZone("us-east-1" + (char) ('a' + i)))
-                        .subnet()
-                        .subnetId())
-            .toList();
+    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    String vpc = ec2.describeSubnets(r -> r.subnetIds(subnets)).subnets().get(0).vpcId();
     securityGroup =
         ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("nodes").description("nodes"))
             .groupId();
@@ -313,13 +299,7 @@ class SelfManagedEmulatorTest {
   }
 
   private EksKit kit(EksClient client) {
-    return EksKit.builder()
-        .eksClient(client)
-        .ec2Client(ec2)
-        .pollingOverride(
-            PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30)))
-        .retry(new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50)))
-        .build();
+    return EmulatorKits.kit(client, ec2);
   }
 
   private Nodegroups nodegroups(EksKit on) {
