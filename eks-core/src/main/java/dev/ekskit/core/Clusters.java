@@ -109,7 +109,8 @@ public final class Clusters {
    * Deletes the cluster with its Fargate profiles, node groups and add-ons, waiting for each. A
    * cluster that does not exist is not an error: the result says nothing was deleted. Self-managed
    * node groups, which EKS does not know about, are deleted too when a {@code Nodegroups} (module
-   * eks-nodes) is open for this kit; otherwise delete them first.
+   * eks-nodes) is open for this kit; otherwise, while their instances run, the delete is refused
+   * with an {@link InvalidSpecException} before anything is deleted.
    */
   public Operation<ClusterDeletion> delete(String name) {
     return delete(name, null);
@@ -118,7 +119,8 @@ public final class Clusters {
   /** {@link #delete(String)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
     requireName(name);
-    return start(name, listener, context -> CascadeDelete.run(context, eks, cascadeParts.all()));
+    return start(
+        name, listener, context -> CascadeDelete.run(context, eks, ec2, cascadeParts.all()));
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /**
@@ -20,19 +21,22 @@ import software.amazon.awssdk.services.eks.EksClient;
 public final class CascadeDelete {
   private final OperationContext context;
   private final EksClient eks;
+  private final Ec2Client ec2;
   private final List<CascadePart> parts;
   private final String cluster;
 
-  private CascadeDelete(OperationContext context, EksClient eks, List<CascadePart> parts) {
+  private CascadeDelete(
+      OperationContext context, EksClient eks, Ec2Client ec2, List<CascadePart> parts) {
     this.context = context;
     this.eks = eks;
+    this.ec2 = ec2;
     this.parts = parts;
     this.cluster = context.resource().name();
   }
 
   public static CompletableFuture<ClusterDeletion> run(
-      OperationContext context, EksClient eks, List<CascadePart> parts) {
-    return new CascadeDelete(context, eks, parts).run();
+      OperationContext context, EksClient eks, Ec2Client ec2, List<CascadePart> parts) {
+    return new CascadeDelete(context, eks, ec2, parts).run();
   }
 
   private CompletableFuture<ClusterDeletion> run() {
@@ -45,7 +49,8 @@ public final class CascadeDelete {
                 return CompletableFuture.completedFuture(
                     new ClusterDeletion(cluster, List.of(), List.of(), List.of(), Map.of(), false));
               }
-              return deleteChildren()
+              return guardSelfManagedNodes()
+                  .thenCompose(guarded -> deleteChildren())
                   .thenCompose(
                       children ->
                           deleteCluster()
@@ -81,6 +86,17 @@ public final class CascadeDelete {
                                           nodes.getValue(),
                                           false)));
             });
+  }
+
+  /**
+   * Without the part that deletes self-managed node groups, refuses to strand their instances (see
+   * {@link OrphanedNodesGuard}); with it, that part deletes them.
+   */
+  private CompletableFuture<Boolean> guardSelfManagedNodes() {
+    if (parts.stream().anyMatch(p -> p.kind().equals(CascadePart.SELF_MANAGED_NODEGROUPS))) {
+      return CompletableFuture.completedFuture(true);
+    }
+    return list("check for self-managed nodes", () -> OrphanedNodesGuard.check(context, ec2));
   }
 
   /** Every registered part at once, each reporting the names it deleted. */

@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * such as self-managed node groups: the cascade delete removes it before the cluster.
  */
 public interface CascadePart {
+  /** The kind of the part that deletes self-managed node groups. */
+  String SELF_MANAGED_NODEGROUPS = "self-managed node groups";
+
   /** What it deletes, in words, e.g. {@code self-managed node groups}. */
   String kind();
 

@@ -11,6 +11,12 @@ public final class Tags {
   public static final String MANAGED_BY = PREFIX + "managed-by";
   public static final String MANAGED_BY_VALUE = "ekskit";
 
+  /**
+   * On self-managed node groups (module eks-nodes) and, propagated, on their instances: the node
+   * group's name.
+   */
+  public static final String NODEGROUP = PREFIX + "nodegroup";
+
   private Tags() {}
 
   /** The user's tags plus ekskit's own. */

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.autoscaling.model.TagDescription;
  */
 public final class AutoScalingGroups {
   /** Marks a group as ekskit's node group of a cluster; the value is the node group's name. */
-  public static final String NODEGROUP_TAG = Tags.PREFIX + "nodegroup";
+  public static final String NODEGROUP_TAG = Tags.NODEGROUP;
 
   /** The node role's ARN, to tell whether another group still needs the role's access entry. */
   public static final String NODE_ROLE_TAG = Tags.PREFIX + "node-role";

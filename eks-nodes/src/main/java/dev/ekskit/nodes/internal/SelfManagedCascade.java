@@ -28,7 +28,7 @@ public final class SelfManagedCascade implements CascadePart {
 
   @Override
   public String kind() {
-    return "self-managed node groups";
+    return SELF_MANAGED_NODEGROUPS;
   }
 
   /**

@@ -227,6 +227,23 @@ class SelfManagedEmulatorTest {
   }
 
   @Test
+  void clusterDelete_withoutNodegroupsOpen_refusedWhileInstancesRun() {
+    nodegroups.selfManaged().create(spec("kept").clusterName(BARE).build()).join();
+
+    try (EksKit withoutNodegroups = kit(eks)) {
+      assertThatThrownBy(() -> withoutNodegroups.clusters().delete(BARE).join())
+          .isInstanceOfSatisfying(
+              InvalidSpecException.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(v -> v.rule())
+                      .containsExactly("self-managed-nodes"));
+    }
+    assertThat(motoEks.describeCluster(r -> r.name(BARE)).cluster().status()).hasToString("ACTIVE");
+    nodegroups.selfManaged().delete(BARE, "kept").join();
+  }
+
+  @Test
   void create_accessEntriesMissing_partialCreationNamesPartsAndDeleteCleansUp() {
     try (EksKit plain = kit(motoEks);
         Nodegroups withoutEntries = nodegroups(plain)) {

@@ -351,6 +351,35 @@ class SelfManagedSimTest {
   }
 
   @Test
+  void clusterDelete_withoutNodegroupsOpen_refusedWhileSelfManagedNodesRun() {
+    nodegroups.selfManaged().create(spec("stranded").build()).join();
+    nodegroups.close();
+    aws.calls().clear();
+
+    assertThatThrownBy(() -> kit.clusters().delete(CLUSTER).join())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(
+                        v -> {
+                          assertThat(v.rule()).isEqualTo("self-managed-nodes");
+                          assertThat(v.message()).contains("3 instances", "[stranded]");
+                        }));
+    assertThat(aws.calls().mutatingCount()).isZero();
+  }
+
+  @Test
+  void clusterDelete_mayNotDescribeInstances_goesOnAndSaysSo() {
+    nodegroups.close();
+    aws.faults().failNext("DescribeInstances", 403);
+
+    assertThat(kit.clusters().delete(CLUSTER).join().clusterDeleted()).isTrue();
+    assertThat(events).anySatisfy(e -> assertThat(e.toString()).contains("ACCESS_DENIED"));
+  }
+
+  @Test
   void scale_in_waitsUntilExtraInstancesAreGone() {
     nodegroups.selfManaged().create(spec("elastic").build()).join();
 

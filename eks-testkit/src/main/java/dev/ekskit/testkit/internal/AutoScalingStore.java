@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.autoscaling.model.Instance;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.ResourceInUseException;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Auto Scaling groups and their instances on virtual time. A group launches up to its desired size;
@@ -205,6 +207,57 @@ final class AutoScalingStore {
     List<Activity> newestFirst = new ArrayList<>(group.activities);
     java.util.Collections.reverse(newestFirst);
     return maxRecords == null ? newestFirst : newestFirst.stream().limit(maxRecords).toList();
+  }
+
+  /**
+   * The groups' instances as EC2 describes them, with the tags their group propagates at launch,
+   * that match every filter ({@code tag-key}, {@code tag:<key>}, {@code instance-state-name}).
+   */
+  List<software.amazon.awssdk.services.ec2.model.Instance> ec2Instances(List<Filter> filters) {
+    Instant now = clock.get();
+    List<software.amazon.awssdk.services.ec2.model.Instance> found = new ArrayList<>();
+    for (Group group : groups.values()) {
+      Map<String, String> tags = new LinkedHashMap<>();
+      group.request.tags().stream()
+          .filter(t -> Boolean.TRUE.equals(t.propagateAtLaunch()))
+          .forEach(t -> tags.put(t.key(), t.value()));
+      tags.put("aws:autoscaling:groupName", group.request.autoScalingGroupName());
+      for (Node node : group.nodes) {
+        String state = ec2State(instance(group, node, now).lifecycleStateAsString());
+        if (filters.stream().allMatch(f -> matches(f, state, tags))) {
+          found.add(
+              software.amazon.awssdk.services.ec2.model.Instance.builder()
+                  .instanceId(node.id)
+                  .state(s -> s.name(state))
+                  .placement(p -> p.availabilityZone(node.zone))
+                  .tags(
+                      tags.entrySet().stream()
+                          .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                          .toList())
+                  .build());
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String ec2State(String lifecycleState) {
+    return switch (lifecycleState) {
+      case "Pending" -> "pending";
+      case "InService" -> "running";
+      default -> "shutting-down";
+    };
+  }
+
+  private static boolean matches(Filter filter, String state, Map<String, String> tags) {
+    String name = filter.name();
+    if (name.equals("instance-state-name")) {
+      return filter.values().contains(state);
+    }
+    if (name.equals("tag-key")) {
+      return filter.values().stream().anyMatch(tags::containsKey);
+    }
+    return name.startsWith("tag:") && filter.values().contains(tags.get(name.substring(4)));
   }
 
   /** Launches, failures and terminations up to virtual now; deleted groups disappear. */

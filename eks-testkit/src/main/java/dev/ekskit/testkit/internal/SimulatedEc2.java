@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstanceTypesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * {@link Ec2Client} over an {@link Ec2Network}; operations it does not simulate throw
@@ -43,11 +46,34 @@ public final class SimulatedEc2 implements Ec2Client {
   private final Ec2Network network;
   private final RouteTables routeTables = new RouteTables();
   private final LaunchTemplateStore launchTemplates;
+  private final AutoScalingStore autoScaling;
 
-  public SimulatedEc2(Gateway gateway, Ec2Network network, LaunchTemplateStore launchTemplates) {
+  SimulatedEc2(
+      Gateway gateway,
+      Ec2Network network,
+      LaunchTemplateStore launchTemplates,
+      AutoScalingStore autoScaling) {
     this.gateway = gateway;
     this.network = network;
     this.launchTemplates = launchTemplates;
+    this.autoScaling = autoScaling;
+  }
+
+  /** The instances of Auto Scaling groups, in one reservation on one page. */
+  @Override
+  public DescribeInstancesResponse describeInstances(DescribeInstancesRequest request) {
+    return call(
+        "DescribeInstances",
+        () -> {
+          autoScaling.settle();
+          var instances = autoScaling.ec2Instances(request.filters());
+          return DescribeInstancesResponse.builder()
+              .reservations(
+                  instances.isEmpty()
+                      ? List.of()
+                      : List.of(Reservation.builder().instances(instances).build()))
+              .build();
+        });
   }
 
   @Override

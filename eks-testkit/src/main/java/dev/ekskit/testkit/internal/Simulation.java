@@ -39,23 +39,14 @@ public final class Simulation {
             new EksContext(
                 region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
-    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates);
-    this.ssm = new SimulatedSsm(gateway);
     this.iamState = new IamState(accountId, clock, durations);
+    AutoScalingStore groups =
+        new AutoScalingStore(
+            region, accountId, ids, clock, durations, faults, iamState, launchTemplates, network);
+    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates, groups);
+    this.ssm = new SimulatedSsm(gateway);
     this.iam = new SimulatedIam(gateway, iamState);
-    this.autoScaling =
-        new SimulatedAutoScaling(
-            gateway,
-            new AutoScalingStore(
-                region,
-                accountId,
-                ids,
-                clock,
-                durations,
-                faults,
-                iamState,
-                launchTemplates,
-                network));
+    this.autoScaling = new SimulatedAutoScaling(gateway, groups);
   }
 
   public EksClient eks() {
