@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 /**
  * A create made of several AWS resources stopped partway: some exist, the rest do not. The cause is
  * the error that stopped it (often another {@link EksKitException} such as a {@link
- * ConflictException}). Running the same create again finishes the job, adopting what exists; the
- * {@link #cleanup()} call removes it instead.
+ * ConflictException}). Once the cause is dealt with, running the create again finishes the job,
+ * adopting what exists; the {@link #cleanup()} call removes it instead.
  *
  * <pre>{@code
  * try {
@@ -45,7 +45,8 @@ public class PartialCreationException extends EksKitException {
             + cause.getMessage()
             + ". These exist now: "
             + existing.stream().map(ResourceRef::toString).collect(Collectors.joining(", "))
-            + ". Run the create again with the same spec to finish, or "
+            + ". Once the cause is dealt with, run the create again to finish (it adopts these), or"
+            + " "
             + cleanup,
         cause);
     this.resource = resource;

@@ -15,6 +15,7 @@ import dev.ekskit.testkit.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
  * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-testkit} (no
@@ -90,7 +91,8 @@ public final class NodesQuickStart {
                         .name("al2023-batch")
                         .nodeRoleArn(nodeRole)
                         .subnetIds(subnets)
-                        .instanceType("m5.large")
+                        .addInstanceTypes("m6i.large", "m7i.large", "m5.large")
+                        .capacityType(CapacityTypes.SPOT)
                         .ami(AmiChoice.al2023(CpuArch.X86_64, Accelerator.NONE))
                         .minSize(0)
                         .desiredSize(2)

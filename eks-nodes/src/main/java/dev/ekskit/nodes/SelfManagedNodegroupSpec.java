@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
  * What a self-managed node group should be: an Auto Scaling group of EC2 instances that you own,
@@ -21,7 +22,8 @@ import org.immutables.value.Value;
  *     .name("batch")
  *     .nodeRoleArn("arn:aws:iam::123456789012:role/eks-node")
  *     .addSubnetIds("subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788")
- *     .instanceType("m7g.large")
+ *     .addInstanceTypes("m7g.large", "m6g.large")
+ *     .capacityType(CapacityTypes.SPOT)
  *     .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
  *     .minSize(0).desiredSize(2).maxSize(10)
  *     .putLabels("workload", "batch")
@@ -65,8 +67,28 @@ public abstract class SelfManagedNodegroupSpec {
   /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
   public abstract String nodeRoleArn();
 
-  /** The EC2 instance type, checked against the AMI's architecture and accelerator. */
-  public abstract String instanceType();
+  /**
+   * 1–20 EC2 instance types, each checked against the AMI's architecture and accelerator. One
+   * on-demand type makes a plain group; several, or Spot, a group with a mixed instances policy
+   * that lists them in this order of priority.
+   */
+  public abstract List<String> instanceTypes();
+
+  /**
+   * {@code ON_DEMAND} (the default) or {@code SPOT}. Spot uses the price-capacity-optimized
+   * allocation strategy over {@link #instanceTypes()}: give several types for capacity to choose
+   * from.
+   */
+  @Value.Default
+  public CapacityTypes capacityType() {
+    return CapacityTypes.ON_DEMAND;
+  }
+
+  /** Whether the group needs a mixed instances policy: several types, or Spot. */
+  @Value.Derived
+  public boolean mixedInstances() {
+    return instanceTypes().size() > 1 || capacityType() == CapacityTypes.SPOT;
+  }
 
   @Value.Default
   public AmiChoice ami() {

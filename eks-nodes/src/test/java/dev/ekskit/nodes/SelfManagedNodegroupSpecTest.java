@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 class SelfManagedNodegroupSpecTest {
   private static final AmiChoice WINDOWS =
@@ -22,7 +23,7 @@ class SelfManagedNodegroupSpecTest {
         .name("batch")
         .nodeRoleArn("arn:aws:iam::123456789012:role/eks-node")
         .addSubnetIds("subnet-0a1b2c3d4e5f60718")
-        .instanceType("m5.large");
+        .addInstanceTypes("m5.large");
   }
 
   @Test
@@ -39,6 +40,13 @@ class SelfManagedNodegroupSpecTest {
   }
 
   @Test
+  void build_severalTypesOrSpot_needsMixedInstancesPolicy() {
+    assertThat(valid().build().mixedInstances()).isFalse();
+    assertThat(valid().addInstanceTypes("m6i.large").build().mixedInstances()).isTrue();
+    assertThat(valid().capacityType(CapacityTypes.SPOT).build().mixedInstances()).isTrue();
+  }
+
+  @Test
   void build_windows_volumeDefaultsToItsImageSize() {
     assertThat(valid().ami(WINDOWS).build().effectiveVolumeGib()).isEqualTo(50);
   }
@@ -50,7 +58,13 @@ class SelfManagedNodegroupSpecTest {
         row("clusterName", "required", b -> b.clusterName("")),
         row("subnetIds", "min-size", b -> b.subnetIds(List.of())),
         row("nodeRoleArn", "pattern", b -> b.nodeRoleArn("eks-node")),
-        row("instanceType", "pattern", b -> b.instanceType("large")),
+        row("instanceTypes[0]", "pattern", b -> b.instanceTypes(List.of("large"))),
+        row("instanceTypes", "min-size", b -> b.instanceTypes(List.of())),
+        row(
+            "instanceTypes",
+            "max-size",
+            b -> b.instanceTypes(java.util.Collections.nCopies(21, "m5.large"))),
+        row("capacityType", "one-of", b -> b.capacityType(CapacityTypes.CAPACITY_BLOCK)),
         row("desiredSize", "between-min-and-max", b -> b.minSize(2).desiredSize(1).maxSize(3)),
         row("maxSize", "range", b -> b.minSize(0).desiredSize(0).maxSize(0)),
         row("volumeGib", "range", b -> b.volumeGib(0)),
@@ -104,12 +118,18 @@ class SelfManagedNodegroupSpecTest {
   @Test
   void build_severalBroken_reportsAllAtOnce() {
     assertThatThrownBy(
-            () -> valid().name("-x").instanceType("big").maxPods(0).metadataHopLimit(0).build())
+            () ->
+                valid()
+                    .name("-x")
+                    .instanceTypes(List.of("big"))
+                    .maxPods(0)
+                    .metadataHopLimit(0)
+                    .build())
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
             e ->
                 assertThat(e.violations())
                     .extracting(v -> v.field())
-                    .contains("name", "instanceType", "maxPods", "metadataHopLimit"));
+                    .contains("name", "instanceTypes[0]", "maxPods", "metadataHopLimit"));
   }
 }

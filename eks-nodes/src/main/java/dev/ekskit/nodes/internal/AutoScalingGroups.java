@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
-import software.amazon.awssdk.services.autoscaling.model.Tag;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
 
 /**
@@ -59,23 +58,7 @@ public final class AutoScalingGroups {
     String name = spec.resourceName();
     try {
       autoScaling.createAutoScalingGroup(
-          r ->
-              r.autoScalingGroupName(name)
-                  .launchTemplate(t -> t.launchTemplateId(launchTemplateId).version("$Default"))
-                  .minSize(spec.minSize())
-                  .desiredCapacity(spec.desiredSize())
-                  .maxSize(spec.maxSize())
-                  .vpcZoneIdentifier(String.join(",", spec.subnetIds()))
-                  .tags(
-                      tags(spec).entrySet().stream()
-                          .map(
-                              t ->
-                                  Tag.builder()
-                                      .key(t.getKey())
-                                      .value(t.getValue())
-                                      .propagateAtLaunch(true)
-                                      .build())
-                          .toList()));
+          AutoScalingMapping.createRequest(spec, launchTemplateId, tags(spec)));
     } catch (RuntimeException e) {
       if (!"AlreadyExists".equals(AwsErrors.errorCode(e))) {
         throw e;
@@ -98,10 +81,24 @@ public final class AutoScalingGroups {
       diff.add(new FieldDifference("owner", "ekskit", "a group ekskit did not create"));
       return diff;
     }
-    String template =
-        existing.launchTemplate() == null ? null : existing.launchTemplate().launchTemplateId();
+    String template = AutoScalingMapping.templateId(existing);
     if (!launchTemplateId.equals(template)) {
       diff.add(new FieldDifference("launchTemplate", launchTemplateId, template));
+    }
+    List<String> types = spec.mixedInstances() ? spec.instanceTypes() : List.of();
+    if (!types.equals(AutoScalingMapping.mixedTypes(existing))) {
+      diff.add(
+          new FieldDifference(
+              "instanceTypes",
+              String.valueOf(spec.instanceTypes()),
+              String.valueOf(AutoScalingMapping.mixedTypes(existing))));
+    }
+    if (spec.capacityType() != AutoScalingMapping.capacityType(existing)) {
+      diff.add(
+          new FieldDifference(
+              "capacityType",
+              spec.capacityType().toString(),
+              AutoScalingMapping.capacityType(existing).toString()));
     }
     Set<String> subnets = new TreeSet<>(List.of(existing.vpcZoneIdentifier().split(",")));
     if (!subnets.equals(new TreeSet<>(spec.subnetIds()))) {
@@ -192,7 +189,7 @@ public final class AutoScalingGroups {
         cluster,
         nodegroup,
         group.autoScalingGroupName(),
-        group.launchTemplate() == null ? null : group.launchTemplate().launchTemplateId(),
+        AutoScalingMapping.templateId(group),
         group.minSize(),
         group.desiredCapacity(),
         group.maxSize(),

@@ -77,7 +77,7 @@ final class SelfManagedChecks {
     checkNodeRole(v, aws, spec);
     WindowsPrerequisites.check(v, aws.eks(), aws.iam(), aws.autoScaling(), cluster, spec);
     v.throwIfAny();
-    InstanceTypeCheck.check(aws.ec2(), spec.ami(), List.of(spec.instanceType()), "instanceType");
+    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), "instanceTypes");
     SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
     return new Checked(cluster, version, serviceCidr, securityGroups);
   }

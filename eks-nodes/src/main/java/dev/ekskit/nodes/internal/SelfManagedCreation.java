@@ -127,7 +127,8 @@ public final class SelfManagedCreation {
         LaunchTemplateSpec.builder()
             .name(spec.resourceName())
             .imageId(ami.imageId())
-            .instanceType(spec.instanceType())
+            // A mixed instances policy overrides it with its list of types.
+            .instanceType(spec.instanceTypes().get(0))
             .userData(UserData.render(spec.ami().family(), boot))
             .iamInstanceProfileArn(profileArn)
             .securityGroupIds(checked.securityGroupIds())

@@ -6,6 +6,7 @@ import dev.ekskit.core.internal.Violations;
 import dev.ekskit.nodes.AmiFamily;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /** The rules of {@link SelfManagedNodegroupSpec} that need no AWS call. */
 public final class SelfManagedSpecRules {
@@ -13,6 +14,10 @@ public final class SelfManagedSpecRules {
   private static final int MAX_RESOURCE_NAME = 128;
 
   private static final int MIN_WINDOWS_GIB = 50;
+
+  /** What a mixed instances policy allows. */
+  private static final int MAX_INSTANCE_TYPES = 20;
+
   private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
 
   private SelfManagedSpecRules() {}
@@ -32,11 +37,17 @@ public final class SelfManagedSpecRules {
     }
     v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, 16);
     v.matches("nodeRoleArn", spec.nodeRoleArn(), ClusterSpecRules.ROLE_ARN, "an IAM role ARN");
-    v.matches(
-        "instanceType",
-        spec.instanceType(),
+    v.ids(
+        "instanceTypes",
+        spec.instanceTypes(),
         NodegroupSpecRules.INSTANCE_TYPE,
-        "an instance type such as m7g.large");
+        "an instance type such as m7g.large",
+        1,
+        MAX_INSTANCE_TYPES);
+    if (spec.capacityType() != CapacityTypes.ON_DEMAND
+        && spec.capacityType() != CapacityTypes.SPOT) {
+      v.add("capacityType", "one-of", "must be ON_DEMAND or SPOT, was " + spec.capacityType());
+    }
     AmiResolution.validateInto(v, "amiSource.", spec.ami(), spec.amiSource());
     NodegroupSpecRules.amiVersion(v, spec.ami(), spec.kubernetesVersion());
     NodegroupSpecRules.scaling(v, spec.minSize(), spec.desiredSize(), spec.maxSize());

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateHttpTokensState;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -167,6 +168,27 @@ class SelfManagedEmulatorTest {
   }
 
   @Test
+  void create_spotOverTwoTypes_mixedInstancesPolicyInMoto() {
+    SelfManagedNodegroupInfo info =
+        nodegroups
+            .selfManaged()
+            .create(
+                spec("spot")
+                    .instanceTypes(List.of("m5.large", "m5.xlarge"))
+                    .capacityType(CapacityTypes.SPOT)
+                    .build())
+            .join();
+
+    var policy = group("shop-spot").mixedInstancesPolicy();
+    assertThat(policy.launchTemplate().launchTemplateSpecification().launchTemplateId())
+        .isEqualTo(info.launchTemplateId());
+    assertThat(policy.launchTemplate().overrides())
+        .extracting(o -> o.instanceType())
+        .containsExactly("m5.large", "m5.xlarge");
+    assertThat(info.inServiceInstanceIds()).hasSize(2);
+  }
+
+  @Test
   void scale_outAndIn_waitsForDesiredInService() {
     nodegroups.selfManaged().create(spec("elastic").build()).join();
 
@@ -295,7 +317,7 @@ class SelfManagedEmulatorTest {
         .name(name)
         .nodeRoleArn(nodeRole)
         .subnetIds(subnets)
-        .instanceType("m5.large")
+        .addInstanceTypes("m5.large")
         .addSecurityGroupIds(securityGroup)
         .minSize(1)
         .desiredSize(2)

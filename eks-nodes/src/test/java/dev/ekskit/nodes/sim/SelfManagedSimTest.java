@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
  * Self-managed node groups on the simulated AWS: what moto cannot show (instances taking minutes to
@@ -78,7 +79,7 @@ class SelfManagedSimTest {
         .name(name)
         .nodeRoleArn(nodeRole)
         .subnetIds(subnets)
-        .instanceType("m5.large")
+        .addInstanceTypes("m5.large")
         .minSize(1)
         .desiredSize(3)
         .maxSize(5);
@@ -149,13 +150,69 @@ class SelfManagedSimTest {
   }
 
   @Test
+  void create_spotOverSeveralTypes_mixedInstancesPolicyPriceCapacityOptimized() {
+    SelfManagedNodegroupSpec spec =
+        spec("spot")
+            .instanceTypes(List.of("m6i.large", "m7i.large", "m5.large"))
+            .capacityType(CapacityTypes.SPOT)
+            .build();
+
+    SelfManagedNodegroupInfo info = nodegroups.selfManaged().create(spec).join();
+
+    var group =
+        aws.autoScaling()
+            .describeAutoScalingGroups(r -> r.autoScalingGroupNames("orders-spot"))
+            .autoScalingGroups()
+            .get(0);
+    assertThat(group.launchTemplate()).isNull();
+    var policy = group.mixedInstancesPolicy();
+    assertThat(policy.launchTemplate().launchTemplateSpecification().launchTemplateId())
+        .isEqualTo(info.launchTemplateId());
+    assertThat(policy.launchTemplate().overrides())
+        .extracting(o -> o.instanceType())
+        .containsExactly("m6i.large", "m7i.large", "m5.large");
+    assertThat(policy.instancesDistribution().onDemandPercentageAboveBaseCapacity()).isZero();
+    assertThat(policy.instancesDistribution().spotAllocationStrategy())
+        .isEqualTo("price-capacity-optimized");
+    assertThat(info.inServiceInstanceIds()).hasSize(3);
+    assertThat(nodegroups.selfManaged().create(spec).join().launchTemplateId())
+        .isEqualTo(info.launchTemplateId());
+    assertThatThrownBy(
+            () ->
+                nodegroups
+                    .selfManaged()
+                    .create(spec.toBuilder().capacityType(CapacityTypes.ON_DEMAND).build())
+                    .join())
+        .isInstanceOf(PartialCreationException.class)
+        .cause()
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("capacityType: wanted ON_DEMAND, found SPOT");
+  }
+
+  @Test
+  void create_spotTypeWrongArchitecture_refusedBeforeAnyChange() {
+    var spec =
+        spec("mixed-arch")
+            .instanceTypes(List.of("m6i.large", "m7g.large"))
+            .capacityType(CapacityTypes.SPOT)
+            .build();
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(spec).join())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations()).extracting(v -> v.field()).contains("instanceTypes[1]"));
+    assertThat(aws.calls().mutatingCount()).isZero();
+  }
+
+  @Test
   void create_bottlerocket_encryptsOsAndDataVolumesAndWritesToml() {
     SelfManagedNodegroupInfo info =
         nodegroups
             .selfManaged()
             .create(
                 spec("rocket")
-                    .instanceType("m7g.large")
+                    .instanceTypes(List.of("m7g.large"))
                     .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
                     .volumeGib(80)
                     .putLabels("workload", "batch")

@@ -118,9 +118,10 @@ final class AutoScalingStore {
               + name
               + " already exists");
     }
-    LaunchTemplateSpecification template = request.launchTemplate();
+    LaunchTemplateSpecification template = template(request);
     if (template == null) {
-      throw Errors.validationError("Valid requests must contain a launch template");
+      throw Errors.validationError(
+          "Valid requests must contain either LaunchTemplate or MixedInstancesPolicy");
     }
     try {
       launchTemplates.dataOf(template.launchTemplateId(), template.launchTemplateName());
@@ -304,7 +305,7 @@ final class AutoScalingStore {
     if (injected.isPresent()) {
       return injected;
     }
-    LaunchTemplateSpecification template = group.request.launchTemplate();
+    LaunchTemplateSpecification template = template(group.request);
     try {
       var data = launchTemplates.dataOf(template.launchTemplateId(), template.launchTemplateName());
       if (data.iamInstanceProfile() == null) {
@@ -336,6 +337,7 @@ final class AutoScalingStore {
         .autoScalingGroupName(group.request.autoScalingGroupName())
         .autoScalingGroupARN(group.arn)
         .launchTemplate(group.request.launchTemplate())
+        .mixedInstancesPolicy(group.request.mixedInstancesPolicy())
         .minSize(group.min)
         .desiredCapacity(group.desired)
         .maxSize(group.max)
@@ -370,7 +372,7 @@ final class AutoScalingStore {
         .availabilityZone(node.zone)
         .lifecycleState(state)
         .healthStatus("Healthy")
-        .launchTemplate(group.request.launchTemplate())
+        .launchTemplate(template(group.request))
         .protectedFromScaleIn(false)
         .build();
   }
@@ -393,6 +395,17 @@ final class AutoScalingStore {
         .statusMessage(message)
         .progress(100)
         .build();
+  }
+
+  /** The template of a plain group, or of a mixed instances policy. */
+  private static LaunchTemplateSpecification template(CreateAutoScalingGroupRequest request) {
+    if (request.launchTemplate() != null) {
+      return request.launchTemplate();
+    }
+    var mixed = request.mixedInstancesPolicy();
+    return mixed == null || mixed.launchTemplate() == null
+        ? null
+        : mixed.launchTemplate().launchTemplateSpecification();
   }
 
   private Group require(String name) {
