@@ -1,7 +1,7 @@
 package dev.ekskit.core;
 
-import dev.ekskit.core.internal.SpecStyle;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.ekskit.core;
 
 import dev.ekskit.core.internal.ClusterSpecRules;
-import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.core.spi.SpecStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

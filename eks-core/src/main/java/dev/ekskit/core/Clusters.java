@@ -2,20 +2,19 @@ package dev.ekskit.core;
 
 import dev.ekskit.core.internal.AuthTokens;
 import dev.ekskit.core.internal.CascadeDelete;
-import dev.ekskit.core.internal.CascadeParts;
 import dev.ekskit.core.internal.ClusterCreation;
 import dev.ekskit.core.internal.ClusterMapping;
-import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.ClusterUpdates;
 import dev.ekskit.core.internal.ClusterWaits;
-import dev.ekskit.core.internal.DefaultOperation;
-import dev.ekskit.core.internal.Engine;
+import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.Kubeconfig;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.CascadeStep;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Violations;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -32,23 +31,10 @@ import software.amazon.awssdk.services.eks.EksClient;
  * }</pre>
  */
 public final class Clusters {
-  private final Engine engine;
-  private final EksClient eks;
-  private final Ec2Client ec2;
-  private final Supplier<AwsCredentialsIdentity> credentials;
-  private final CascadeParts cascadeParts;
+  private final KitServices kit;
 
-  Clusters(
-      Engine engine,
-      EksClient eks,
-      Ec2Client ec2,
-      Supplier<AwsCredentialsIdentity> credentials,
-      CascadeParts cascadeParts) {
-    this.engine = engine;
-    this.eks = eks;
-    this.ec2 = ec2;
-    this.credentials = credentials;
-    this.cascadeParts = cascadeParts;
+  Clusters(KitServices kit) {
+    this.kit = kit;
   }
 
   /**
@@ -63,30 +49,34 @@ public final class Clusters {
 
   /** {@link #create(ClusterSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterInfo> create(ClusterSpec spec, ProgressListener listener) {
-    return start(spec.name(), listener, context -> ClusterCreation.run(context, eks, ec2, spec));
+    EksClient eks = kit.client(EksClient.class);
+    Ec2Client ec2 = kit.client(Ec2Client.class);
+    return start(spec.name(), listener, scope -> ClusterCreation.run(scope, eks, ec2, spec));
   }
 
   /** Waits until an existing cluster is ACTIVE, e.g. after a process restart. */
   public Operation<ClusterInfo> awaitActive(String name) {
     requireName(name);
+    EksClient eks = kit.client(EksClient.class);
     return start(
         name,
         null,
-        context ->
-            ClusterWaits.active(context, eks, context.resource(), engine.policy(WaitKind.RESUME))
+        scope ->
+            ClusterWaits.active(scope, eks, scope.policy(WaitKind.RESUME))
                 .thenApply(ClusterMapping::info));
   }
 
   /** The cluster as EKS describes it now, or empty if there is none of that name. Blocks. */
   public Optional<ClusterInfo> describe(String name) {
     requireName(name);
-    return ClusterWaits.find(eks, name).map(ClusterMapping::info);
+    return ClusterWaits.find(kit.client(EksClient.class), name).map(ClusterMapping::info);
   }
 
   /** Changes logging and/or endpoint access and waits for each update to succeed. */
   public Operation<ClusterInfo> updateConfig(String name, ClusterConfigUpdate update) {
     requireName(name);
-    return start(name, null, context -> ClusterUpdates.config(context, eks, update));
+    EksClient eks = kit.client(EksClient.class);
+    return start(name, null, scope -> ClusterUpdates.config(scope, eks, update));
   }
 
   /**
@@ -96,21 +86,17 @@ public final class Clusters {
   public Operation<ClusterInfo> updateVersion(String name, String kubernetesVersion) {
     requireName(name);
     Violations v = new Violations("ClusterVersionUpdate");
-    v.matches(
-        "kubernetesVersion",
-        kubernetesVersion,
-        ClusterSpecRules.KUBERNETES_VERSION,
-        "major.minor such as 1.34");
+    v.kubernetesVersion("kubernetesVersion", kubernetesVersion);
     v.throwIfAny();
-    return start(name, null, context -> ClusterUpdates.version(context, eks, kubernetesVersion));
+    EksClient eks = kit.client(EksClient.class);
+    return start(name, null, scope -> ClusterUpdates.version(scope, eks, kubernetesVersion));
   }
 
   /**
-   * Deletes the cluster with its Fargate profiles, node groups and add-ons, waiting for each. A
-   * cluster that does not exist is not an error: the result says nothing was deleted. Self-managed
-   * node groups, which EKS does not know about, are deleted too when a {@code Nodegroups} (module
-   * eks-nodes) is open for this kit; otherwise, while their instances run, the delete is refused
-   * with an {@link InvalidSpecException} before anything is deleted.
+   * Deletes the cluster with its Fargate profiles, node groups and add-ons, waiting for each, and
+   * with what the kit's modules made for it that EKS does not delete (their cascade steps). A
+   * cluster that does not exist is not an error: the result says nothing was deleted. Safe to run
+   * again after a crash: each part is found on its own and "already gone" counts as done.
    */
   public Operation<ClusterDeletion> delete(String name) {
     return delete(name, null);
@@ -119,8 +105,10 @@ public final class Clusters {
   /** {@link #delete(String)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
     requireName(name);
-    return start(
-        name, listener, context -> CascadeDelete.run(context, eks, ec2, cascadeParts.all()));
+    EksClient eks = kit.client(EksClient.class);
+    List<CascadeStep> steps = kit.cascadeSteps();
+    steps.forEach(CascadeStep::verify);
+    return start(name, listener, scope -> CascadeDelete.run(scope, eks, steps));
   }
 
   /**
@@ -129,7 +117,7 @@ public final class Clusters {
    */
   public EksAuthToken authToken(ClusterInfo cluster) {
     return AuthTokens.create(
-        cluster.name(), AuthTokens.regionOf(cluster.arn()), credentials.get(), engine.clock());
+        cluster.name(), AuthTokens.regionOf(cluster.arn()), kit.credentials().get(), kit.clock());
   }
 
   /**
@@ -147,12 +135,8 @@ public final class Clusters {
   }
 
   private <T> Operation<T> start(
-      String name,
-      ProgressListener listener,
-      java.util.function.Function<OperationContext, java.util.concurrent.CompletableFuture<T>>
-          body) {
-    return DefaultOperation.start(
-        new OperationContext(engine, ResourceRef.cluster(name), listener), body);
+      String name, ProgressListener listener, Function<Scope, CompletableFuture<T>> body) {
+    return kit.start(ResourceRef.cluster(name), listener, body);
   }
 
   private static void requireName(String name) {

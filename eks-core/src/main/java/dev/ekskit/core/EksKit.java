@@ -1,22 +1,26 @@
 package dev.ekskit.core;
 
-import dev.ekskit.core.internal.CascadeParts;
-import dev.ekskit.core.internal.Engine;
-import dev.ekskit.core.internal.KitAccess;
-import dev.ekskit.core.internal.KitResources;
+import dev.ekskit.core.internal.KitServices;
+import dev.ekskit.core.spi.KitModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.ServiceLoader;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The entry point: provisions and runs Amazon EKS clusters from Java.
@@ -32,31 +36,28 @@ import software.amazon.awssdk.services.eks.EksClient;
  * }
  * }</pre>
  *
- * <p>{@link #create()} uses the standard AWS region and credentials chain and honours {@code
- * AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_EKS} as the SDK does. Pass your own clients,
- * scheduler, executor and clock to share them or to test on a simulated AWS (see {@code
- * dev.ekskit.testkit}); ekskit never closes what you pass in, and closes what it made.
+ * <p>The kit owns every AWS client that ekskit and its modules use. {@link #create()} makes them
+ * from the standard region and credentials chain, each on first use, with the SDK's standard
+ * retries, and honours {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_EKS} as the SDK does. A
+ * kit given any client explicitly makes none: every client it needs must then be given (a missing
+ * one is an {@link InvalidSpecException} naming the builder method), so that a kit on a simulated
+ * AWS can never reach a real account. ekskit never closes what you pass in, and closes what it
+ * made. Every request carries {@code ekskit/<version>} in its user agent.
+ *
+ * <p>Modules (eks-nodes, eks-fargate) plug in when the kit is built: found on the class path by
+ * {@link ServiceLoader}, or registered with {@link Builder#addModule(KitModule)}. Their objects come
+ * from the kit: {@code Nodegroups.of(kit)}.
  */
 public final class EksKit implements AutoCloseable {
-  static {
-    KitAccess.install(kit -> kit.resources);
-  }
-
-  private final KitResources resources;
+  private final KitServices services;
   private final Clusters clusters;
 
-  private EksKit(KitResources resources) {
-    this.resources = resources;
-    this.clusters =
-        new Clusters(
-            resources.engine(),
-            resources.eks(),
-            resources.ec2(),
-            resources.credentials(),
-            resources.cascadeParts());
+  private EksKit(KitServices services) {
+    this.services = services;
+    this.clusters = new Clusters(services);
   }
 
-  /** A kit on the default AWS region and credentials chain. */
+  /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
   public static EksKit create() {
     return builder().build();
   }
@@ -69,28 +70,37 @@ public final class EksKit implements AutoCloseable {
     return clusters;
   }
 
+  /**
+   * The object a module of this kit provides, e.g. {@code kit.extension(Nodegroups.class)}; module
+   * classes offer it as {@code Nodegroups.of(kit)}.
+   *
+   * @throws InvalidSpecException when no module of this kit provides {@code type}
+   */
+  public <T> T extension(Class<T> type) {
+    return services.extension(Objects.requireNonNull(type, "type"));
+  }
+
   /** The EKS client this kit uses. */
   public EksClient eksClient() {
-    return resources.eks();
+    return services.client(EksClient.class);
   }
 
   /** The EC2 client this kit uses. */
   public Ec2Client ec2Client() {
-    return resources.ec2();
+    return services.client(Ec2Client.class);
   }
 
-  /** Closes the clients and threads this kit made; running operations stop. */
+  /** Stops running operations and closes the clients and threads this kit made. */
   @Override
   public void close() {
-    resources.close();
+    services.close();
   }
 
   /** Settings of an {@link EksKit}; everything is optional. */
   public static final class Builder {
     private Region region;
     private AwsCredentialsProvider credentialsProvider;
-    private EksClient eks;
-    private Ec2Client ec2;
+    private final Map<Class<? extends SdkClient>, SdkClient> clients = new LinkedHashMap<>();
     private Clock clock;
     private ScheduledExecutorService scheduler;
     private Executor executor;
@@ -100,11 +110,13 @@ public final class EksKit implements AutoCloseable {
     private final List<ProgressListener> listeners = new ArrayList<>();
     private Duration operationDeadline = Duration.ofHours(2);
     private Random random = new Random();
+    private final List<KitModule> modules = new ArrayList<>();
+    private boolean discoverModules = true;
 
     private Builder() {}
 
     /**
-     * Credentials for the clients the kit builds and for {@link Clusters#authToken} tokens; the
+     * Credentials for the clients the kit makes and for {@link Clusters#authToken} tokens; the
      * default chain (or, for tokens, the EKS client's own provider) when unset.
      */
     public Builder credentialsProvider(AwsCredentialsProvider provider) {
@@ -112,19 +124,35 @@ public final class EksKit implements AutoCloseable {
       return this;
     }
 
-    /** The region for clients the kit builds; the default chain decides when unset. */
+    /** The region of the clients the kit makes; the default chain decides when unset. */
     public Builder region(Region region) {
       this.region = region;
       return this;
     }
 
     public Builder eksClient(EksClient client) {
-      this.eks = client;
-      return this;
+      return client(EksClient.class, client);
     }
 
     public Builder ec2Client(Ec2Client client) {
-      this.ec2 = client;
+      return client(Ec2Client.class, client);
+    }
+
+    /** For the IAM roles and instance profiles ekskit makes and checks. */
+    public Builder iamClient(IamClient client) {
+      return client(IamClient.class, client);
+    }
+
+    public Builder stsClient(StsClient client) {
+      return client(StsClient.class, client);
+    }
+
+    /**
+     * Any other client a module needs, e.g. {@code client(SsmClient.class, ssm)} for eks-nodes'
+     * AMI lookups. Giving any client makes the kit use given clients only.
+     */
+    public <T extends SdkClient> Builder client(Class<T> type, T client) {
+      clients.put(Objects.requireNonNull(type, "type"), type.cast(client));
       return this;
     }
 
@@ -140,7 +168,7 @@ public final class EksKit implements AutoCloseable {
       return this;
     }
 
-    /** Runs the blocking AWS calls; a small bounded pool by default. */
+    /** Runs the blocking AWS calls; by default a pool of 16 threads with a bounded queue. */
     public Builder executor(Executor executor) {
       this.executor = executor;
       return this;
@@ -161,8 +189,9 @@ public final class EksKit implements AutoCloseable {
       return this;
     }
 
+    /** Retries of faults (5xx, network) that outlasted the SDK's own; see {@link RetrySettings}. */
     public Builder retry(RetrySettings settings) {
-      this.retry = settings;
+      this.retry = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
@@ -171,40 +200,65 @@ public final class EksKit implements AutoCloseable {
       return this;
     }
 
-    /** The longest any one operation may take, all its steps together; 2 hours by default. */
+    /**
+     * The longest any one operation may take, all its steps and nested work together; 2 hours by
+     * default. At the deadline the operation ends with a {@link WaitTimeoutException} naming the
+     * step, and makes no further call.
+     */
     public Builder operationDeadline(Duration deadline) {
       this.operationDeadline = deadline;
       return this;
     }
 
-    /** Seeds the jitter of polling, for reproducible tests. */
+    /** Seeds the jitter of polling and retries, for reproducible tests. */
     public Builder jitterSeed(long seed) {
       this.random = new Random(seed);
       return this;
     }
 
+    /** Registers a module besides those found on the class path. */
+    public Builder addModule(KitModule module) {
+      modules.add(Objects.requireNonNull(module, "module"));
+      return this;
+    }
+
+    /**
+     * Whether modules on the class path ({@code META-INF/services/dev.ekskit.core.spi.KitModule})
+     * plug in by themselves; true by default.
+     */
+    public Builder discoverModules(boolean discover) {
+      this.discoverModules = discover;
+      return this;
+    }
+
     public EksKit build() {
-      KitResources.Defaults made = new KitResources.Defaults(region, credentialsProvider);
-      Engine engine =
-          new Engine(
-              clock != null ? clock : Clock.systemUTC(),
-              scheduler != null ? scheduler : made.scheduler(),
-              executor != null ? executor : made.executor(),
-              policies,
-              pollingOverride,
-              retry,
-              listeners,
-              operationDeadline,
-              random);
-      EksClient eksClient = eks != null ? eks : made.eks();
       return new EksKit(
-          new KitResources(
-              engine,
-              eksClient,
-              ec2 != null ? ec2 : made.ec2(),
-              made.credentials(eksClient),
-              new CascadeParts(),
-              made));
+          KitServices.create(
+              new KitServices.EngineSettings(
+                  clock,
+                  scheduler,
+                  executor,
+                  policies,
+                  pollingOverride,
+                  retry,
+                  listeners,
+                  operationDeadline,
+                  random),
+              clients,
+              region,
+              credentialsProvider,
+              allModules()));
+    }
+
+    /** The registered modules, then those found on the class path, each kind once. */
+    private List<KitModule> allModules() {
+      Map<Class<?>, KitModule> byClass = new LinkedHashMap<>();
+      modules.forEach(module -> byClass.putIfAbsent(module.getClass(), module));
+      if (discoverModules) {
+        ServiceLoader.load(KitModule.class)
+            .forEach(module -> byClass.putIfAbsent(module.getClass(), module));
+      }
+      return List.copyOf(byClass.values());
     }
   }
 }

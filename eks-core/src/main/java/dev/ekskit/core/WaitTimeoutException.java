@@ -21,9 +21,9 @@ public class WaitTimeoutException extends EksKitException {
       int attempts,
       String lastStatus,
       boolean workContinues) {
-    super(
+    this(
         "Timed out after "
-            + elapsed
+            + dev.ekskit.core.internal.Durations.text(elapsed)
             + " waiting for "
             + resource
             + " ("
@@ -31,7 +31,23 @@ public class WaitTimeoutException extends EksKitException {
             + " checks, last status "
             + lastStatus
             + ")"
-            + (workContinues ? "; the operation continues in the background" : ""));
+            + (workContinues ? "; the operation continues in the background" : ""),
+        resource,
+        elapsed,
+        attempts,
+        lastStatus,
+        workContinues);
+  }
+
+  /** With a message of the caller's, e.g. one that names the step an operation deadline cut. */
+  public WaitTimeoutException(
+      String message,
+      ResourceRef resource,
+      Duration elapsed,
+      int attempts,
+      String lastStatus,
+      boolean workContinues) {
+    super(message);
     this.resource = resource;
     this.elapsed = elapsed;
     this.attempts = attempts;

@@ -1,5 +1,7 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.spi.Tags;
+import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.HealthIssue;

@@ -1,5 +1,8 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Hints;
+import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;

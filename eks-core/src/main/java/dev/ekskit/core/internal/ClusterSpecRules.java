@@ -1,6 +1,8 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
@@ -10,10 +12,10 @@ import software.amazon.awssdk.services.eks.model.SupportType;
 
 /** The rules of {@link ClusterSpec} that need no AWS call; EKS's own limits, checked up front. */
 public final class ClusterSpecRules {
-  public static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.\\d{1,2}");
-  public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+  static final Pattern KUBERNETES_VERSION = Violations.KUBERNETES_VERSION;
+  static final Pattern SUBNET_ID = Violations.SUBNET_ID;
   static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
-  public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+  static final Pattern ROLE_ARN = Violations.ROLE_ARN;
   static final Pattern KMS_ARN =
       Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+");
   private static final int MAX_SECURITY_GROUPS = 5;

@@ -5,6 +5,8 @@ import dev.ekskit.core.ClusterConfigUpdate;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,8 @@ public final class ClusterUpdates {
 
   /** Logging first, then endpoint access: EKS takes one kind of change per request. */
   public static CompletableFuture<ClusterInfo> config(
-      OperationContext context, EksClient eks, ClusterConfigUpdate change) {
-    String name = context.resource().name();
+      Scope scope, EksClient eks, ClusterConfigUpdate change) {
+    String name = scope.resource().name();
     List<UpdateClusterConfigRequest> requests = new ArrayList<>();
     change
         .enabledLogTypes()
@@ -56,7 +58,7 @@ public final class ClusterUpdates {
           chain.thenCompose(
               previous ->
                   apply(
-                      context,
+                      scope,
                       eks,
                       step,
                       WaitKind.CLUSTER_CONFIG_UPDATE,
@@ -65,21 +67,21 @@ public final class ClusterUpdates {
                                   request.toBuilder().clientRequestToken(token).build())
                               .update()));
     }
-    return chain.thenCompose(done -> describe(context, eks));
+    return chain.thenCompose(done -> describe(scope, eks));
   }
 
   /** One minor version up; already at {@code version} means there is nothing to do. */
   public static CompletableFuture<ClusterInfo> version(
-      OperationContext context, EksClient eks, String version) {
-    return versionWhenIdle(context, eks, version, UUID.randomUUID().toString(), Duration.ZERO);
+      Scope scope, EksClient eks, String version) {
+    return versionWhenIdle(scope, eks, version, UUID.randomUUID().toString(), Duration.ZERO);
   }
 
   /** Idle first, then read: after a crash mid-upgrade the version may already be the target. */
   private static CompletableFuture<ClusterInfo> versionWhenIdle(
-      OperationContext context, EksClient eks, String version, String token, Duration firstCheck) {
+      Scope scope, EksClient eks, String version, String token, Duration firstCheck) {
     WaitKind kind = WaitKind.CLUSTER_VERSION_UPDATE;
-    return untilIdle(context, eks, kind, firstCheck)
-        .thenCompose(idle -> describe(context, eks))
+    return untilIdle(scope, eks, kind, firstCheck)
+        .thenCompose(idle -> describe(scope, eks))
         .thenCompose(
             current -> {
               if (current.kubernetesVersion().equals(version)) {
@@ -92,18 +94,18 @@ public final class ClusterUpdates {
                               r ->
                                   r.name(current.name()).version(version).clientRequestToken(token))
                           .update();
-              return start(context, "update version to " + version, call)
+              return start(scope, "update version to " + version, call)
                   .thenCompose(
                       attempt ->
                           attempt.busy()
                               ? versionWhenIdle(
-                                  context,
+                                  scope,
                                   eks,
                                   version,
                                   token,
-                                  context.engine().policy(kind).interval())
-                              : awaitUpdate(context, eks, attempt.update(), kind)
-                                  .thenCompose(done -> describe(context, eks)));
+                                  scope.policy(kind).interval())
+                              : awaitUpdate(scope, eks, attempt.update(), kind)
+                                  .thenCompose(done -> describe(scope, eks)));
             });
   }
 
@@ -111,25 +113,25 @@ public final class ClusterUpdates {
    * Waits until the cluster is idle, starts the update, and waits for it; busy means wait again.
    */
   private static CompletableFuture<Update> apply(
-      OperationContext context, EksClient eks, String step, WaitKind kind, Supplier<Update> call) {
-    return applyWhenIdle(context, eks, step, kind, call, Duration.ZERO);
+      Scope scope, EksClient eks, String step, WaitKind kind, Supplier<Update> call) {
+    return applyWhenIdle(scope, eks, step, kind, call, Duration.ZERO);
   }
 
   private static CompletableFuture<Update> applyWhenIdle(
-      OperationContext context,
+      Scope scope,
       EksClient eks,
       String step,
       WaitKind kind,
       Supplier<Update> call,
       Duration firstCheck) {
-    return untilIdle(context, eks, kind, firstCheck)
-        .thenCompose(idle -> start(context, step, call))
+    return untilIdle(scope, eks, kind, firstCheck)
+        .thenCompose(idle -> start(scope, step, call))
         .thenCompose(
             attempt ->
                 attempt.busy()
                     ? applyWhenIdle(
-                        context, eks, step, kind, call, context.engine().policy(kind).interval())
-                    : awaitUpdate(context, eks, attempt.update(), kind));
+                        scope, eks, step, kind, call, scope.policy(kind).interval())
+                    : awaitUpdate(scope, eks, attempt.update(), kind));
   }
 
   /**
@@ -142,9 +144,10 @@ public final class ClusterUpdates {
    * operation bounds how long.
    */
   private static CompletableFuture<Attempt> start(
-      OperationContext context, String step, Supplier<Update> call) {
-    ResourceRef ref = context.resource();
-    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE, call)
+      Scope scope, String step, Supplier<Update> call) {
+    ResourceRef ref = scope.resource();
+    return scope
+        .call(step, call)
         .thenApply(update -> new Attempt(false, update))
         .exceptionallyCompose(
             error ->
@@ -154,39 +157,33 @@ public final class ClusterUpdates {
   }
 
   private static CompletableFuture<Cluster> untilIdle(
-      OperationContext context, EksClient eks, WaitKind kind, Duration firstCheck) {
-    return ClusterWaits.active(
-        context, eks, context.resource(), context.engine().policy(kind).withFirstCheck(firstCheck));
+      Scope scope, EksClient eks, WaitKind kind, Duration firstCheck) {
+    return ClusterWaits.active(scope, eks, scope.policy(kind).withFirstCheck(firstCheck));
   }
 
   private static CompletableFuture<Update> awaitUpdate(
-      OperationContext context, EksClient eks, Update started, WaitKind kind) {
-    ResourceRef ref = context.resource();
+      Scope scope, EksClient eks, Update started, WaitKind kind) {
     // Some endpoints (the moto emulator among them) return no update: wait for ACTIVE instead.
     return started == null
-        ? ClusterWaits.active(context, eks, ref, context.engine().policy(kind)).thenApply(c -> null)
-        : ClusterWaits.update(context, eks, ref, started.id(), kind);
+        ? ClusterWaits.active(scope, eks, scope.policy(kind)).thenApply(c -> null)
+        : ClusterWaits.update(scope, eks, started.id(), kind);
   }
 
-  private static CompletableFuture<ClusterInfo> describe(OperationContext context, EksClient eks) {
-    ResourceRef ref = context.resource();
-    return StepRetry.run(
-            context,
-            ref,
-            "describe",
-            StepRetry.RETRYABLE,
-            () -> eks.describeCluster(r -> r.name(ref.name())).cluster())
+  private static CompletableFuture<ClusterInfo> describe(Scope scope, EksClient eks) {
+    ResourceRef ref = scope.resource();
+    return scope
+        .call("describe", () -> eks.describeCluster(r -> r.name(ref.name())).cluster())
         .thenApply(ClusterMapping::info)
         .exceptionallyCompose(
             error -> CompletableFuture.failedFuture(refused(ref, "describe", error)));
   }
 
   private static Throwable refused(ResourceRef ref, String step, Throwable error) {
-    Throwable cause = Failures.unwrap(error);
-    if (cause instanceof dev.ekskit.core.EksKitException) {
+    Throwable cause = AwsErrors.unwrap(error);
+    if (!(cause instanceof AwsCallException)) {
       return cause;
     }
     return new AwsCallException(
-        ref, step, "the cluster was not changed: " + AwsErrors.describe(cause), cause);
+        ref, step, "the cluster was not changed: " + AwsErrors.describe(cause), cause.getCause());
   }
 }

@@ -1,8 +1,9 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.PollingPolicy;
-import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Scope;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -13,47 +14,30 @@ import software.amazon.awssdk.services.eks.model.Update;
 public final class ClusterWaits {
   private ClusterWaits() {}
 
-  public static CompletableFuture<Cluster> active(
-      OperationContext context, EksClient eks, ResourceRef ref, PollingPolicy policy) {
-    return Poller.await(
-        context,
-        ref,
+  /** Waits until the scope's cluster is ACTIVE. */
+  public static CompletableFuture<Cluster> active(Scope scope, EksClient eks, PollingPolicy policy) {
+    String name = scope.resource().name();
+    return scope.await(
         "wait ACTIVE",
         policy,
-        () ->
-            ClusterReadiness.toActive(
-                eks.describeCluster(r -> r.name(clusterName(ref))).cluster()));
-  }
-
-  public static CompletableFuture<Boolean> deleted(
-      OperationContext context, EksClient eks, ResourceRef ref) {
-    return Poller.await(
-        context,
-        ref,
-        "wait deleted",
-        context.engine().policy(WaitKind.CLUSTER_DELETE),
-        () -> ClusterReadiness.toDeleted(find(eks, clusterName(ref))));
+        () -> ClusterReadiness.toActive(eks.describeCluster(r -> r.name(name)).cluster()));
   }
 
   public static CompletableFuture<Update> update(
-      OperationContext context, EksClient eks, ResourceRef ref, String updateId, WaitKind kind) {
-    return Poller.await(
-        context,
-        ref,
+      Scope scope, EksClient eks, String updateId, WaitKind kind) {
+    String name = scope.resource().name();
+    return scope.await(
         "wait update " + updateId,
-        context.engine().policy(kind),
+        kind,
         () ->
             ClusterReadiness.toSuccessful(
-                ref,
-                eks.describeUpdate(r -> r.name(clusterName(ref)).updateId(updateId)).update()));
+                scope.resource(),
+                eks.describeUpdate(r -> r.name(name).updateId(updateId)).update()));
   }
 
   /** The cluster, or empty if EKS does not know it. */
   public static Optional<Cluster> find(EksClient eks, String name) {
-    return NotFound.asEmpty(() -> Optional.of(eks.describeCluster(r -> r.name(name)).cluster()));
-  }
-
-  private static String clusterName(ResourceRef ref) {
-    return ref.name();
+    return AwsErrors.absentAsEmpty(
+        () -> Optional.of(eks.describeCluster(r -> r.name(name)).cluster()));
   }
 }

@@ -5,6 +5,8 @@ import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitTimeoutException;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -15,31 +17,46 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** The handle on work that {@code body} starts; the result is the future it returns. */
+/**
+ * The handle on work that a body starts; the result is the future it returns, or the reason the
+ * operation stopped (cancelled, deadline passed, kit closed), whichever comes first.
+ */
 public final class DefaultOperation<T> implements Operation<T> {
-  private final OperationContext context;
+  private final OperationState state;
   private final CompletableFuture<T> result = new CompletableFuture<>();
 
-  private DefaultOperation(OperationContext context) {
-    this.context = context;
+  private DefaultOperation(OperationState state) {
+    this.state = state;
   }
 
-  /** Starts {@code body} on the engine's executor and returns its handle at once. */
-  public static <T> DefaultOperation<T> start(
-      OperationContext context, Function<OperationContext, CompletableFuture<T>> body) {
-    DefaultOperation<T> operation = new DefaultOperation<>(context);
-    context.engine().track(operation);
-    operation.result.whenComplete((value, error) -> context.engine().untrack(operation));
-    context
-        .engine()
-        .call(() -> body.apply(context))
+  static <T> DefaultOperation<T> start(
+      OperationState state, Function<Scope, CompletableFuture<T>> body) {
+    DefaultOperation<T> operation = new DefaultOperation<>(state);
+    Engine engine = state.engine();
+    engine.track(operation);
+    // The deadline ends the operation even while a call hangs or its turn has not come.
+    ScheduledFuture<?> deadline =
+        engine
+            .scheduler()
+            .schedule(
+                () -> operation.stop(state.deadlinePassed()),
+                Math.max(0, Duration.between(state.now(), state.deadline()).toMillis()),
+                TimeUnit.MILLISECONDS);
+    operation.result.whenComplete(
+        (value, error) -> {
+          deadline.cancel(false);
+          engine.untrack(operation);
+        });
+    OperationScope root = new OperationScope(state, state.root());
+    engine
+        .call(() -> body.apply(root))
         .thenCompose(Function.identity())
         .whenComplete(
             (value, error) -> {
               if (error == null) {
                 operation.result.complete(value);
               } else {
-                operation.result.completeExceptionally(typed(context, Failures.unwrap(error)));
+                operation.result.completeExceptionally(typed(state, AwsErrors.unwrap(error)));
               }
             });
     return operation;
@@ -47,7 +64,7 @@ public final class DefaultOperation<T> implements Operation<T> {
 
   @Override
   public ResourceRef resource() {
-    return context.resource();
+    return state.root();
   }
 
   @Override
@@ -66,21 +83,21 @@ public final class DefaultOperation<T> implements Operation<T> {
 
   @Override
   public T await(Duration timeout) {
-    Instant start = context.now();
+    Instant start = state.now();
     CompletableFuture<T> bounded = new CompletableFuture<>();
     // Timed on the kit's scheduler, so a virtual clock times it too.
     ScheduledFuture<?> timer =
-        context
+        state
             .engine()
             .scheduler()
             .schedule(
                 () ->
                     bounded.completeExceptionally(
                         new WaitTimeoutException(
-                            context.resource(),
-                            Duration.between(start, context.now()),
-                            context.checks(),
-                            context.lastStatus(),
+                            state.root(),
+                            Duration.between(start, state.now()),
+                            state.checks(),
+                            state.lastStatus(),
                             true)),
                 timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -99,7 +116,7 @@ public final class DefaultOperation<T> implements Operation<T> {
       return bounded.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EksKitException("Interrupted while waiting for " + context.resource(), e);
+      throw new EksKitException("Interrupted while waiting for " + state.root(), e);
     } catch (ExecutionException e) {
       throw rethrowable(e.getCause());
     }
@@ -107,28 +124,20 @@ public final class DefaultOperation<T> implements Operation<T> {
 
   @Override
   public boolean cancel() {
-    context.cancel();
-    return result.completeExceptionally(
-        new CancellationException(
-            context.resource() + " operation was cancelled; nothing was deleted"));
+    return stop(state.cancelled("the operation was cancelled"));
   }
 
   void stopBecauseKitClosed() {
-    context.cancel();
-    result.completeExceptionally(
-        new EksKitException(
-            "The kit was closed while this operation ran; it stopped at step "
-                + context.currentStep()
-                + " with "
-                + context.resource()
-                + " last seen "
-                + context.lastStatus()
-                + ". Nothing was deleted: run the same operation on a new kit to resume."));
+    stop(state.cancelled("the kit was closed while the operation ran"));
+  }
+
+  private boolean stop(EksKitException reason) {
+    return result.completeExceptionally(state.stop(reason));
   }
 
   @Override
   public String lastStatus() {
-    return context.lastStatus();
+    return state.lastStatus();
   }
 
   @Override
@@ -136,13 +145,16 @@ public final class DefaultOperation<T> implements Operation<T> {
     return result.isDone();
   }
 
-  /** No raw AWS exception leaves an operation: it becomes one that names the step. */
-  private static Throwable typed(OperationContext context, Throwable error) {
-    if (error instanceof EksKitException || error instanceof CancellationException) {
+  /** No raw AWS or JDK exception leaves an operation: it becomes one that names the step. */
+  private static Throwable typed(OperationState state, Throwable error) {
+    if (error instanceof EksKitException) {
       return error;
     }
+    if (error instanceof CancellationException) {
+      return state.stop(state.cancelled("the operation was cancelled"));
+    }
     return new AwsCallException(
-        context.resource(), context.currentStep(), AwsErrors.describe(error), error);
+        state.root(), state.currentStep(), AwsErrors.describe(error), error);
   }
 
   private static RuntimeException rethrowable(Throwable error) {

@@ -3,6 +3,7 @@ package dev.ekskit.core.internal;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ProgressListener;
+import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import java.time.Clock;
@@ -14,8 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final Duration QUEUE_FULL_RETRY = Duration.ofMillis(50);
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
@@ -36,6 +41,7 @@ public final class Engine {
   private final Duration operationDeadline;
   private final Random random;
   private final Set<DefaultOperation<?>> running = ConcurrentHashMap.newKeySet();
+  private final KeyedTurns turns = new KeyedTurns();
 
   public Engine(
       Clock clock,
@@ -58,11 +64,19 @@ public final class Engine {
     this.random = random;
   }
 
+  /** Starts {@code body} as a new operation on {@code resource}; see {@link DefaultOperation}. */
+  public <T> DefaultOperation<T> start(
+      ResourceRef resource,
+      ProgressListener listener,
+      Function<dev.ekskit.core.spi.Scope, CompletableFuture<T>> body) {
+    return DefaultOperation.start(new OperationState(this, resource, listener), body);
+  }
+
   public Clock clock() {
     return clock;
   }
 
-  public ScheduledExecutorService scheduler() {
+  ScheduledExecutorService scheduler() {
     return scheduler;
   }
 
@@ -86,14 +100,49 @@ public final class Engine {
     return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
   }
 
-  /** Runs a blocking call on the executor. */
+  /**
+   * Runs a blocking call on the executor. When the executor's queue is full the call waits its turn
+   * on the scheduler instead of failing: back-pressure, not an error.
+   */
   public <T> CompletableFuture<T> call(Supplier<T> blockingCall) {
-    return CompletableFuture.supplyAsync(blockingCall, executor);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    submit(blockingCall, result);
+    return result;
+  }
+
+  private <T> void submit(Supplier<T> blockingCall, CompletableFuture<T> result) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              result.complete(blockingCall.get());
+            } catch (RuntimeException | Error e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      if (executor instanceof ExecutorService service && service.isShutdown()) {
+        result.completeExceptionally(e);
+      } else {
+        scheduler.schedule(
+            () -> submit(blockingCall, result), QUEUE_FULL_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  KeyedTurns turns() {
+    return turns;
   }
 
   /** Runs {@code task} on the executor after {@code delay}, without holding a thread meanwhile. */
   public void schedule(Duration delay, Runnable task) {
-    scheduler.schedule(() -> executor.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> call(() -> {
+          task.run();
+          return null;
+        }),
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void track(DefaultOperation<?> operation) {

@@ -1,88 +1,78 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.AwsCallException;
+import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
-import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitTimeoutException;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Readiness;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * Waits for a resource by checking it on a {@link PollingPolicy}: the first check near the typical
  * duration, later ones at a jittered interval, slower while AWS throttles (a throttle never ends a
- * wait), and a deadline. No thread is held between checks.
+ * wait), until the policy's deadline or the operation's, whichever comes first. No thread is held
+ * between checks, and no check is made once the operation stopped.
  */
-public final class Poller<T> {
+final class Poller<T> {
   /** Network faults and 5xx in a row that end a wait; a single one never does. */
   private static final int MAX_CONSECUTIVE_FAULTS = 10;
 
-  private final OperationContext context;
-  private final ResourceRef resource;
+  private final OperationScope scope;
   private final String step;
   private final PollingPolicy policy;
   private final Supplier<Readiness<T>> check;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final Instant start;
-  private final Instant deadline;
+  private final Instant policyDeadline;
   private Duration interval;
   private int checks;
   private int consecutiveFaults;
   private String lastStatus = "UNKNOWN";
 
   private Poller(
-      OperationContext context,
-      ResourceRef resource,
-      String step,
-      PollingPolicy policy,
-      Supplier<Readiness<T>> check) {
-    this.context = context;
-    this.resource = resource;
+      OperationScope scope, String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
+    this.scope = scope;
     this.step = step;
     this.policy = policy;
     this.check = check;
-    this.start = context.now();
-    Instant policyDeadline = start.plus(policy.deadline());
-    this.deadline =
-        policyDeadline.isBefore(context.deadline()) ? policyDeadline : context.deadline();
+    this.start = scope.now();
+    this.policyDeadline = start.plus(policy.deadline());
     this.interval = policy.interval();
   }
 
-  /**
-   * Waits until {@code check} says ready or failed.
-   *
-   * @param check a blocking describe-and-classify; it maps "not found" itself where that is an
-   *     answer
-   */
-  public static <T> CompletableFuture<T> await(
-      OperationContext context,
-      ResourceRef resource,
-      String step,
-      PollingPolicy policy,
-      Supplier<Readiness<T>> check) {
-    Poller<T> poller = new Poller<>(context, resource, step, policy, check);
-    context.started(resource, step, policy.typical());
+  static <T> CompletableFuture<T> await(
+      OperationScope scope, String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
+    Poller<T> poller = new Poller<>(scope, step, policy, check);
+    scope.started(step, policy.typical());
     poller.scheduleCheck(policy.firstCheck());
     return poller.result;
   }
 
   private void scheduleCheck(Duration delay) {
-    Duration remaining = Duration.between(context.now(), deadline);
+    Instant deadline = policyDeadline.isBefore(scope.deadline()) ? policyDeadline : scope.deadline();
+    Duration remaining = Duration.between(scope.now(), deadline);
     if (remaining.isNegative() || remaining.isZero()) {
-      fail(new WaitTimeoutException(resource, elapsed(), checks, lastStatus, false));
+      fail(
+          policyDeadline.isBefore(scope.deadline())
+              ? new WaitTimeoutException(scope.resource(), elapsed(), checks, lastStatus, false)
+              : scope.state().stop(scope.state().deadlinePassed()));
       return;
     }
-    context.engine().schedule(delay.compareTo(remaining) < 0 ? delay : remaining, this::checkOnce);
+    scope.engine().schedule(delay.compareTo(remaining) < 0 ? delay : remaining, this::checkOnce);
   }
 
   private void checkOnce() {
-    if (context.isCancelled()) {
-      result.completeExceptionally(new CancellationException(resource + " wait was cancelled"));
+    EksKitException stopped = scope.state().stopped();
+    if (stopped != null) {
+      fail(stopped);
       return;
     }
     checks++;
+    scope.state().attempted(null);
     Readiness<T> found;
     try {
       found = check.get();
@@ -93,14 +83,14 @@ public final class Poller<T> {
     consecutiveFaults = 0;
     interval = policy.interval();
     lastStatus = found.status();
-    context.observed(resource, step, found.status(), elapsed(), checks);
+    scope.observed(step, found.status(), elapsed(), checks);
     if (found instanceof Readiness.Ready<T> ready) {
-      context.succeeded(resource, step, start);
+      scope.succeeded(step, start);
       result.complete(ready.value());
     } else if (found instanceof Readiness.Failed<T> failed) {
       fail(failed.error());
     } else {
-      scheduleCheck(context.engine().jittered(interval, policy.jitter()));
+      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
     }
   }
 
@@ -108,15 +98,17 @@ public final class Poller<T> {
     AwsErrors.Kind kind = AwsErrors.classify(error);
     if (kind == AwsErrors.Kind.THROTTLED) {
       interval = min(interval.multipliedBy(2), policy.maxInterval());
-      context.retrying(resource, step, checks, interval, AwsErrors.describe(error));
-      scheduleCheck(context.engine().jittered(interval, policy.jitter()));
+      scope.retrying(step, checks, interval, AwsErrors.describe(error));
+      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
     } else if (kind == AwsErrors.Kind.TRANSIENT && ++consecutiveFaults < MAX_CONSECUTIVE_FAULTS) {
-      context.retrying(resource, step, checks, interval, AwsErrors.describe(error));
-      scheduleCheck(context.engine().jittered(interval, policy.jitter()));
+      scope.retrying(step, checks, interval, AwsErrors.describe(error));
+      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
+    } else if (error instanceof EksKitException known) {
+      fail(known);
     } else {
       fail(
           new AwsCallException(
-              resource,
+              scope.resource(),
               step,
               "checking its status failed after "
                   + checks
@@ -128,13 +120,13 @@ public final class Poller<T> {
     }
   }
 
-  private void fail(dev.ekskit.core.EksKitException error) {
-    context.failed(resource, step, start, error);
+  private void fail(EksKitException error) {
+    scope.failed(step, start, error);
     result.completeExceptionally(error);
   }
 
   private Duration elapsed() {
-    return Duration.between(start, context.now());
+    return Duration.between(start, scope.now());
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.spi.Violations;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.spi.Readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ResourceFailedException;

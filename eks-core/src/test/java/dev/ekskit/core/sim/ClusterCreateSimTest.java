@@ -15,7 +15,7 @@ import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.WaitTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import dev.ekskit.core.OperationCancelledException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,7 +185,7 @@ class ClusterCreateSimTest extends SimulationTest {
                   }
                 }));
 
-    assertThatThrownBy(() -> creating.join().join()).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> creating.join().join()).isInstanceOf(OperationCancelledException.class);
     assertThat(kit.clusters().awaitActive("orders").join().isActive()).isTrue();
 
     assertThat(ofCancelled).noneMatch(e -> e instanceof ProgressEvent.StatusObserved);
@@ -202,6 +202,6 @@ class ClusterCreateSimTest extends SimulationTest {
     assertThatThrownBy(creating::join)
         .isInstanceOf(dev.ekskit.core.EksKitException.class)
         .hasMessageContaining("kit was closed")
-        .hasMessageContaining("Nothing was deleted");
+        .hasMessageContaining("nothing was deleted");
   }
 }

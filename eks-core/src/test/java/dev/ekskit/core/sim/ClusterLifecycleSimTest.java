@@ -10,7 +10,7 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.Violation;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
+import dev.ekskit.core.OperationCancelledException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class ClusterLifecycleSimTest extends SimulationTest {
                     first.thenAccept(Operation::cancel);
                   }
                 }));
-    assertThatThrownBy(() -> first.join().join()).isInstanceOf(CancellationException.class);
+    assertThatThrownBy(() -> first.join().join()).isInstanceOf(OperationCancelledException.class);
     assertThat(aws.calls().count("DeleteCluster")).isZero();
 
     ClusterDeletion resumed = kit.clusters().delete("orders").join();

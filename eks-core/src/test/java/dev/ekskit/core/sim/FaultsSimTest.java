@@ -112,7 +112,7 @@ class FaultsSimTest extends SimulationTest {
 
     assertThatThrownBy(() -> kit.clusters().create(spec("orders").build()).join())
         .isInstanceOf(AwsCallException.class)
-        .hasMessageContaining("nothing was created");
+        .hasMessageContaining("EKS refused the request; the cluster was not created");
     assertThat(aws.eks().listClusters().clusters()).isEmpty();
   }
 

@@ -6,13 +6,23 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.testkit.SimulatedAws;
 import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import java.util.function.UnaryOperator;
 
 /**
- * Kits on a simulated AWS for the tests of every module (published in eks-core's test-jar): the
- * simulation's clients, and its virtual clock and single scheduler for both waits and calls.
+ * Kits on a simulated AWS for the tests of every module (published in eks-core's test-jar): every
+ * client of the simulation (so the kit makes none of its own), made-up credentials, and its virtual
+ * clock and single scheduler for both waits and calls.
  */
 public final class SimulatedKits {
+  /** Made-up credentials: tokens signed on a simulated kit never come from the default chain. */
+  public static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("AKIDSIMULATEDEXAMPLE", "simulated-secret-key"));
+
   /** The role ARN test clusters are created with. */
   public static final String CLUSTER_ROLE = "arn:aws:iam::123456789012:role/eks-cluster";
 
@@ -29,6 +39,10 @@ public final class SimulatedKits {
             EksKit.builder()
                 .eksClient(aws.eks())
                 .ec2Client(aws.ec2())
+                .iamClient(aws.iam())
+                .client(SsmClient.class, aws.ssm())
+                .client(AutoScalingClient.class, aws.autoScaling())
+                .credentialsProvider(CREDENTIALS)
                 .clock(aws.time().clock())
                 .scheduler(aws.time().scheduler())
                 .executor(aws.time().scheduler())

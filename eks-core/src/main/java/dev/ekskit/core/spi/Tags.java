@@ -1,21 +1,24 @@
-package dev.ekskit.core.internal;
+package dev.ekskit.core.spi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The tags ekskit puts on everything it creates, so that it can find and adopt or delete it later.
+ * Modules add tags of their own under {@link #PREFIX}.
+ *
+ * <pre>{@code
+ * Map<String, String> tags = Tags.withOwnership(spec.tags());   // + ekskit.dev/managed-by=ekskit
+ * boolean ours = Tags.isManagedByEksKit(existingTags);
+ * }</pre>
  */
 public final class Tags {
   public static final String PREFIX = "ekskit.dev/";
   public static final String MANAGED_BY = PREFIX + "managed-by";
   public static final String MANAGED_BY_VALUE = "ekskit";
 
-  /**
-   * On self-managed node groups (module eks-nodes) and, propagated, on their instances: the node
-   * group's name.
-   */
-  public static final String NODEGROUP = PREFIX + "nodegroup";
+  /** The cluster a resource was made for, so that a cascade delete finds it on its own. */
+  public static final String CLUSTER = PREFIX + "cluster";
 
   private Tags() {}
 

@@ -1,4 +1,4 @@
-package dev.ekskit.core.internal;
+package dev.ekskit.core.spi;
 
 import dev.ekskit.core.HealthIssue;
 import java.util.List;

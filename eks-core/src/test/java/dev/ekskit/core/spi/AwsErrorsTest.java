@@ -1,4 +1,4 @@
-package dev.ekskit.core.internal;
+package dev.ekskit.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.ekskit.core.internal;
+package dev.ekskit.core.spi;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,7 +1,8 @@
-package dev.ekskit.core.internal;
+package dev.ekskit.core.spi;
 
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
+import dev.ekskit.core.internal.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,8 +11,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Collects every broken rule of a spec so that one exception can report them all. */
+/**
+ * Collects every broken rule of a spec so that one exception can report them all, with the rules
+ * every ekskit module shares (names, ids, ARNs, versions, tags).
+ *
+ * <pre>{@code
+ * Violations v = new Violations("NodegroupSpec");
+ * v.eksName("name", spec.name(), 63);
+ * v.roleArn("nodeRoleArn", spec.nodeRoleArn());
+ * v.throwIfAny();                          // InvalidSpecException listing every violation
+ * }</pre>
+ */
 public final class Violations {
+  /** A Kubernetes minor version as EKS names it, e.g. {@code 1.33}. */
+  public static final Pattern KUBERNETES_VERSION = Pattern.compile("1\\.\\d{1,2}");
+
+  public static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+  public static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
   private static final int MAX_TAGS = 50;
   private static final Pattern EKS_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9\\-_]*");
   private final String specType;
@@ -74,7 +90,26 @@ public final class Violations {
         "must start with a letter or digit and hold only letters, digits, '-' and '_'");
   }
 
+  /** A Kubernetes version such as {@code 1.34}. */
+  public void kubernetesVersion(String field, String value) {
+    matches(field, value, KUBERNETES_VERSION, "major.minor such as 1.34");
+  }
+
+  /** An IAM role ARN. */
+  public void roleArn(String field, String value) {
+    matches(field, value, ROLE_ARN, "an IAM role ARN");
+  }
+
+  /** Subnet ids, {@code min} to {@code max} of them, none repeated. */
+  public void subnetIds(String field, List<String> values, int min, int max) {
+    ids(field, values, SUBNET_ID, "a subnet id", min, max);
+  }
+
   public void matches(String field, String value, Pattern pattern, String what) {
+    if (value == null) {
+      add(field, "required", "must be set");
+      return;
+    }
     if (!pattern.matcher(value).matches()) {
       add(
           field,
