@@ -1,7 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.core.spi.SpecStyle;
 import dev.ekskit.nodes.internal.AmiCatalog;
 import java.util.Optional;
 import org.immutables.value.Value;

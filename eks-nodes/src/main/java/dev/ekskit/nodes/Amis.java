@@ -3,15 +3,13 @@ package dev.ekskit.nodes;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.DefaultOperation;
-import dev.ekskit.core.internal.Engine;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.InstanceTypeCheck;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * EKS-optimized AMIs: resolution through SSM public parameters (as AWS documents and eksctl and
@@ -30,13 +28,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * likely cause; an AMI of another architecture with an {@link InvalidSpecException}.
  */
 public final class Amis {
-  private final Engine engine;
-  private final Ec2Client ec2;
+  private final KitContext kit;
   private final AmiResolution resolution;
 
-  Amis(Engine engine, Ec2Client ec2, AmiResolution resolution) {
-    this.engine = engine;
-    this.ec2 = ec2;
+  Amis(KitContext kit, AmiResolution resolution) {
+    this.kit = kit;
     this.resolution = resolution;
   }
 
@@ -53,9 +49,12 @@ public final class Amis {
   public Operation<ResolvedAmi> resolve(
       AmiChoice choice, String kubernetesVersion, AmiSource source) {
     AmiResolution.validate(choice, kubernetesVersion, source);
-    return DefaultOperation.start(
-        new OperationContext(engine, AmiResolution.ref(choice, kubernetesVersion), null),
-        context -> resolution.resolve(context, choice, kubernetesVersion, source));
+    AmiResolution.Clients clients =
+        new AmiResolution.Clients(kit.client(SsmClient.class), kit.client(Ec2Client.class));
+    return kit.start(
+        AmiResolution.ref(choice, kubernetesVersion),
+        null,
+        scope -> resolution.resolve(scope, clients, choice, kubernetesVersion, source));
   }
 
   /**
@@ -70,15 +69,13 @@ public final class Amis {
           .add("instanceTypes", "min-size", "needs at least one instance type")
           .throwIfAny();
     }
-    ResourceRef ref = new ResourceRef("instance-types", String.join(",", instanceTypes));
-    return DefaultOperation.start(
-        new OperationContext(engine, ref, null),
-        context ->
-            StepRetry.run(
-                context,
-                ref,
-                "describe-instance-types",
-                StepRetry.RETRYABLE,
+    Ec2Client ec2 = kit.client(Ec2Client.class);
+    return kit.start(
+        new ResourceRef("instance-types", String.join(",", instanceTypes)),
+        null,
+        scope ->
+            scope.call(
+                "describe instance types",
                 () -> InstanceTypeCheck.check(ec2, choice, instanceTypes, "instanceTypes")));
   }
 }

@@ -1,7 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.core.spi.SpecStyle;
 import dev.ekskit.nodes.internal.LaunchTemplateRules;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,7 @@ package dev.ekskit.nodes;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.DefaultOperation;
-import dev.ekskit.core.internal.Engine;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.nodes.internal.LaunchTemplateCalls;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -24,40 +21,29 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * that ekskit made is adopted; one made by someone else fails with a {@link ConflictException}.
  */
 public final class LaunchTemplates {
-  private final Engine engine;
-  private final Ec2Client ec2;
+  private final KitContext kit;
 
-  LaunchTemplates(Engine engine, Ec2Client ec2) {
-    this.engine = engine;
-    this.ec2 = ec2;
+  LaunchTemplates(KitContext kit) {
+    this.kit = kit;
   }
 
   public Operation<LaunchTemplateInfo> create(LaunchTemplateSpec spec) {
-    ResourceRef ref = ref(spec.name());
+    Ec2Client ec2 = kit.client(Ec2Client.class);
     String token = UUID.randomUUID().toString();
-    return DefaultOperation.start(
-        new OperationContext(engine, ref, null),
-        context ->
-            StepRetry.run(
-                context,
-                ref,
-                "create",
-                StepRetry.RETRYABLE,
-                () -> LaunchTemplateCalls.createOrAdopt(ec2, ref, spec, token)));
+    return kit.start(
+        ref(spec.name()),
+        null,
+        scope ->
+            LaunchTemplateCalls.createOrAdopt(ec2, scope.resource(), spec, token)
+                .run(scope)
+                .thenApply(made -> LaunchTemplateCalls.info(made.resource())));
   }
 
   /** Deletes the template; completes with false when there was none of that name. */
   public Operation<Boolean> delete(String name) {
-    ResourceRef ref = ref(name);
-    return DefaultOperation.start(
-        new OperationContext(engine, ref, null),
-        context ->
-            StepRetry.run(
-                context,
-                ref,
-                "delete",
-                StepRetry.RETRYABLE,
-                () -> LaunchTemplateCalls.delete(ec2, name, false)));
+    Ec2Client ec2 = kit.client(Ec2Client.class);
+    return kit.start(
+        ref(name), null, scope -> scope.call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false)));
   }
 
   private static ResourceRef ref(String name) {

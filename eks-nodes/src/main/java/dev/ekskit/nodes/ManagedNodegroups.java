@@ -8,18 +8,14 @@ import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.ChildDeletion;
-import dev.ekskit.core.internal.ClusterSpecRules;
-import dev.ekskit.core.internal.DefaultOperation;
-import dev.ekskit.core.internal.Engine;
-import dev.ekskit.core.internal.NotFound;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.EksResources;
+import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.NodegroupUpdating;
-import dev.ekskit.nodes.internal.ParallelCreates;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -92,14 +88,10 @@ public final class ManagedNodegroups {
   /** How many node groups {@link #createAll(List)} creates at once unless told otherwise. */
   public static final int DEFAULT_PARALLELISM = 4;
 
-  private final Engine engine;
-  private final EksClient eks;
-  private final Ec2Client ec2;
+  private final KitContext kit;
 
-  ManagedNodegroups(Engine engine, EksClient eks, Ec2Client ec2) {
-    this.engine = engine;
-    this.eks = eks;
-    this.ec2 = ec2;
+  ManagedNodegroups(KitContext kit) {
+    this.kit = kit;
   }
 
   /**
@@ -113,9 +105,12 @@ public final class ManagedNodegroups {
 
   /** {@link #create(NodegroupSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<NodegroupInfo> create(NodegroupSpec spec, ProgressListener listener) {
-    return DefaultOperation.start(
-        new OperationContext(engine, ref(spec.clusterName(), spec.name()), listener),
-        context -> new NodegroupCreation(context, eks, ec2, spec, NODEGROUP_CREATE).run());
+    EksClient eks = kit.client(EksClient.class);
+    Ec2Client ec2 = kit.client(Ec2Client.class);
+    return kit.start(
+        ref(spec.clusterName(), spec.name()),
+        listener,
+        scope -> NodegroupCreation.run(scope, eks, ec2, spec, NODEGROUP_CREATE));
   }
 
   /** {@link #createAll(List, int, ProgressListener)} with {@link #DEFAULT_PARALLELISM}. */
@@ -125,8 +120,10 @@ public final class ManagedNodegroups {
 
   /**
    * Creates several node groups, at most {@code parallelism} at a time, each as {@link
-   * #create(NodegroupSpec)} does. Results come in the order of {@code specs}. When one fails the
-   * others still run to their end; then the operation fails with the first failure.
+   * #create(NodegroupSpec)} does, as one operation: its deadline bounds them all, and {@link
+   * Operation#cancel()} stops every group not yet started and every wait. Results come in the order
+   * of {@code specs}. When one fails the others still run to their end; then the operation fails
+   * with the first failure.
    */
   public Operation<List<NodegroupInfo>> createAll(
       List<NodegroupSpec> specs, int parallelism, ProgressListener listener) {
@@ -148,15 +145,26 @@ public final class ManagedNodegroups {
       }
     }
     v.throwIfAny();
+    EksClient eks = kit.client(EksClient.class);
+    Ec2Client ec2 = kit.client(Ec2Client.class);
     ResourceRef ref =
         new ResourceRef(
             "nodegroups",
             String.join(",", specs.stream().map(s -> s.clusterName() + "/" + s.name()).toList()));
-    return DefaultOperation.start(
-        new OperationContext(engine, ref, listener),
-        context ->
-            ParallelCreates.run(
-                specs, parallelism, spec -> create(spec, listener).completionFuture()));
+    return kit.start(
+        ref,
+        listener,
+        scope ->
+            scope.parallel(
+                specs,
+                parallelism,
+                spec ->
+                    NodegroupCreation.run(
+                        scope.child(ref(spec.clusterName(), spec.name())),
+                        eks,
+                        ec2,
+                        spec,
+                        NODEGROUP_CREATE)));
   }
 
   /**
@@ -173,7 +181,8 @@ public final class ManagedNodegroups {
         name,
         "update scaling",
         NODEGROUP_SCALE,
-        token ->
+        eks ->
+            token ->
             eks.updateNodegroupConfig(
                     r ->
                         r.clusterName(clusterName)
@@ -191,18 +200,15 @@ public final class ManagedNodegroups {
   public Operation<NodegroupInfo> updateVersion(
       String clusterName, String name, String kubernetesVersion) {
     Violations v = new Violations("NodegroupVersionUpdate");
-    v.matches(
-        "kubernetesVersion",
-        kubernetesVersion,
-        ClusterSpecRules.KUBERNETES_VERSION,
-        "major.minor such as 1.34");
+    v.kubernetesVersion("kubernetesVersion", kubernetesVersion);
     v.throwIfAny();
     return update(
         clusterName,
         name,
         "update version",
         NODEGROUP_VERSION_UPDATE,
-        token ->
+        eks ->
+            token ->
             eks.updateNodegroupVersion(
                     r ->
                         r.clusterName(clusterName)
@@ -225,7 +231,8 @@ public final class ManagedNodegroups {
         name,
         "update release",
         NODEGROUP_VERSION_UPDATE,
-        token ->
+        eks ->
+            token ->
             eks.updateNodegroupVersion(
                     r ->
                         r.clusterName(clusterName)
@@ -236,15 +243,22 @@ public final class ManagedNodegroups {
   }
 
   private Operation<NodegroupInfo> update(
-      String clusterName, String name, String step, WaitKind kind, Function<String, Update> call) {
-    return DefaultOperation.start(
-        new OperationContext(engine, ref(clusterName, name), null),
-        context -> NodegroupUpdating.run(context, eks, clusterName, name, step, kind, call));
+      String clusterName,
+      String name,
+      String step,
+      WaitKind kind,
+      Function<EksClient, Function<String, Update>> call) {
+    EksClient eks = kit.client(EksClient.class);
+    return kit.start(
+        ref(clusterName, name),
+        null,
+        scope -> NodegroupUpdating.run(scope, eks, clusterName, name, step, kind, call.apply(eks)));
   }
 
   /** The node group as EKS describes it now, or empty if there is none. Blocks. */
   public Optional<NodegroupInfo> describe(String clusterName, String name) {
-    return NotFound.asEmpty(
+    EksClient eks = kit.client(EksClient.class);
+    return AwsErrors.absentAsEmpty(
             () ->
                 Optional.of(
                     eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(name))
@@ -257,22 +271,11 @@ public final class ManagedNodegroups {
    * it, false when there was none.
    */
   public Operation<Boolean> delete(String clusterName, String name) {
-    ResourceRef ref = ref(clusterName, name);
-    ChildDeletion deletion =
-        new ChildDeletion(
-            ref,
-            WaitKind.NODEGROUP_DELETE,
-            () -> eks.deleteNodegroup(r -> r.clusterName(clusterName).nodegroupName(name)),
-            () ->
-                Optional.of(
-                        eks.describeNodegroup(r -> r.clusterName(clusterName).nodegroupName(name))
-                            .nodegroup())
-                    .map(
-                        group ->
-                            new ChildDeletion.Observed(
-                                group.statusAsString(), NodegroupMapping.healthIssues(group))),
-            "DELETE_FAILED");
-    return DefaultOperation.start(new OperationContext(engine, ref, null), deletion::run);
+    EksClient eks = kit.client(EksClient.class);
+    return kit.start(
+        ref(clusterName, name),
+        null,
+        scope -> EksResources.nodegroupDeletion(eks, clusterName, name).run(scope));
   }
 
   private static ResourceRef ref(String clusterName, String name) {

@@ -9,10 +9,9 @@ import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.DefaultOperation;
-import dev.ekskit.core.internal.Engine;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Violations;
+import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.AutoScalingGroups;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.SelfManagedClients;
@@ -21,6 +20,8 @@ import dev.ekskit.nodes.internal.SelfManagedDeletion;
 import dev.ekskit.nodes.internal.SelfManagedScaling;
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Self-managed node groups: EC2 instances in an Auto Scaling group that you own, joined to the
@@ -75,12 +76,12 @@ public final class SelfManagedNodegroups {
               Duration.ofMinutes(30),
               Duration.ofMinutes(2)));
 
-  private final Engine engine;
-  private final SelfManagedClients aws;
+  private final KitContext kit;
+  private final AmiResolution amis;
 
-  SelfManagedNodegroups(Engine engine, SelfManagedClients aws) {
-    this.engine = engine;
-    this.aws = aws;
+  SelfManagedNodegroups(KitContext kit, AmiResolution amis) {
+    this.kit = kit;
+    this.amis = amis;
   }
 
   /** Creates the node group, or finishes or adopts one from an earlier run, and waits for it. */
@@ -91,9 +92,14 @@ public final class SelfManagedNodegroups {
   /** {@link #create(SelfManagedNodegroupSpec)}, also reporting this operation's events. */
   public Operation<SelfManagedNodegroupInfo> create(
       SelfManagedNodegroupSpec spec, ProgressListener listener) {
-    return DefaultOperation.start(
-        new OperationContext(engine, ref(spec.clusterName(), spec.name()), listener),
-        context -> new SelfManagedCreation(context, aws, spec, SELF_MANAGED_CREATE).run());
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    AmiResolution.Clients amiClients =
+        new AmiResolution.Clients(kit.client(SsmClient.class), kit.client(Ec2Client.class));
+    return kit.start(
+        ref(spec.clusterName(), spec.name()),
+        listener,
+        scope ->
+            new SelfManagedCreation(scope, aws, amis, amiClients, spec, SELF_MANAGED_CREATE).run());
   }
 
   /**
@@ -106,11 +112,13 @@ public final class SelfManagedNodegroups {
     Violations v = names(clusterName, name);
     NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
     v.throwIfAny();
-    return DefaultOperation.start(
-        new OperationContext(engine, ref(clusterName, name), null),
-        context ->
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    return kit.start(
+        ref(clusterName, name),
+        null,
+        scope ->
             SelfManagedScaling.run(
-                context,
+                scope,
                 aws,
                 clusterName,
                 name,
@@ -121,7 +129,8 @@ public final class SelfManagedNodegroups {
   /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */
   public Optional<SelfManagedNodegroupInfo> describe(String clusterName, String name) {
     names(clusterName, name).throwIfAny();
-    return AutoScalingGroups.describe(aws.autoScaling(), clusterName + "-" + name)
+    return AutoScalingGroups.describe(
+            SelfManagedClients.of(kit).autoScaling(), clusterName + "-" + name)
         .map(group -> AutoScalingGroups.info(clusterName, name, group));
   }
 
@@ -131,10 +140,12 @@ public final class SelfManagedNodegroups {
    */
   public Operation<Boolean> delete(String clusterName, String name) {
     names(clusterName, name).throwIfAny();
-    return DefaultOperation.start(
-        new OperationContext(engine, ref(clusterName, name), null),
-        context ->
-            new SelfManagedDeletion(context, aws, clusterName, name, SELF_MANAGED_DELETE).run());
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    return kit.start(
+        ref(clusterName, name),
+        null,
+        scope ->
+            new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE).run());
   }
 
   /** The names' rules, before any call; more rules may be added before throwing. */

@@ -1,6 +1,6 @@
 package dev.ekskit.nodes;
 
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.UserDataRules;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -12,10 +12,10 @@ import software.amazon.awssdk.services.eks.model.FargateProfileIssue;
 import software.amazon.awssdk.services.eks.model.Issue;
 
 /** The deletions of the EKS children of a cluster that a cascade delete removes. */
-final class ChildDeletions {
+public final class ChildDeletions {
   private ChildDeletions() {}
 
-  static Deletion fargateProfile(EksClient eks, String cluster, String name) {
+  public static Deletion fargateProfile(EksClient eks, String cluster, String name) {
     return Deletion.builder(ResourceRef.child("fargate-profile", cluster, name))
         .waitKind(WaitKind.FARGATE_PROFILE_DELETE)
         .delete(() -> eks.deleteFargateProfile(r -> r.clusterName(cluster).fargateProfileName(name)))
@@ -39,7 +39,7 @@ final class ChildDeletions {
         .build();
   }
 
-  static Deletion nodegroup(EksClient eks, String cluster, String name) {
+  public static Deletion nodegroup(EksClient eks, String cluster, String name) {
     return Deletion.builder(ResourceRef.child("nodegroup", cluster, name))
         .waitKind(WaitKind.NODEGROUP_DELETE)
         .delete(() -> eks.deleteNodegroup(r -> r.clusterName(cluster).nodegroupName(name)))
@@ -62,7 +62,7 @@ final class ChildDeletions {
         .build();
   }
 
-  static Deletion addon(EksClient eks, String cluster, String name) {
+  public static Deletion addon(EksClient eks, String cluster, String name) {
     return Deletion.builder(ResourceRef.child("addon", cluster, name))
         .waitKind(WaitKind.ADDON_DELETE)
         .delete(() -> eks.deleteAddon(r -> r.clusterName(cluster).addonName(name)))
@@ -83,7 +83,7 @@ final class ChildDeletions {
         .build();
   }
 
-  static Deletion cluster(EksClient eks, String cluster) {
+  public static Deletion cluster(EksClient eks, String cluster) {
     return Deletion.builder(ResourceRef.cluster(cluster))
         .waitKind(WaitKind.CLUSTER_DELETE)
         .delete(() -> eks.deleteCluster(r -> r.name(cluster)))

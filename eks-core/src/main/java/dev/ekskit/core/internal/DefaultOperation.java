@@ -34,19 +34,6 @@ public final class DefaultOperation<T> implements Operation<T> {
     DefaultOperation<T> operation = new DefaultOperation<>(state);
     Engine engine = state.engine();
     engine.track(operation);
-    // The deadline ends the operation even while a call hangs or its turn has not come.
-    ScheduledFuture<?> deadline =
-        engine
-            .scheduler()
-            .schedule(
-                () -> operation.stop(state.deadlinePassed()),
-                Math.max(0, Duration.between(state.now(), state.deadline()).toMillis()),
-                TimeUnit.MILLISECONDS);
-    operation.result.whenComplete(
-        (value, error) -> {
-          deadline.cancel(false);
-          engine.untrack(operation);
-        });
     OperationScope root = new OperationScope(state, state.root());
     engine
         .call(() -> body.apply(root))
@@ -59,6 +46,20 @@ public final class DefaultOperation<T> implements Operation<T> {
                 operation.result.completeExceptionally(typed(state, AwsErrors.unwrap(error)));
               }
             });
+    // The deadline ends the operation even while a call hangs or its turn has not come. Scheduled
+    // after the body, so that a virtual clock never reaches it before the body has started.
+    ScheduledFuture<?> deadline =
+        engine
+            .scheduler()
+            .schedule(
+                () -> operation.stop(state.deadlinePassed()),
+                Math.max(0, Duration.between(state.now(), state.deadline()).toMillis()),
+                TimeUnit.MILLISECONDS);
+    operation.result.whenComplete(
+        (value, error) -> {
+          deadline.cancel(false);
+          engine.untrack(operation);
+        });
     return operation;
   }
 

@@ -80,8 +80,8 @@ public final class CreateOrAdopt<R> {
         .exceptionallyCompose(error -> CompletableFuture.failedFuture(failure(error)))
         .thenCompose(
             created ->
-                created.isPresent()
-                    ? CompletableFuture.completedFuture(new Outcome<>(created.get(), false))
+                created != null
+                    ? CompletableFuture.completedFuture(created)
                     : scope
                         .call(adoptStep, () -> adopt(scope))
                         .thenApply(existing -> new Outcome<>(existing, true)));
@@ -89,16 +89,17 @@ public final class CreateOrAdopt<R> {
 
   /** Runs it as one blocking call, for a part made within a larger step; AWS errors pass through. */
   public Outcome<R> call() {
-    Optional<R> created = createOrNothing();
-    return created.map(r -> new Outcome<>(r, false)).orElseGet(() -> new Outcome<>(adopt(null), true));
+    Outcome<R> created = createOrNothing();
+    return created != null ? created : new Outcome<>(adopt(null), true);
   }
 
-  private Optional<R> createOrNothing() {
+  /** What the create made (its answer may be null where AWS answers nothing), or null if it exists. */
+  private Outcome<R> createOrNothing() {
     try {
-      return Optional.of(create.get());
+      return new Outcome<>(create.get(), false);
     } catch (RuntimeException e) {
       if (exists.test(e)) {
-        return Optional.empty();
+        return null;
       }
       throw e;
     }
@@ -178,7 +179,10 @@ public final class CreateOrAdopt<R> {
       return this;
     }
 
-    /** The blocking create call, with its idempotency token pinned outside. */
+    /**
+     * The blocking create call, with its idempotency token pinned outside; it may answer null where
+     * AWS answers nothing.
+     */
     public Builder<R> create(Supplier<R> create) {
       this.create = create;
       return this;

@@ -29,13 +29,19 @@ public final class EmulatorKits {
   }
 
   public static EksKit kit(EksClient eks, Ec2Client ec2, ProgressListener listener) {
+    return builder(eks, ec2).addListener(listener).build();
+  }
+
+  /**
+   * A kit builder on these clients, polling fast and retrying quickly; add the clients a module
+   * needs (a kit given clients makes none of its own).
+   */
+  public static EksKit.Builder builder(EksClient eks, Ec2Client ec2) {
     return EksKit.builder()
         .eksClient(eks)
         .ec2Client(ec2)
         .pollingOverride(FAST)
-        .retry(QUICK_RETRIES)
-        .addListener(listener)
-        .build();
+        .retry(QUICK_RETRIES);
   }
 
   /** A VPC with one subnet in each of {@code zones}; returns the subnet ids. */

@@ -1,10 +1,10 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiNotFoundException;
 import dev.ekskit.nodes.AmiSource;
@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -40,19 +39,19 @@ public final class AmiResolution {
   static final Pattern IMAGE_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
   private static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
-  private final Supplier<SsmClient> ssm;
-  private final Ec2Client ec2;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  /** The kit's clients a lookup uses, taken when its operation starts. */
+  public record Clients(SsmClient ssm, Ec2Client ec2) {}
 
   private record Cached(Instant at, CompletableFuture<ResolvedAmi> value) {}
 
   private record Lookup(String imageId, Optional<String> parameter, Optional<String> release) {}
 
-  public AmiResolution(Supplier<SsmClient> ssm, Ec2Client ec2, Clock clock) {
-    this.ssm = ssm;
-    this.ec2 = ec2;
-    this.clock = clock;
+  /** One per kit, so that every node group of the kit shares the cache. */
+  public AmiResolution(KitContext kit) {
+    this.clock = kit.clock();
   }
 
   /** Everything checkable without AWS; throws {@code InvalidSpecException}. */
@@ -88,7 +87,7 @@ public final class AmiResolution {
   }
 
   public CompletableFuture<ResolvedAmi> resolve(
-      OperationContext context, AmiChoice choice, String k8s, AmiSource source) {
+      Scope scope, Clients aws, AmiChoice choice, String k8s, AmiSource source) {
     validate(choice, k8s, source);
     String key =
         source
@@ -104,7 +103,7 @@ public final class AmiResolution {
                         && now.isBefore(old.at().plus(TTL))
                         && !old.value().isCompletedExceptionally()
                     ? old
-                    : new Cached(now, load(context, choice, k8s, source)));
+                    : new Cached(now, load(scope.child(ref(choice, k8s)), aws, choice, k8s, source)));
     entry
         .value()
         .whenComplete(
@@ -124,26 +123,19 @@ public final class AmiResolution {
   }
 
   private CompletableFuture<ResolvedAmi> load(
-      OperationContext context, AmiChoice choice, String k8s, AmiSource source) {
-    ResourceRef ref = ref(choice, k8s);
+      Scope scope, Clients aws, AmiChoice choice, String k8s, AmiSource source) {
     CompletableFuture<Lookup> lookup =
         source.pinnedImageId().isPresent()
             ? CompletableFuture.completedFuture(
                 new Lookup(source.pinnedImageId().get(), Optional.empty(), Optional.empty()))
-            : StepRetry.run(
-                context,
-                ref,
-                "read-ssm-parameter",
-                StepRetry.RETRYABLE,
-                () -> readParameters(choice, k8s, source));
+            : scope.call(
+                "read SSM parameter", () -> readParameters(aws.ssm(), choice, k8s, source));
     return lookup.thenCompose(
         found ->
-            StepRetry.run(
-                    context,
-                    ref,
-                    "describe-image",
-                    StepRetry.RETRYABLE,
-                    () -> describeImage(found.imageId(), found.parameter().orElse(null)))
+            scope
+                .call(
+                    "describe image",
+                    () -> describeImage(aws.ec2(), found.imageId(), found.parameter().orElse(null)))
                 .thenApply(
                     image -> {
                       checkImage(choice, image, found.parameter().orElse(null));
@@ -158,7 +150,8 @@ public final class AmiResolution {
   }
 
   /** One {@code GetParameters} call for the AMI id and, for the recommended AMI, its release. */
-  private Lookup readParameters(AmiChoice choice, String k8s, AmiSource source) {
+  private static Lookup readParameters(
+      SsmClient ssm, AmiChoice choice, String k8s, AmiSource source) {
     String idPath = path(choice, k8s, source);
     List<String> names = new ArrayList<>(List.of(idPath));
     Optional<String> releasePath =
@@ -167,7 +160,7 @@ public final class AmiResolution {
             : AmiCatalog.releaseParameter(choice, k8s);
     releasePath.ifPresent(names::add);
     Map<String, String> values =
-        ssm.get().getParameters(r -> r.names(names)).parameters().stream()
+        ssm.getParameters(r -> r.names(names)).parameters().stream()
             .collect(Collectors.toMap(Parameter::name, Parameter::value));
     String imageId = values.get(idPath);
     if (imageId == null) {
@@ -194,7 +187,7 @@ public final class AmiResolution {
         releasePath.map(values::get).or(() -> source.pinnedRelease()));
   }
 
-  private Image describeImage(String imageId, String parameter) {
+  private static Image describeImage(Ec2Client ec2, String imageId, String parameter) {
     try {
       List<Image> images = ec2.describeImages(r -> r.imageIds(imageId)).images();
       if (!images.isEmpty()) {

@@ -3,8 +3,9 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.CreateOrAdopt;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.ArrayList;
@@ -27,12 +28,6 @@ import software.amazon.awssdk.services.autoscaling.model.TagDescription;
  * to repeat.
  */
 public final class AutoScalingGroups {
-  /** Marks a group as ekskit's node group of a cluster; the value is the node group's name. */
-  public static final String NODEGROUP_TAG = Tags.NODEGROUP;
-
-  /** The node role's ARN, to tell whether another group still needs the role's access entry. */
-  public static final String NODE_ROLE_TAG = Tags.PREFIX + "node-role";
-
   /** {@code linux} or {@code windows}, to find Linux capacity for a Windows group's CoreDNS. */
   public static final String NODE_OS_TAG = Tags.PREFIX + "node-os";
 
@@ -40,36 +35,36 @@ public final class AutoScalingGroups {
 
   /** The tags of the group, every one also put on its instances at launch. */
   public static Map<String, String> tags(SelfManagedNodegroupSpec spec) {
-    Map<String, String> tags = new LinkedHashMap<>(Tags.withOwnership(spec.tags()));
+    Map<String, String> tags =
+        new LinkedHashMap<>(
+            NodeTags.of(spec.tags(), spec.clusterName(), spec.name(), spec.nodeRoleArn()));
     tags.put("Name", spec.resourceName() + "-node");
     tags.put("kubernetes.io/cluster/" + spec.clusterName(), "owned");
-    tags.put(NODEGROUP_TAG, spec.name());
-    tags.put(NODE_ROLE_TAG, spec.nodeRoleArn());
     tags.put(NODE_OS_TAG, spec.ami().isWindows() ? "windows" : "linux");
     return tags;
   }
 
   /** Creates the group, or adopts the one ekskit made earlier if it matches the spec. */
-  public static void createOrAdopt(
+  public static CreateOrAdopt<AutoScalingGroup> createOrAdopt(
       AutoScalingClient autoScaling,
       ResourceRef ref,
       SelfManagedNodegroupSpec spec,
-      String launchTemplateId) {
+      String launchTemplateId,
+      String cleanup) {
     String name = spec.resourceName();
-    try {
-      autoScaling.createAutoScalingGroup(
-          AutoScalingMapping.createRequest(spec, launchTemplateId, tags(spec)));
-    } catch (RuntimeException e) {
-      if (!"AlreadyExists".equals(AwsErrors.errorCode(e))) {
-        throw e;
-      }
-      // Gone again in between (deleted by someone): report the original answer.
-      AutoScalingGroup existing = describe(autoScaling, name).orElseThrow(() -> e);
-      List<FieldDifference> diff = diff(spec, launchTemplateId, existing);
-      if (!diff.isEmpty()) {
-        throw new ConflictException(ref, diff, e);
-      }
-    }
+    return CreateOrAdopt.<AutoScalingGroup>builder(ref)
+        .what("the Auto Scaling group " + name)
+        .cleanup(cleanup)
+        .steps("create auto scaling group", "adopt auto scaling group")
+        .create(
+            () -> {
+              autoScaling.createAutoScalingGroup(
+                  AutoScalingMapping.createRequest(spec, launchTemplateId, tags(spec)));
+              return null;
+            })
+        .describe(() -> describe(autoScaling, name).orElseThrow())
+        .differences(existing -> diff(spec, launchTemplateId, existing))
+        .build();
   }
 
   /** What keeps {@code existing} from being adopted; the desired size may drift (autoscalers). */
@@ -77,7 +72,7 @@ public final class AutoScalingGroups {
       SelfManagedNodegroupSpec spec, String launchTemplateId, AutoScalingGroup existing) {
     List<FieldDifference> diff = new ArrayList<>();
     Map<String, String> tags = tagMap(existing);
-    if (!Tags.isManagedByEksKit(tags) || !spec.name().equals(tags.get(NODEGROUP_TAG))) {
+    if (!Tags.isManagedByEksKit(tags) || !spec.name().equals(tags.get(NodeTags.NODEGROUP))) {
       diff.add(new FieldDifference("owner", "ekskit", "a group ekskit did not create"));
       return diff;
     }
@@ -141,7 +136,7 @@ public final class AutoScalingGroups {
               Map<String, String> tags = tagMap(group);
               return Tags.isManagedByEksKit(tags)
                   && tags.containsKey(clusterTag)
-                  && tags.containsKey(NODEGROUP_TAG);
+                  && tags.containsKey(NodeTags.NODEGROUP);
             })
         .toList();
   }
@@ -157,7 +152,7 @@ public final class AutoScalingGroups {
       return false;
     }
     Map<String, String> tags = tagMap(group.get());
-    if (!Tags.isManagedByEksKit(tags) || !nodegroup.equals(tags.get(NODEGROUP_TAG))) {
+    if (!Tags.isManagedByEksKit(tags) || !nodegroup.equals(tags.get(NodeTags.NODEGROUP))) {
       throw new ConflictException(
           ref,
           List.of(new FieldDifference("owner", "ekskit", "a group ekskit did not create")),

@@ -1,7 +1,7 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiFamily;

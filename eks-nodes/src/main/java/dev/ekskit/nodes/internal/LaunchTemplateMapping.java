@@ -1,8 +1,9 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.LaunchTemplateSpec;
 import dev.ekskit.nodes.UserData;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
@@ -20,8 +21,14 @@ import software.amazon.awssdk.services.ec2.model.VolumeType;
 public final class LaunchTemplateMapping {
   private LaunchTemplateMapping() {}
 
-  public static CreateLaunchTemplateRequest createRequest(LaunchTemplateSpec spec, String token) {
-    List<Tag> tags = tags(Tags.withOwnership(spec.tags()));
+  /**
+   * @param ownTags ekskit's tags besides ownership (cluster, node group), which users may not set
+   */
+  public static CreateLaunchTemplateRequest createRequest(
+      LaunchTemplateSpec spec, String token, Map<String, String> ownTags) {
+    Map<String, String> all = new LinkedHashMap<>(Tags.withOwnership(spec.tags()));
+    all.putAll(ownTags);
+    List<Tag> tags = tags(all);
     var data =
         RequestLaunchTemplateData.builder()
             .metadataOptions(

@@ -1,7 +1,7 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.Tags;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Tags;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.LaunchTemplateSpec;
 import java.util.regex.Pattern;
 

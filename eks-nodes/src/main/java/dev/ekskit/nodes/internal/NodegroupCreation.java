@@ -1,21 +1,17 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.ConflictException;
-import dev.ekskit.core.FieldDifference;
+import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.CreateFailures;
-import dev.ekskit.core.internal.Failures;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
-import dev.ekskit.core.internal.SubnetCheck;
+import dev.ekskit.core.spi.CreateOrAdopt;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SubnetCheck;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -28,43 +24,31 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
  * clientRequestToken} serves every attempt.
  */
 public final class NodegroupCreation {
-  private final OperationContext context;
-  private final EksClient eks;
-  private final Ec2Client ec2;
-  private final NodegroupSpec spec;
-  private final WaitKind createWait;
-  private final ResourceRef ref;
-  private final String clientRequestToken = UUID.randomUUID().toString();
+  private NodegroupCreation() {}
 
-  public NodegroupCreation(
-      OperationContext context,
-      EksClient eks,
-      Ec2Client ec2,
-      NodegroupSpec spec,
-      WaitKind createWait) {
-    this.context = context;
-    this.eks = eks;
-    this.ec2 = ec2;
-    this.spec = spec;
-    this.createWait = createWait;
-    this.ref = context.resource();
-  }
-
-  public CompletableFuture<NodegroupInfo> run() {
-    return StepRetry.run(
-            context, ref, "check cluster and network", StepRetry.RETRYABLE, this::check)
+  /**
+   * @param scope a scope whose resource is the node group
+   */
+  public static CompletableFuture<NodegroupInfo> run(
+      Scope scope, EksClient eks, Ec2Client ec2, NodegroupSpec spec, WaitKind createWait) {
+    String token = UUID.randomUUID().toString();
+    PollingPolicy fresh = scope.policy(createWait);
+    return scope
+        .call("check cluster and network", () -> check(eks, ec2, spec))
+        .thenCompose(version -> createOrAdopt(scope, eks, spec, version, token).run(scope))
         .thenCompose(
-            version ->
-                createOrAdopt(version)
-                    .thenCompose(
-                        policy ->
-                            NodegroupWaits.active(
-                                context, eks, ref, spec.clusterName(), spec.name(), policy)))
+            made ->
+                NodegroupWaits.active(
+                    scope,
+                    eks,
+                    spec.clusterName(),
+                    spec.name(),
+                    made.adopted() ? fresh.withFirstCheck(Duration.ZERO) : fresh))
         .thenApply(NodegroupMapping::info);
   }
 
   /** Everything checkable against the account; returns the Kubernetes version to use. */
-  private String check() {
+  private static String check(EksClient eks, Ec2Client ec2, NodegroupSpec spec) {
     String version =
         spec.kubernetesVersion()
             .orElseGet(
@@ -77,62 +61,38 @@ public final class NodegroupCreation {
     return version;
   }
 
-  private CompletableFuture<PollingPolicy> createOrAdopt(String version) {
-    PollingPolicy fresh = context.engine().policy(createWait);
-    return StepRetry.run(
-            context,
-            ref,
-            "create",
-            StepRetry.RETRYABLE,
+  private static CreateOrAdopt<Nodegroup> createOrAdopt(
+      Scope scope, EksClient eks, NodegroupSpec spec, String version, String token) {
+    return CreateOrAdopt.<Nodegroup>builder(scope.resource())
+        .what("the node group")
+        .cleanup(NodegroupWaits.deleteCall(spec.clusterName(), spec.name()))
+        .create(
             () ->
-                eks.createNodegroup(
-                        NodegroupMapping.createRequest(spec, version, clientRequestToken))
+                eks.createNodegroup(NodegroupMapping.createRequest(spec, version, token))
                     .nodegroup())
-        .thenApply(created -> fresh)
-        .exceptionallyCompose(
-            error -> {
-              if (AwsErrors.is(error, AwsErrors.Kind.IN_USE)) {
-                return adopt(version, error)
-                    .thenApply(adopted -> fresh.withFirstCheck(Duration.ZERO));
-              }
-              return CompletableFuture.failedFuture(
-                  CreateFailures.of(
-                      context,
-                      "the node group",
-                      NodegroupWaits.deleteCall(spec.clusterName(), spec.name()),
-                      Failures.unwrap(error)));
-            });
-  }
-
-  private CompletableFuture<Nodegroup> adopt(String version, Throwable alreadyExists) {
-    return StepRetry.run(
-            context,
-            ref,
-            "adopt",
-            StepRetry.RETRYABLE,
+        .describe(
             () ->
                 eks.describeNodegroup(
                         r -> r.clusterName(spec.clusterName()).nodegroupName(spec.name()))
                     .nodegroup())
-        .thenApply(
-            existing -> {
-              List<FieldDifference> diff = NodegroupMapping.diff(spec, version, existing);
-              if (!diff.isEmpty()) {
-                throw new ConflictException(ref, diff, Failures.unwrap(alreadyExists));
-              }
-              String status = existing.statusAsString();
-              if ("CREATE_FAILED".equals(status) || "DELETING".equals(status)) {
-                var issues = NodegroupMapping.healthIssues(existing);
-                throw new ResourceFailedException(
-                    ref,
-                    status,
-                    issues,
-                    NodegroupHints.forIssues(issues),
-                    NodegroupWaits.deleteCall(spec.clusterName(), spec.name())
-                        + ", then create again");
-              }
-              context.observed(ref, "adopt", status, Duration.ZERO, 1);
-              return existing;
-            });
+        .differences(existing -> NodegroupMapping.diff(spec, version, existing))
+        .unusable(existing -> unusable(spec, existing))
+        .status(Nodegroup::statusAsString)
+        .build();
+  }
+
+  private static Optional<EksKitException> unusable(NodegroupSpec spec, Nodegroup existing) {
+    String status = existing.statusAsString();
+    if (!"CREATE_FAILED".equals(status) && !"DELETING".equals(status)) {
+      return Optional.empty();
+    }
+    var issues = NodegroupMapping.healthIssues(existing);
+    return Optional.of(
+        new ResourceFailedException(
+            ResourceRef.child("nodegroup", spec.clusterName(), spec.name()),
+            status,
+            issues,
+            NodegroupHints.forIssues(issues),
+            NodegroupWaits.deleteCall(spec.clusterName(), spec.name()) + ", then create again"));
   }
 }

@@ -2,8 +2,8 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
-import dev.ekskit.core.internal.HealthIssues;
-import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.util.ArrayList;

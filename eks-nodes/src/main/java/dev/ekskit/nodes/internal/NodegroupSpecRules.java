@@ -1,9 +1,8 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.internal.ClusterSpecRules;
-import dev.ekskit.core.internal.Tags;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Tags;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.util.Optional;
@@ -23,8 +22,8 @@ public final class NodegroupSpecRules {
     Violations v = new Violations("NodegroupSpec");
     v.eksName("clusterName", spec.clusterName(), 100);
     v.eksName("name", spec.name(), 63);
-    v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, 16);
-    v.matches("nodeRoleArn", spec.nodeRoleArn(), ClusterSpecRules.ROLE_ARN, "an IAM role ARN");
+    v.subnetIds("subnetIds", spec.subnetIds(), 1, 16);
+    v.roleArn("nodeRoleArn", spec.nodeRoleArn());
     v.ids(
         "instanceTypes",
         spec.instanceTypes(),

@@ -2,10 +2,9 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.ClusterReadiness;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Poller;
-import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.spi.EksResources;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.nodes.NodegroupInfo;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,36 +23,32 @@ public final class NodegroupUpdating {
    * @param start the blocking update call, given the pinned client request token
    */
   public static CompletableFuture<NodegroupInfo> run(
-      OperationContext context,
+      Scope scope,
       EksClient eks,
       String cluster,
       String name,
       String step,
       WaitKind kind,
       Function<String, Update> start) {
-    ResourceRef ref = context.resource();
+    ResourceRef ref = scope.resource();
     String token = UUID.randomUUID().toString();
-    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE_OR_BUSY, () -> start.apply(token))
+    return scope
+        .call(step, StepRetries.whileBusy(), () -> start.apply(token))
         .thenCompose(
             update ->
-                Poller.await(
-                    context,
-                    ref,
+                scope.await(
                     "wait update " + update.id(),
-                    context.engine().policy(kind),
+                    kind,
                     () ->
-                        ClusterReadiness.toSuccessful(
+                        EksResources.updateReadiness(
                             ref,
                             eks.describeUpdate(
                                     r -> r.name(cluster).nodegroupName(name).updateId(update.id()))
                                 .update())))
         .thenCompose(
             done ->
-                StepRetry.run(
-                    context,
-                    ref,
+                scope.call(
                     "describe",
-                    StepRetry.RETRYABLE,
                     () ->
                         NodegroupMapping.info(
                             eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))

@@ -4,8 +4,8 @@ import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.Poller;
-import dev.ekskit.core.internal.Readiness;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Readiness;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -20,16 +20,9 @@ public final class NodegroupWaits {
   private NodegroupWaits() {}
 
   public static CompletableFuture<Nodegroup> active(
-      dev.ekskit.core.internal.OperationContext context,
-      EksClient eks,
-      ResourceRef ref,
-      String cluster,
-      String name,
-      PollingPolicy policy) {
-    return Poller.await(
-        context,
-        ref,
-        "wait active",
+      Scope scope, EksClient eks, String cluster, String name, PollingPolicy policy) {
+    return scope.await(
+        "wait ACTIVE",
         policy,
         () ->
             readiness(

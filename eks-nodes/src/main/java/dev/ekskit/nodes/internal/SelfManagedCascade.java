@@ -1,81 +1,124 @@
 package dev.ekskit.nodes.internal;
 
+import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.CascadePart;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
-import java.time.Duration;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.CascadeStep;
+import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Scope;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes every self-managed node group ekskit made for a cluster, in parallel: what a cluster
- * delete runs, since EKS knows nothing of these groups and would leave their instances running.
+ * Deletes every self-managed node group ekskit made for a cluster, in parallel: EKS knows nothing
+ * of these groups and would leave their instances running. A group is found through any part that
+ * is left (its Auto Scaling group, launch template or instance profile), so a cascade stopped
+ * halfway still finds what remains. When the caller may not list Auto Scaling groups, the preflight
+ * refuses the whole cascade, before anything is deleted, while such instances run ({@link
+ * StrandedNodesGuard}).
  */
-public final class SelfManagedCascade implements CascadePart {
+public final class SelfManagedCascade implements CascadeStep {
   private static final Logger LOG = LoggerFactory.getLogger(SelfManagedCascade.class);
 
-  private final SelfManagedClients aws;
+  private final KitContext kit;
   private final WaitKind deleteWait;
 
-  public SelfManagedCascade(SelfManagedClients aws, WaitKind deleteWait) {
-    this.aws = aws;
+  public SelfManagedCascade(KitContext kit, WaitKind deleteWait) {
+    this.kit = kit;
     this.deleteWait = deleteWait;
   }
 
   @Override
   public String kind() {
-    return SELF_MANAGED_NODEGROUPS;
+    return "self-managed node groups";
+  }
+
+  @Override
+  public void verify() {
+    SelfManagedClients.of(kit);
+  }
+
+  @Override
+  public CompletableFuture<Void> preflight(Scope scope, String cluster) {
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    return scope
+        .call(
+            "check for stranded self-managed nodes",
+            () -> StrandedNodesGuard.check(scope, aws, cluster))
+        .thenApply(checked -> null);
+  }
+
+  @Override
+  public CompletableFuture<List<String>> delete(Scope scope, String cluster) {
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    return scope
+        .call("list self-managed node groups", () -> names(aws, cluster))
+        .thenCompose(
+            names ->
+                scope
+                    .parallel(
+                        names,
+                        names.size() + 1,
+                        name ->
+                            new SelfManagedDeletion(
+                                    scope.child(
+                                        ResourceRef.child("self-managed-nodegroup", cluster, name)),
+                                    aws,
+                                    cluster,
+                                    name,
+                                    deleteWait)
+                                .run())
+                    .thenApply(deleted -> names));
   }
 
   /**
-   * The node groups' names. A caller without Auto Scaling permissions cannot have made any through
-   * ekskit: the cluster delete goes on, and the event and log say what was not checked.
+   * Every node group with a part left. A caller who may not list one kind of part cannot have made
+   * it through ekskit (and the preflight has checked for running instances): that kind is skipped,
+   * and the log says so.
    */
-  private List<String> names(OperationContext context, String cluster) {
+  private static List<String> names(SelfManagedClients aws, String cluster) {
+    TreeSet<String> names = new TreeSet<>();
+    names.addAll(
+        unlessDenied(
+            cluster,
+            "Auto Scaling groups",
+            () ->
+                AutoScalingGroups.ofCluster(aws.autoScaling(), cluster).stream()
+                    .map(group -> AutoScalingGroups.tagMap(group).get(NodeTags.NODEGROUP))
+                    .toList()));
+    names.addAll(
+        unlessDenied(
+            cluster,
+            "launch templates",
+            () ->
+                LaunchTemplateCalls.ofCluster(aws.ec2(), cluster).stream()
+                    .map(template -> LaunchTemplateCalls.tagMap(template).get(NodeTags.NODEGROUP))
+                    .toList()));
+    names.addAll(
+        unlessDenied(
+            cluster, "instance profiles", () -> InstanceProfiles.nodegroupsOf(aws.iam(), cluster)));
+    return List.copyOf(names);
+  }
+
+  private static List<String> unlessDenied(
+      String cluster, String what, Supplier<List<String>> list) {
     try {
-      return AutoScalingGroups.ofCluster(aws.autoScaling(), cluster).stream()
-          .map(g -> AutoScalingGroups.tagMap(g).get(AutoScalingGroups.NODEGROUP_TAG))
-          .distinct()
-          .sorted()
-          .toList();
+      return list.get();
     } catch (RuntimeException e) {
       if (!AwsErrors.is(e, AwsErrors.Kind.ACCESS_DENIED)) {
         throw e;
       }
-      context.observed(
-          context.resource(), "list self-managed node groups", "ACCESS_DENIED", Duration.ZERO, 1);
       LOG.warn(
-          "{}: may not list Auto Scaling groups, so self-managed node groups, if any, are not"
+          "cluster {}: may not list {}, so self-managed node groups found only through them are not"
               + " deleted: {}",
-          context.resource(),
+          cluster,
+          what,
           AwsErrors.describe(e));
       return List.of();
     }
-  }
-
-  @Override
-  public CompletableFuture<List<String>> deleteAll(OperationContext context, String cluster) {
-    return StepRetry.run(
-            context,
-            context.resource(),
-            "list self-managed node groups",
-            StepRetry.RETRYABLE,
-            () -> names(context, cluster))
-        .thenCompose(
-            names -> {
-              List<CompletableFuture<Boolean>> runs =
-                  names.stream()
-                      .map(
-                          name ->
-                              new SelfManagedDeletion(context, aws, cluster, name, deleteWait)
-                                  .run())
-                      .toList();
-              return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
-                  .thenApply(all -> names);
-            });
   }
 }

@@ -1,9 +1,9 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.SubnetCheck;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.SubnetCheck;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,64 +3,69 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.ClusterMapping;
-import dev.ekskit.core.internal.CreateFailures;
-import dev.ekskit.core.internal.Failures;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.spi.EksResources;
+import dev.ekskit.core.spi.Parts;
+import dev.ekskit.core.spi.Scope;
 import dev.ekskit.nodes.LaunchTemplateSpec;
 import dev.ekskit.nodes.NodeBootstrap;
 import dev.ekskit.nodes.ResolvedAmi;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.nodes.UserData;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 
 /**
  * Checks everything against the account, resolves the AMI, then makes the parts in order (instance
- * profile, launch template, access entry, Auto Scaling group), each create-or-adopt, and waits for
- * the desired instances to be InService. A failure after the first part names what exists and how
- * to remove it; running the create again adopts it all.
+ * profile with the node role in it, launch template, access entry, Auto Scaling group), each
+ * create-or-adopt, and waits for the desired instances to be InService. A failure once a part exists
+ * is a {@link PartialCreationException} naming what exists and the delete that removes it; running
+ * the create again adopts it all.
  */
 public final class SelfManagedCreation {
-  private final OperationContext context;
+  private final Scope scope;
   private final SelfManagedClients aws;
+  private final AmiResolution amis;
+  private final AmiResolution.Clients amiClients;
   private final SelfManagedNodegroupSpec spec;
   private final WaitKind createWait;
-  private final ResourceRef ref;
+  private final String name;
   private final String launchTemplateToken = UUID.randomUUID().toString();
-  private final List<ResourceRef> made = new ArrayList<>();
   private final String cleanup;
+  private final Parts parts;
+  private final Map<String, String> tags;
+  private final Map<String, String> ownTags;
 
   public SelfManagedCreation(
-      OperationContext context,
+      Scope scope,
       SelfManagedClients aws,
+      AmiResolution amis,
+      AmiResolution.Clients amiClients,
       SelfManagedNodegroupSpec spec,
       WaitKind createWait) {
-    this.context = context;
+    this.scope = scope;
     this.aws = aws;
+    this.amis = amis;
+    this.amiClients = amiClients;
     this.spec = spec;
     this.createWait = createWait;
-    this.ref = context.resource();
+    this.name = spec.resourceName();
     this.cleanup = SelfManagedDeletion.call(spec.clusterName(), spec.name());
+    this.parts = new Parts(scope, cleanup);
+    this.tags = NodeTags.of(spec.tags(), spec.clusterName(), spec.name(), spec.nodeRoleArn());
+    this.ownTags = NodeTags.of(Map.of(), spec.clusterName(), spec.name(), spec.nodeRoleArn());
   }
 
   public CompletableFuture<SelfManagedNodegroupInfo> run() {
-    return StepRetry.run(
-            context,
-            ref,
-            "check cluster and account",
-            StepRetry.RETRYABLE,
-            () -> SelfManagedChecks.run(aws, spec))
+    return scope
+        .call("check cluster and account", () -> SelfManagedChecks.run(aws, spec))
         .thenCompose(
             checked ->
-                aws.amis()
-                    .resolve(context, spec.ami(), checked.kubernetesVersion(), spec.amiSource())
+                amis.resolve(
+                        scope, amiClients, spec.ami(), checked.kubernetesVersion(), spec.amiSource())
                     .thenCompose(ami -> makeParts(checked, ami)))
         .thenCompose(templateId -> awaitInService())
         .thenApply(group -> AutoScalingGroups.info(spec.clusterName(), spec.name(), group));
@@ -68,54 +73,76 @@ public final class SelfManagedCreation {
 
   /** The four parts in order; completes with the launch template id. */
   private CompletableFuture<String> makeParts(SelfManagedChecks.Checked checked, ResolvedAmi ami) {
-    String name = spec.resourceName();
-    return step(
-            "create instance profile",
-            ResourceRef.child("instance-profile", spec.clusterName(), name),
+    ResourceRef profileRef = ResourceRef.child("instance-profile", spec.clusterName(), name);
+    return parts
+        .make(
+            profileRef,
+            () -> InstanceProfiles.get(aws.iam(), name).isPresent(),
             () ->
                 InstanceProfiles.createOrAdopt(
-                    aws.iam(), ref, name, spec.nodeRoleArn(), spec.tags()))
+                        aws.iam(), scope.resource(), name, spec.nodeRoleArn(), tags, cleanup)
+                    .run(scope)
+                    .thenCompose(
+                        profile ->
+                            scope.call(
+                                "add node role to instance profile",
+                                () -> {
+                                  InstanceProfiles.addRole(
+                                      aws.iam(), scope.resource(), name, spec.nodeRoleArn());
+                                  return profile.resource().arn();
+                                })))
         .thenCompose(
             profileArn ->
-                step(
-                    "create launch template",
+                parts.make(
                     new ResourceRef("launch-template", name),
+                    () -> LaunchTemplateCalls.find(aws.ec2(), name).isPresent(),
                     () ->
                         LaunchTemplateCalls.createOrAdopt(
-                            aws.ec2(),
-                            ref,
-                            launchTemplate(checked, ami, profileArn),
-                            launchTemplateToken)))
+                                aws.ec2(),
+                                scope.resource(),
+                                launchTemplate(checked, ami, profileArn),
+                                launchTemplateToken,
+                                ownTags,
+                                cleanup)
+                            .run(scope)))
         .thenCompose(
             template ->
-                step(
-                    "create access entry",
-                    ResourceRef.child("access-entry", spec.clusterName(), spec.nodeRoleArn()),
-                    () -> {
-                      NodeAccessEntries.createOrAdopt(
-                          aws.eks(),
-                          ref,
-                          spec.clusterName(),
-                          spec.nodeRoleArn(),
-                          spec.ami().isWindows() ? "EC2_WINDOWS" : "EC2_LINUX",
-                          spec.tags());
-                      return template;
-                    }))
+                parts
+                    .make(
+                        ResourceRef.child("access-entry", spec.clusterName(), spec.nodeRoleArn()),
+                        null,
+                        () ->
+                            NodeAccessEntries.createOrAdopt(
+                                    aws.eks(),
+                                    scope.resource(),
+                                    spec.clusterName(),
+                                    spec.nodeRoleArn(),
+                                    spec.ami().isWindows() ? "EC2_WINDOWS" : "EC2_LINUX",
+                                    tags,
+                                    cleanup)
+                                .run(scope))
+                    .thenApply(entry -> launchTemplateId(template.resource())))
         .thenCompose(
-            template ->
-                step(
-                    "create auto scaling group",
-                    new ResourceRef("auto-scaling-group", name),
-                    () -> {
-                      AutoScalingGroups.createOrAdopt(aws.autoScaling(), ref, spec, template.id());
-                      return template.id();
-                    }));
+            templateId ->
+                parts
+                    .make(
+                        new ResourceRef("auto-scaling-group", name),
+                        () -> AutoScalingGroups.describe(aws.autoScaling(), name).isPresent(),
+                        () ->
+                            AutoScalingGroups.createOrAdopt(
+                                    aws.autoScaling(), scope.resource(), spec, templateId, cleanup)
+                                .run(scope))
+                    .thenApply(group -> templateId));
+  }
+
+  private static String launchTemplateId(LaunchTemplate template) {
+    return template.launchTemplateId();
   }
 
   private LaunchTemplateSpec launchTemplate(
       SelfManagedChecks.Checked checked, ResolvedAmi ami, String profileArn) {
     NodeBootstrap boot =
-        NodeBootstrap.forCluster(ClusterMapping.info(checked.cluster()))
+        NodeBootstrap.forCluster(EksResources.clusterInfo(checked.cluster()))
             .serviceIpv4Cidr(checked.serviceIpv4Cidr())
             .labels(spec.labels())
             .taints(spec.taints())
@@ -125,7 +152,7 @@ public final class SelfManagedCreation {
     Volumes volumes = Volumes.of(spec.ami().family());
     LaunchTemplateSpec.Builder template =
         LaunchTemplateSpec.builder()
-            .name(spec.resourceName())
+            .name(name)
             .imageId(ami.imageId())
             // A mixed instances policy overrides it with its list of types.
             .instanceType(spec.instanceTypes().get(0))
@@ -142,29 +169,6 @@ public final class SelfManagedCreation {
   }
 
   private CompletableFuture<AutoScalingGroup> awaitInService() {
-    return SelfManagedReadiness.await(
-        context, aws.autoScaling(), spec.resourceName(), createWait, cleanup);
-  }
-
-  /**
-   * One part, retried as a step. A failure once a part exists is a {@link PartialCreationException}
-   * naming the parts; before that, the plain error.
-   */
-  private <T> CompletableFuture<T> step(String step, ResourceRef part, Supplier<T> call) {
-    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE, call)
-        .handle(
-            (value, error) -> {
-              if (error == null) {
-                made.add(part);
-                return CompletableFuture.completedFuture(value);
-              }
-              Throwable cause =
-                  CreateFailures.of(context, "the " + part.kind(), cleanup, Failures.unwrap(error));
-              return CompletableFuture.<T>failedFuture(
-                  made.isEmpty()
-                      ? cause
-                      : new PartialCreationException(ref, step, made, cleanup, cause));
-            })
-        .thenCompose(future -> future);
+    return SelfManagedReadiness.await(scope, aws.autoScaling(), name, createWait, cleanup);
   }
 }

@@ -1,43 +1,45 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Poller;
-import dev.ekskit.core.internal.Readiness;
-import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Readiness;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
+import dev.ekskit.core.RetrySettings;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 /**
  * Removes a self-managed node group's parts in order: the Auto Scaling group with its instances
  * (waited until gone), the access entry if no other node group uses the role, the instance profile,
- * the launch template. Every step treats "already gone" as done, so a crashed delete resumes by
- * running again. Parts ekskit did not make are left alone.
+ * the launch template. Each part is found on its own by name, so a delete stopped halfway (or run
+ * after the cluster is gone) finishes when run again; "already gone" is done at every step. Parts
+ * ekskit did not make are left alone.
  */
 public final class SelfManagedDeletion {
-  private final OperationContext context;
+  /** IAM refuses to delete a profile whose role it has not let go of yet. */
+  private static final StepRetries ROLE_STILL_IN_PROFILE =
+      StepRetries.when(e -> "DeleteConflict".equals(AwsErrors.errorCode(e)), RetrySettings.defaults());
+
+  private final Scope scope;
   private final SelfManagedClients aws;
   private final String cluster;
   private final String nodegroup;
   private final String name;
   private final WaitKind deleteWait;
-  private final ResourceRef ref;
 
+  /**
+   * @param scope a scope whose resource is the node group
+   */
   public SelfManagedDeletion(
-      OperationContext context,
-      SelfManagedClients aws,
-      String cluster,
-      String nodegroup,
-      WaitKind deleteWait) {
-    this.context = context;
+      Scope scope, SelfManagedClients aws, String cluster, String nodegroup, WaitKind deleteWait) {
+    this.scope = scope;
     this.aws = aws;
     this.cluster = cluster;
     this.nodegroup = nodegroup;
     this.name = cluster + "-" + nodegroup;
     this.deleteWait = deleteWait;
-    this.ref = context.resource();
   }
 
   /** The call that removes a node group, for error messages. */
@@ -51,49 +53,55 @@ public final class SelfManagedDeletion {
 
   /** Completes with true when anything was deleted, false when nothing was left. */
   public CompletableFuture<Boolean> run() {
-    return StepRetry.run(context, ref, "find node role", StepRetry.RETRYABLE, this::nodeRole)
+    return scope
+        .call("find node role", this::nodeRole)
         .thenCompose(
             role ->
                 deleteGroup()
                     .thenCompose(
-                        groupDeleted ->
-                            step(
+                        group ->
+                            scope
+                                .call(
                                     "delete access entry",
                                     () -> role.isPresent() && deleteEntry(role.get()))
                                 .thenCompose(
                                     entry ->
-                                        step(
+                                        scope.call(
                                             "delete instance profile",
+                                            ROLE_STILL_IN_PROFILE,
                                             () -> InstanceProfiles.delete(aws.iam(), name)))
                                 .thenCompose(
                                     profile ->
-                                        step(
-                                            "delete launch template",
-                                            () ->
-                                                LaunchTemplateCalls.delete(aws.ec2(), name, true)))
-                                .thenApply(template -> groupDeleted || template)));
+                                        scope
+                                            .call(
+                                                "delete launch template",
+                                                () -> LaunchTemplateCalls.delete(aws.ec2(), name, true))
+                                            .thenApply(template -> group || profile || template))));
   }
 
-  /** From the group's tag, or, when the group is gone already, from the instance profile. */
+  /** From the group's tag, the instance profile, or the launch template's tag: whichever is left. */
   private Optional<String> nodeRole() {
     return AutoScalingGroups.describe(aws.autoScaling(), name)
-        .map(group -> AutoScalingGroups.tagMap(group).get(AutoScalingGroups.NODE_ROLE_TAG))
-        .or(() -> InstanceProfiles.roles(aws.iam(), name).stream().findFirst());
+        .map(group -> AutoScalingGroups.tagMap(group).get(NodeTags.NODE_ROLE))
+        .or(() -> InstanceProfiles.roles(aws.iam(), name).stream().findFirst())
+        .or(
+            () ->
+                LaunchTemplateCalls.find(aws.ec2(), name)
+                    .map(template -> LaunchTemplateCalls.tagMap(template).get(NodeTags.NODE_ROLE)));
   }
 
   private CompletableFuture<Boolean> deleteGroup() {
-    return step(
+    return scope
+        .call(
             "delete auto scaling group",
-            () -> AutoScalingGroups.forceDelete(aws.autoScaling(), ref, name, nodegroup))
+            () -> AutoScalingGroups.forceDelete(aws.autoScaling(), scope.resource(), name, nodegroup))
         .thenCompose(
             deleting ->
                 !deleting
                     ? CompletableFuture.completedFuture(false)
-                    : Poller.await(
-                        context,
-                        ref,
+                    : scope.await(
                         "wait deleted",
-                        context.engine().policy(deleteWait),
+                        deleteWait,
                         () ->
                             AutoScalingGroups.describe(aws.autoScaling(), name)
                                 .<Readiness<Boolean>>map(
@@ -101,27 +109,36 @@ public final class SelfManagedDeletion {
                                 .orElse(Readiness.ready("DELETED", true))));
   }
 
-  /** Only when neither a managed node group nor another of ekskit's groups uses the role. */
+  /**
+   * Only when neither a managed node group nor another of ekskit's groups uses the role. A cluster
+   * that is gone has neither, nor an entry.
+   */
   private boolean deleteEntry(String roleArn) {
     boolean managedUses =
-        aws.eks().listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream()
-            .anyMatch(
-                other ->
-                    roleArn.equals(
-                        aws.eks()
-                            .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(other))
-                            .nodegroup()
-                            .nodeRole()));
+        AwsErrors.absentAsEmpty(
+                () ->
+                    Optional.of(
+                        aws.eks().listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream()
+                            .anyMatch(other -> roleArn.equals(nodeRoleOf(other)))))
+            .orElse(false);
     boolean selfManagedUses =
         AutoScalingGroups.ofCluster(aws.autoScaling(), cluster).stream()
             .map(AutoScalingGroups::tagMap)
-            .anyMatch(tags -> roleArn.equals(tags.get(AutoScalingGroups.NODE_ROLE_TAG)));
+            .filter(tags -> !nodegroup.equals(tags.get(NodeTags.NODEGROUP)))
+            .anyMatch(tags -> roleArn.equals(tags.get(NodeTags.NODE_ROLE)));
     return !managedUses
         && !selfManagedUses
         && NodeAccessEntries.deleteIfOurs(aws.eks(), cluster, roleArn);
   }
 
-  private CompletableFuture<Boolean> step(String step, Supplier<Boolean> call) {
-    return StepRetry.run(context, ref, step, StepRetry.RETRYABLE, call);
+  private String nodeRoleOf(String managedNodegroup) {
+    return AwsErrors.absentAsEmpty(
+            () ->
+                Optional.of(
+                    aws.eks()
+                        .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(managedNodegroup))
+                        .nodegroup()))
+        .map(Nodegroup::nodeRole)
+        .orElse(null);
   }
 }

@@ -3,9 +3,8 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Poller;
-import dev.ekskit.core.internal.Readiness;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,23 +29,21 @@ final class SelfManagedReadiness {
 
   /** Waits until the group is ready; launches that keep failing end the wait. */
   static CompletableFuture<AutoScalingGroup> await(
-      OperationContext context,
+      Scope scope,
       AutoScalingClient autoScaling,
       String groupName,
       WaitKind kind,
       String cleanup) {
-    Instant started = context.now();
-    return Poller.await(
-        context,
-        context.resource(),
+    Instant started = scope.now();
+    return scope.await(
         "wait in service",
-        context.engine().policy(kind),
+        kind,
         () ->
             check(
                 autoScaling,
-                context.resource(),
+                scope.resource(),
                 groupName,
-                Duration.between(started, context.now()),
+                Duration.between(started, scope.now()),
                 cleanup));
   }
 

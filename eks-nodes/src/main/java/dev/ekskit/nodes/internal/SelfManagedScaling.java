@@ -1,8 +1,7 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.StepRetry;
+import dev.ekskit.core.spi.Scope;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,18 +10,16 @@ public final class SelfManagedScaling {
   private SelfManagedScaling() {}
 
   public static CompletableFuture<SelfManagedNodegroupInfo> run(
-      OperationContext context,
+      Scope scope,
       SelfManagedClients aws,
       String cluster,
       String nodegroup,
       Scaling scaling,
       WaitKind wait) {
     String name = cluster + "-" + nodegroup;
-    return StepRetry.run(
-            context,
-            context.resource(),
+    return scope
+        .call(
             "update scaling",
-            StepRetry.RETRYABLE,
             () ->
                 aws.autoScaling()
                     .updateAutoScalingGroup(
@@ -34,7 +31,7 @@ public final class SelfManagedScaling {
         .thenCompose(
             updated ->
                 SelfManagedReadiness.await(
-                    context,
+                    scope,
                     aws.autoScaling(),
                     name,
                     wait,

@@ -1,8 +1,7 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.ClusterSpecRules;
-import dev.ekskit.core.internal.Tags;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Tags;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.AmiFamily;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.regex.Pattern;
@@ -35,8 +34,8 @@ public final class SelfManagedSpecRules {
               + " characters; it has "
               + spec.resourceName().length());
     }
-    v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, 16);
-    v.matches("nodeRoleArn", spec.nodeRoleArn(), ClusterSpecRules.ROLE_ARN, "an IAM role ARN");
+    v.subnetIds("subnetIds", spec.subnetIds(), 1, 16);
+    v.roleArn("nodeRoleArn", spec.nodeRoleArn());
     v.ids(
         "instanceTypes",
         spec.instanceTypes(),

@@ -1,6 +1,6 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.NodeBootstrap;
 import java.util.List;
 import java.util.Map;

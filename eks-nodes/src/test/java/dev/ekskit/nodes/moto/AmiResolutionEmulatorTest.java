@@ -56,11 +56,12 @@ class AmiResolutionEmulatorTest {
         EksKit.builder()
             .eksClient(account.client(EksClient.builder()))
             .ec2Client(countedEc2)
+            .client(SsmClient.class, ssm)
             .pollingOverride(
                 PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30)))
             .retry(new RetrySettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50)))
             .build();
-    nodegroups = Nodegroups.builder(kit).ssmClient(ssm).build();
+    nodegroups = Nodegroups.of(kit);
     amis = nodegroups.amis();
   }
 
@@ -71,7 +72,6 @@ class AmiResolutionEmulatorTest {
 
   @AfterAll
   void close() {
-    nodegroups.close();
     kit.close();
   }
 

@@ -54,7 +54,6 @@ class LaunchTemplateEmulatorTest {
 
   @AfterAll
   void close() {
-    nodegroups.close();
     kit.close();
   }
 

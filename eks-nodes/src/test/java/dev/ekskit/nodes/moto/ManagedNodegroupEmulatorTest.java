@@ -53,7 +53,6 @@ class ManagedNodegroupEmulatorTest {
 
   @AfterAll
   void close() {
-    nodegroups.close();
     kit.close();
   }
 

@@ -96,12 +96,11 @@ class SelfManagedEmulatorTest {
       }
     }
     kit = kit(eks);
-    nodegroups = nodegroups(kit);
+    nodegroups = Nodegroups.of(kit);
   }
 
   @AfterAll
   void close() {
-    nodegroups.close();
     kit.close();
   }
 
@@ -249,11 +248,21 @@ class SelfManagedEmulatorTest {
   }
 
   @Test
-  void clusterDelete_withoutNodegroupsOpen_refusedWhileInstancesRun() {
+  void clusterDelete_mayNotListAutoScalingGroups_refusedWhileInstancesRun() {
     nodegroups.selfManaged().create(spec("kept").clusterName(BARE).build()).join();
+    AutoScalingClient denying =
+        account.client(
+            AutoScalingClient.builder()
+                .overrideConfiguration(
+                    c -> c.addExecutionInterceptor(new AccessDenied("DescribeAutoScalingGroups"))));
 
-    try (EksKit withoutNodegroups = kit(eks)) {
-      assertThatThrownBy(() -> withoutNodegroups.clusters().delete(BARE).join())
+    try (EksKit deniedGroups =
+        EmulatorKits.builder(eks, ec2)
+            .iamClient(iam)
+            .client(SsmClient.class, ssm)
+            .client(AutoScalingClient.class, denying)
+            .build()) {
+      assertThatThrownBy(() -> deniedGroups.clusters().delete(BARE).join())
           .isInstanceOfSatisfying(
               InvalidSpecException.class,
               e ->
@@ -267,8 +276,8 @@ class SelfManagedEmulatorTest {
 
   @Test
   void create_accessEntriesMissing_partialCreationNamesPartsAndDeleteCleansUp() {
-    try (EksKit plain = kit(motoEks);
-        Nodegroups withoutEntries = nodegroups(plain)) {
+    try (EksKit plain = kit(motoEks)) {
+      Nodegroups withoutEntries = Nodegroups.of(plain);
       assertThatThrownBy(() -> withoutEntries.selfManaged().create(spec("halfway").build()).join())
           .isInstanceOfSatisfying(
               PartialCreationException.class,
@@ -338,14 +347,10 @@ class SelfManagedEmulatorTest {
   }
 
   private EksKit kit(EksClient client) {
-    return EmulatorKits.kit(client, ec2);
-  }
-
-  private Nodegroups nodegroups(EksKit on) {
-    return Nodegroups.builder(on)
-        .ssmClient(ssm)
+    return EmulatorKits.builder(client, ec2)
         .iamClient(iam)
-        .autoScalingClient(autoScaling)
+        .client(SsmClient.class, ssm)
+        .client(AutoScalingClient.class, autoScaling)
         .build();
   }
 

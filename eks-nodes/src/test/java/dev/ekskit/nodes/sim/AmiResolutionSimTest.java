@@ -25,7 +25,7 @@ class AmiResolutionSimTest extends NodesSimulationTest {
 
   @BeforeEach
   void useSimulatedSsm() {
-    withSsm = Nodegroups.builder(kit).ssmClient(aws.ssm()).build();
+    withSsm = Nodegroups.of(kit);
   }
 
   static Stream<AmiChoice> everyExistingChoice() {

@@ -38,7 +38,6 @@ abstract class NodesSimulationTest {
 
   @AfterEach
   void stopSimulation() {
-    nodegroups.close();
     kit.close();
     aws.close();
   }

@@ -56,19 +56,13 @@ class SelfManagedSimTest {
     aws.createRole("eks-cluster", "eks.amazonaws.com", "AmazonEKSClusterPolicy");
     kit = SimulatedKits.kit(aws, events::add);
     SimulatedKits.activeCluster(kit, CLUSTER, subnets);
-    nodegroups =
-        Nodegroups.builder(kit)
-            .ssmClient(aws.ssm())
-            .iamClient(aws.iam())
-            .autoScalingClient(aws.autoScaling())
-            .build();
+    nodegroups = Nodegroups.of(kit);
     aws.calls().clear();
     events.clear();
   }
 
   @AfterEach
   void stop() {
-    nodegroups.close();
     kit.close();
     aws.close();
   }
@@ -282,6 +276,7 @@ class SelfManagedSimTest {
     aws.faults().throttle(0.3);
 
     nodegroups.selfManaged().create(spec("busy").build()).join();
+    aws.faults().clear();
 
     assertThat(aws.calls().all())
         .filteredOn(c -> c.operation().equals("CreateAutoScalingGroup") && c.succeeded())
@@ -408,10 +403,10 @@ class SelfManagedSimTest {
   }
 
   @Test
-  void clusterDelete_withoutNodegroupsOpen_refusedWhileSelfManagedNodesRun() {
+  void clusterDelete_mayNotListAutoScalingGroups_refusedWhileSelfManagedNodesRun() {
     nodegroups.selfManaged().create(spec("stranded").build()).join();
-    nodegroups.close();
     aws.calls().clear();
+    aws.faults().failNext("DescribeAutoScalingGroups", 403);
 
     assertThatThrownBy(() -> kit.clusters().delete(CLUSTER).join())
         .isInstanceOfSatisfying(
@@ -428,8 +423,8 @@ class SelfManagedSimTest {
   }
 
   @Test
-  void clusterDelete_mayNotDescribeInstances_goesOnAndSaysSo() {
-    nodegroups.close();
+  void clusterDelete_mayNotListGroupsNorDescribeInstances_goesOnAndSaysSo() {
+    aws.faults().failNext("DescribeAutoScalingGroups", 403);
     aws.faults().failNext("DescribeInstances", 403);
 
     assertThat(kit.clusters().delete(CLUSTER).join().clusterDeleted()).isTrue();
