@@ -4,9 +4,9 @@ import dev.ekskit.testkit.internal.CallLog;
 import java.util.List;
 
 /**
- * The log of every call made through {@link SimulatedAws#eks()} and {@link SimulatedAws#ec2()},
- * throttled and failed attempts included. Setup helpers such as {@link
- * SimulatedAws#createVpcWithSubnets(int)} are not recorded.
+ * The log of every call made through the clients of a {@link SimulatedAws}, throttled and failed
+ * attempts included. Setup helpers such as {@link SimulatedAws#createVpcWithSubnets(int)} are not
+ * recorded.
  *
  * <pre>{@code
  * assertThat(aws.calls().mutatingCount()).isZero();          // a plan made no changes

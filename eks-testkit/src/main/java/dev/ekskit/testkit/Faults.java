@@ -3,6 +3,7 @@ package dev.ekskit.testkit;
 import dev.ekskit.testkit.internal.FaultPlan;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ClusterIssueCode;
 import software.amazon.awssdk.services.eks.model.ErrorCode;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.eks.model.Issue;
  *    .throttle(0.30)                              // 30% of all calls: 429 TooManyRequestsException
  *    .failNext("DescribeCluster", 503)            // once: 503 ServiceUnavailableException
  *    .commitThenFail("CreateCluster", 500)        // created, yet the caller sees 500 InternalFailure
+ *    .afterCommit("CreateRole", 2, run::cancel)   // right after the 2nd CreateRole: stop the run
  *    .failClusterCreate("orders")                 // CREATING, then FAILED with health issues
  *    .failUpdate("orders");                       // next update of "orders" ends Failed
  * }</pre>
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.eks.model.Issue;
  * "TooManyRequestsException", 500 {@code EksException} "InternalFailure", 503 {@code
  * ServiceUnavailableException}, 400 {@code InvalidRequestException}, 403 {@code
  * AccessDeniedException}, 404 {@code ResourceNotFoundException}, 409 {@code
- * ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded".
+ * ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded"; for IAM 500 is {@code
+ * ServiceFailureException} "ServiceFailure". {@link #error(String, int)} builds the same errors.
  */
 public final class Faults {
   private final FaultPlan plan;
@@ -77,14 +80,94 @@ public final class Faults {
    * nothing.
    */
   public Faults failNext(String operation, int statusCode, int times) {
-    plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, times, false);
+    plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, times);
     return this;
   }
 
-  /** The next call of {@code operation} takes effect, then the caller gets {@code statusCode}. */
+  /**
+   * The next successful call of {@code operation} takes effect, then the caller gets {@code
+   * statusCode}: a lost response. The same as {@code commitThenFail(operation, 1, statusCode)}, so
+   * asking twice still loses only the next answer; use the occurrence to lose later ones.
+   */
   public Faults commitThenFail(String operation, int statusCode) {
-    plan.fail(Objects.requireNonNull(operation, "operation"), statusCode, 1, true);
+    return commitThenFail(operation, 1, statusCode);
+  }
+
+  /**
+   * The {@code occurrence}-th successful call of {@code operation} from now (1 = the next) takes
+   * effect, then the caller gets {@code statusCode}. Calls that fail before taking effect
+   * (throttled, {@link #failNext}, a conflict) do not count.
+   *
+   * <pre>{@code
+   * aws.faults().commitThenFail("CreateLaunchTemplate", 2, 500);  // the second one is lost
+   * }</pre>
+   */
+  public Faults commitThenFail(String operation, int occurrence, int statusCode) {
+    plan.commitThenFail(Objects.requireNonNull(operation, "operation"), occurrence, statusCode);
     return this;
+  }
+
+  /**
+   * Runs {@code action} right after the next call of {@code operation} took effect, before its
+   * answer returns to the caller: the moment a process may stop, or a response may get lost, after
+   * AWS acted. The same as {@code afterCommit(operation, 1, action)}.
+   *
+   * <pre>{@code
+   * // The profile exists; then the run (the code under test's own handle) stops before it hears.
+   * aws.faults().afterCommit("CreateInstanceProfile", run::cancel);
+   * // ... let the run end, start the same step again, then check nothing doubled:
+   * assertThat(aws.iam().listInstanceProfiles(r -> r.pathPrefix("/ekskit/")).instanceProfiles())
+   *     .hasSize(1);
+   * }</pre>
+   *
+   * @see #afterCommit(String, int, Runnable)
+   */
+  public Faults afterCommit(String operation, Runnable action) {
+    return afterCommit(operation, 1, action);
+  }
+
+  /**
+   * Runs {@code action} right after the {@code occurrence}-th call of {@code operation} from now (1
+   * = the next) took effect, before its answer returns to the caller. Only calls that take effect
+   * count: a throttled, failed or conflicting call changed nothing.
+   *
+   * <p>The action runs synchronously inside the simulated call, on the caller's thread, holding the
+   * simulation's lock: it sees the committed state, and may call the simulated clients (those calls
+   * are recorded before the hooked one). It must not wait for another thread that calls the
+   * simulation. If it throws an {@code AwsServiceException}, such as one from {@link #error(String,
+   * int)}, the caller gets that error instead of the answer, and the state change stays; anything
+   * else it does just happens, and the call answers normally. Every hook due on the same call runs;
+   * the first error thrown wins. The call is recorded in {@link SimulatedAws#calls()} with the
+   * outcome the caller saw.
+   *
+   * <pre>{@code
+   * // Stop the run right after the 3rd CreateAutoScalingGroup, and lose that answer too.
+   * aws.faults().afterCommit("CreateAutoScalingGroup", 3, () -> {
+   *     run.cancel();
+   *     throw aws.faults().error("CreateAutoScalingGroup", 500);
+   * });
+   * }</pre>
+   */
+  public Faults afterCommit(String operation, int occurrence, Runnable action) {
+    plan.afterCommit(
+        Objects.requireNonNull(operation, "operation"),
+        occurrence,
+        Objects.requireNonNull(action, "action"));
+    return this;
+  }
+
+  /**
+   * The error the simulation answers for {@code statusCode}, as injected failures do: the modeled
+   * SDK exception type, status code and {@code awsErrorDetails()}. Name the service as {@link
+   * Call#service()} does ("Iam", "AutoScaling") or one of its operations ("CreateRole"); an
+   * operation several services share (e.g. "DeleteTags") needs the service name.
+   *
+   * <pre>{@code
+   * throw aws.faults().error("Iam", 500);   // ServiceFailureException, 500, "ServiceFailure"
+   * }</pre>
+   */
+  public AwsServiceException error(String operationOrService, int statusCode) {
+    return plan.error(Objects.requireNonNull(operationOrService, "operationOrService"), statusCode);
   }
 
   /** The next create of {@code clusterName} ends FAILED with a subnet-not-found health issue. */
@@ -182,7 +265,7 @@ public final class Faults {
     return this;
   }
 
-  /** Removes every fault and restores the default rate limits. */
+  /** Removes every fault, after-commit hooks included, and restores the default rate limits. */
   public Faults clear() {
     plan.clear();
     return this;

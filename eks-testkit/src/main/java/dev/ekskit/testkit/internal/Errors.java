@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ServiceFailureException;
+import software.amazon.awssdk.services.ssm.model.InternalServerErrorException;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
 /**
@@ -73,8 +75,19 @@ public final class Errors {
     return switch (service) {
       case EKS -> eksForStatus(status);
       case EC2 -> ec2ForStatus(status);
-      case SSM -> ssm(SsmException.builder(), status, "InternalServerError", "Injected failure");
-      case IAM -> iam(IamException.builder(), status, "ServiceFailure", "Injected failure");
+      // The modeled type the SDK unmarshals each service's 5xx code into.
+      case SSM ->
+          ssm(
+              status >= 500 ? InternalServerErrorException.builder() : SsmException.builder(),
+              status,
+              "InternalServerError",
+              "Injected failure");
+      case IAM ->
+          iam(
+              status >= 500 ? ServiceFailureException.builder() : IamException.builder(),
+              status,
+              "ServiceFailure",
+              "Injected failure");
       case AUTO_SCALING ->
           autoScaling(
               AutoScalingException.builder(), status, "InternalFailure", "Injected failure");

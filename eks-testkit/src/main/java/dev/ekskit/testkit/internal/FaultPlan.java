@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
 
@@ -30,7 +31,7 @@ public final class FaultPlan {
   private final Map<String, RateLimit> limitByOperation = new HashMap<>();
   private final Map<String, TokenBucket> buckets = new HashMap<>();
   private final Map<String, Queue<Integer>> failBefore = new HashMap<>();
-  private final Map<String, Queue<Integer>> failAfterCommit = new HashMap<>();
+  private final CommitHooks commitHooks = new CommitHooks();
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
   private final Set<String> fargateProfileFailures = new HashSet<>();
@@ -73,15 +74,43 @@ public final class FaultPlan {
     }
   }
 
-  public synchronized void fail(String operation, int statusCode, int times, boolean afterCommit) {
-    if (statusCode < 400 || statusCode > 599 || times < 1) {
-      throw new IllegalArgumentException("Need an HTTP error status and at least one time");
+  /** The next {@code times} calls of {@code operation} fail before they change anything. */
+  public synchronized void fail(String operation, int statusCode, int times) {
+    requireErrorStatus(statusCode);
+    if (times < 1) {
+      throw new IllegalArgumentException("Need at least one time: " + times);
     }
-    Queue<Integer> queue =
-        (afterCommit ? failAfterCommit : failBefore)
-            .computeIfAbsent(operation, key -> new ArrayDeque<>());
+    Queue<Integer> queue = failBefore.computeIfAbsent(operation, key -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
       queue.add(statusCode);
+    }
+  }
+
+  /** Runs {@code action} right after the {@code occurrence}-th committed call from now. */
+  public void afterCommit(String operation, int occurrence, Runnable action) {
+    commitHooks.add(operation, occurrence, service -> action.run());
+  }
+
+  /** The {@code occurrence}-th committed call from now answers {@code statusCode} instead. */
+  public void commitThenFail(String operation, int occurrence, int statusCode) {
+    requireErrorStatus(statusCode);
+    commitHooks.add(
+        operation,
+        occurrence,
+        service -> {
+          throw Errors.forStatus(service, statusCode);
+        });
+  }
+
+  /** What the service of {@code operationOrService} answers for {@code statusCode}. */
+  public AwsServiceException error(String operationOrService, int statusCode) {
+    requireErrorStatus(statusCode);
+    return Errors.forStatus(Service.named(operationOrService), statusCode);
+  }
+
+  private static void requireErrorStatus(int statusCode) {
+    if (statusCode < 400 || statusCode > 599) {
+      throw new IllegalArgumentException("Need an HTTP error status (400-599): " + statusCode);
     }
   }
 
@@ -116,7 +145,7 @@ public final class FaultPlan {
     limitByOperation.clear();
     buckets.clear();
     failBefore.clear();
-    failAfterCommit.clear();
+    commitHooks.clear();
     clusterCreateFailures.clear();
     updateFailures.clear();
     fargateProfileFailures.clear();
@@ -154,9 +183,14 @@ public final class FaultPlan {
     return probability > 0 && random.nextDouble() < probability;
   }
 
-  synchronized Optional<Integer> takeFailure(String operation, boolean afterCommit) {
-    Queue<Integer> queue = (afterCommit ? failAfterCommit : failBefore).get(operation);
+  synchronized Optional<Integer> takeFailure(String operation) {
+    Queue<Integer> queue = failBefore.get(operation);
     return Optional.ofNullable(queue == null ? null : queue.poll());
+  }
+
+  /** Counts a committed call of {@code operation}; the after-commit hooks now due. */
+  List<CommitHooks.Hook> takeDueHooks(String operation) {
+    return commitHooks.takeDue(operation);
   }
 
   synchronized Optional<List<ClusterIssue>> takeClusterCreateFailure(String clusterName) {

@@ -3,11 +3,12 @@ package dev.ekskit.testkit.internal;
 import dev.ekskit.testkit.Call;
 import java.time.Instant;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * The one door into the simulated state: serializes calls, applies throttling and injected failures
- * around the action, and records each call with its outcome.
+ * around the action, runs after-commit hooks, and records each call with its outcome.
  */
 public final class Gateway {
   private final FaultPlan faults;
@@ -27,26 +28,46 @@ public final class Gateway {
         throw Errors.throttled(service);
       }
       faults
-          .takeFailure(operation, false)
+          .takeFailure(operation)
           .ifPresent(
               status -> {
                 throw Errors.forStatus(service, status);
               });
       T result = action.get();
-      // Commit-then-fail: the state change above stays, the caller still sees an error.
-      faults
-          .takeFailure(operation, true)
-          .ifPresent(
-              status -> {
-                throw Errors.forStatus(service, status);
-              });
+      runAfterCommit(service, operation);
       log.record(new Call(service.sdkName(), operation, at, 200, null));
       return result;
     } catch (AwsServiceException e) {
-      log.record(
-          new Call(
-              service.sdkName(), operation, at, e.statusCode(), e.awsErrorDetails().errorCode()));
+      log.record(new Call(service.sdkName(), operation, at, e.statusCode(), errorCode(e)));
       throw e;
+    }
+  }
+
+  /** A hook may throw an error it built itself, without details: still a failed call. */
+  private static String errorCode(AwsServiceException e) {
+    AwsErrorDetails details = e.awsErrorDetails();
+    return details == null || details.errorCode() == null ? "Unknown" : details.errorCode();
+  }
+
+  /**
+   * Runs every hook due after this committed call, all of them even when one throws: the state
+   * change stays, and the first AWS error a hook threw replaces the answer (a lost response).
+   */
+  private void runAfterCommit(Service service, String operation) {
+    AwsServiceException lost = null;
+    for (CommitHooks.Hook hook : faults.takeDueHooks(operation)) {
+      try {
+        hook.run(service);
+      } catch (AwsServiceException e) {
+        if (lost == null) {
+          lost = e;
+        } else {
+          lost.addSuppressed(e);
+        }
+      }
+    }
+    if (lost != null) {
+      throw lost;
     }
   }
 

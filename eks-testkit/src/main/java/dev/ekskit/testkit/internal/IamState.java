@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
@@ -141,6 +142,18 @@ public final class IamState {
       throw noSuchEntity("Instance Profile " + name + " cannot be found.");
     }
     return profile;
+  }
+
+  /** Roles whose path starts with {@code pathPrefix} (null: every one), oldest first. */
+  List<Role> roles(String pathPrefix) {
+    Predicate<String> under = IamPaging.under(pathPrefix);
+    return roles.values().stream().filter(r -> under.test(r.path)).toList();
+  }
+
+  /** Profiles whose path starts with {@code pathPrefix} (null: every one), oldest first. */
+  List<Profile> profiles(String pathPrefix) {
+    Predicate<String> under = IamPaging.under(pathPrefix);
+    return profiles.values().stream().filter(p -> under.test(p.path)).toList();
   }
 
   void addRole(String profileName, String roleName) {

@@ -69,18 +69,21 @@ final class LaunchTemplateStore {
     return template;
   }
 
-  /** By ids or names (each must exist), or every one matching the filters. */
+  /** By ids or names (each must exist), or every one; then those matching every filter. */
   List<LaunchTemplate> describe(List<String> ids, List<String> names, List<Filter> filters) {
+    return candidates(ids, names).stream()
+        .filter(t -> filters.stream().allMatch(f -> matches(t, f)))
+        .toList();
+  }
+
+  private List<LaunchTemplate> candidates(List<String> ids, List<String> names) {
     if (!ids.isEmpty()) {
       return ids.stream().map(id -> byId(id).template()).toList();
     }
     if (!names.isEmpty()) {
       return names.stream().map(n -> byName(n).template()).toList();
     }
-    return byName.values().stream()
-        .map(Stored::template)
-        .filter(t -> filters.stream().allMatch(f -> matches(t, f)))
-        .toList();
+    return byName.values().stream().map(Stored::template).toList();
   }
 
   LaunchTemplateVersion version(String id, String name) {
@@ -128,12 +131,20 @@ final class LaunchTemplateStore {
     return stored;
   }
 
+  /**
+   * EC2's filters of DescribeLaunchTemplates but create-time: a filter matches any of its values;
+   * an unknown name matches nothing.
+   */
   private static boolean matches(LaunchTemplate template, Filter filter) {
-    if ("launch-template-name".equals(filter.name())) {
+    String name = filter.name();
+    if ("launch-template-name".equals(name)) {
       return filter.values().contains(template.launchTemplateName());
     }
-    if (filter.name().startsWith("tag:")) {
-      String key = filter.name().substring(4);
+    if ("tag-key".equals(name)) {
+      return template.tags().stream().anyMatch(t -> filter.values().contains(t.key()));
+    }
+    if (name.startsWith("tag:")) {
+      String key = name.substring("tag:".length());
       return template.tags().stream()
           .anyMatch(t -> t.key().equals(key) && filter.values().contains(t.value()));
     }

@@ -1,7 +1,9 @@
 package dev.ekskit.testkit.internal;
 
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupRequest;
@@ -10,11 +12,15 @@ import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGrou
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesResponse;
+import software.amazon.awssdk.services.autoscaling.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse;
 
 /** Simulated Auto Scaling: groups from launch templates, their instances and activities. */
 public final class SimulatedAutoScaling implements AutoScalingClient {
+  private static final int DEFAULT_MAX_RECORDS = 50;
+  private static final int MAX_RECORDS = 100;
+
   private final Gateway gateway;
   private final AutoScalingStore store;
 
@@ -34,16 +40,26 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
         });
   }
 
-  /** Every group on one page; unknown names are left out, as AWS does. */
+  /**
+   * The groups named (unknown names left out, as AWS does), or every one, that match every filter
+   * of {@link AutoScalingFilters}; {@code MaxRecords} (1 to 100, default 50) a page.
+   */
   @Override
   public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(
       DescribeAutoScalingGroupsRequest request) {
     return call(
         "DescribeAutoScalingGroups",
-        () ->
-            DescribeAutoScalingGroupsResponse.builder()
-                .autoScalingGroups(store.describe(request.autoScalingGroupNames()))
-                .build());
+        () -> {
+          List<AutoScalingGroup> found =
+              store.describe(request.autoScalingGroupNames()).stream()
+                  .filter(g -> AutoScalingFilters.matchAll(g, request.filters()))
+                  .toList();
+          Page<AutoScalingGroup> page = page(found, request.maxRecords(), request.nextToken());
+          return DescribeAutoScalingGroupsResponse.builder()
+              .autoScalingGroups(page.items())
+              .nextToken(page.nextToken())
+              .build();
+        });
   }
 
   @Override
@@ -96,6 +112,28 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
 
   @Override
   public void close() {}
+
+  private static <T> Page<T> page(List<T> all, Integer maxRecords, String nextToken) {
+    int size = maxRecords == null ? DEFAULT_MAX_RECORDS : maxRecords;
+    if (size < 1 || size > MAX_RECORDS) {
+      throw Errors.validationError(
+          "1 validation error detected: Value '"
+              + size
+              + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1"
+              + " and "
+              + MAX_RECORDS);
+    }
+    return Page.of(
+        all,
+        size,
+        nextToken,
+        () ->
+            Errors.autoScaling(
+                InvalidNextTokenException.builder(),
+                400,
+                "InvalidNextToken",
+                "The token '" + nextToken + "' is invalid."));
+  }
 
   private <T> T call(String operation, Supplier<T> action) {
     return gateway.call(

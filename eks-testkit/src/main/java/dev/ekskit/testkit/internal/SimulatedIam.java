@@ -1,5 +1,6 @@
 package dev.ekskit.testkit.internal;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,24 @@ import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfilesRequest;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfilesResponse;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListRolesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
-/** Simulated IAM: roles with managed policies, and instance profiles. */
+/**
+ * Simulated IAM: roles with managed policies, and instance profiles; each found by name, or listed
+ * by path prefix with its tags listed apart.
+ */
 public final class SimulatedIam implements IamClient {
   private final Gateway gateway;
   private final IamState state;
@@ -152,6 +164,77 @@ public final class SimulatedIam implements IamClient {
                 .build());
   }
 
+  /** Without tags, as IAM lists them: ListInstanceProfileTags or GetInstanceProfile has them. */
+  @Override
+  public ListInstanceProfilesResponse listInstanceProfiles(ListInstanceProfilesRequest request) {
+    return call(
+        "ListInstanceProfiles",
+        () -> {
+          Page<IamState.Profile> page =
+              IamPaging.page(
+                  state.profiles(request.pathPrefix()), request.maxItems(), request.marker());
+          return ListInstanceProfilesResponse.builder()
+              .instanceProfiles(page.items().stream().map(this::listedProfile).toList())
+              .isTruncated(page.nextToken() != null)
+              .marker(page.nextToken())
+              .build();
+        });
+  }
+
+  @Override
+  public ListInstanceProfileTagsResponse listInstanceProfileTags(
+      ListInstanceProfileTagsRequest request) {
+    return call(
+        "ListInstanceProfileTags",
+        () -> {
+          Page<Tag> page =
+              IamPaging.page(
+                  tagList(state.profile(request.instanceProfileName()).tags),
+                  request.maxItems(),
+                  request.marker());
+          return ListInstanceProfileTagsResponse.builder()
+              .tags(page.items())
+              .isTruncated(page.nextToken() != null)
+              .marker(page.nextToken())
+              .build();
+        });
+  }
+
+  /** Without their tags, as IAM lists them: ListRoleTags or GetRole has them. */
+  @Override
+  public ListRolesResponse listRoles(ListRolesRequest request) {
+    return call(
+        "ListRoles",
+        () -> {
+          Page<IamState.Role> page =
+              IamPaging.page(
+                  state.roles(request.pathPrefix()), request.maxItems(), request.marker());
+          return ListRolesResponse.builder()
+              .roles(page.items().stream().map(this::listedRole).toList())
+              .isTruncated(page.nextToken() != null)
+              .marker(page.nextToken())
+              .build();
+        });
+  }
+
+  @Override
+  public ListRoleTagsResponse listRoleTags(ListRoleTagsRequest request) {
+    return call(
+        "ListRoleTags",
+        () -> {
+          Page<Tag> page =
+              IamPaging.page(
+                  tagList(state.role(request.roleName()).tags),
+                  request.maxItems(),
+                  request.marker());
+          return ListRoleTagsResponse.builder()
+              .tags(page.items())
+              .isTruncated(page.nextToken() != null)
+              .marker(page.nextToken())
+              .build();
+        });
+  }
+
   @Override
   public AddRoleToInstanceProfileResponse addRoleToInstanceProfile(
       AddRoleToInstanceProfileRequest request) {
@@ -217,6 +300,17 @@ public final class SimulatedIam implements IamClient {
         .createDate(profile.createdAt)
         .roles(profile.roles.stream().map(name -> role(state.role(name))).toList())
         .tags(tagList(profile.tags))
+        .build();
+  }
+
+  private Role listedRole(IamState.Role role) {
+    return role(role).toBuilder().tags((Collection<Tag>) null).build();
+  }
+
+  private InstanceProfile listedProfile(IamState.Profile profile) {
+    return profile(profile).toBuilder()
+        .tags((Collection<Tag>) null)
+        .roles(profile.roles.stream().map(name -> listedRole(state.role(name))).toList())
         .build();
   }
 
