@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Operation;
+import dev.ekskit.core.OperationCancelledException;
+import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.sim.Path;
 import dev.ekskit.nodes.Accelerator;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -217,6 +221,31 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
         .get()
         .extracting(NodegroupInfo::status)
         .isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void createAll_cancelledOnceTheFirstIsActive_makesNoFurtherCreateCall() {
+    CompletableFuture<Operation<List<NodegroupInfo>>> creating = new CompletableFuture<>();
+    creating.complete(
+        nodegroups
+            .managed()
+            .createAll(
+                List.of(spec("a").build(), spec("b").build(), spec("c").build(), spec("d").build()),
+                1,
+                event -> {
+                  if (event instanceof ProgressEvent.StatusObserved seen
+                      && seen.status().equals("ACTIVE")) {
+                    creating.thenAccept(Operation::cancel);
+                  }
+                }));
+
+    assertThatThrownBy(() -> creating.join().join())
+        .isInstanceOf(OperationCancelledException.class);
+    aws.time().advance(Duration.ofHours(1));
+
+    assertThat(aws.calls().count("CreateNodegroup")).isEqualTo(1);
+    assertThat(aws.eks().listNodegroups(r -> r.clusterName(CLUSTER)).nodegroups())
+        .containsExactly("a");
   }
 
   @Test
