@@ -15,23 +15,35 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Creates N clusters at once on the simulated AWS (each ~10 simulated minutes, polled on the
- * default policy) and prints wall time, threads, heap and calls. Usage: {@code [clusters]
- * [rounds]}, default 1000 clusters, 3 rounds (the first warms the JIT).
+ * Creates N clusters at once on the simulated AWS and prints wall time, threads, heap and calls,
+ * twice: first with instant calls on virtual time (each create ~10 simulated minutes, polled on the
+ * default policy), several rounds of which the first warms the JIT; then once with every call
+ * blocking for an injected latency on the kit's default executor ({@link BlockingCallsBenchmark}).
+ *
+ * <p>System properties: {@code bench.clusters} (default 1000), {@code bench.rounds} of the first
+ * part (default 3), {@code bench.latency} in milliseconds (default {@code 20-50}), and {@code
+ * bench.seed} of the second part's simulation, latency and jitter (default 42).
  */
 public final class ConcurrentWaitsBenchmark {
   private ConcurrentWaitsBenchmark() {}
 
   public static void main(String[] args) {
-    int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int clusters = Integer.getInteger("bench.clusters", 1_000);
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    long seed = Long.getLong("bench.seed", 42);
+    InjectedLatency latency =
+        InjectedLatency.parse(System.getProperty("bench.latency", "20-50"), seed);
     System.out.printf(
-        "%d concurrent cluster creates on the simulated AWS, %d rounds%n", clusters, rounds);
+        "%d concurrent cluster creates on the simulated AWS, instant calls on virtual time,"
+            + " %d rounds%n",
+        clusters,
+        rounds);
     System.out.println(
         "round  wall_ms  simulated_min  aws_calls  threads_before  threads_peak  heap_mb_retained");
     for (int round = 1; round <= rounds; round++) {
       run(round, clusters);
     }
+    BlockingCallsBenchmark.run(clusters, latency, seed);
   }
 
   private static void run(int round, int clusters) {
@@ -75,7 +87,7 @@ public final class ConcurrentWaitsBenchmark {
     }
   }
 
-  private static ClusterSpec spec(String name, List<String> subnets) {
+  static ClusterSpec spec(String name, List<String> subnets) {
     return ClusterSpec.builder()
         .name(name)
         .kubernetesVersion("1.33")
