@@ -1,7 +1,7 @@
 package dev.ekskit.fargate;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.internal.SpecStyle;
+import dev.ekskit.core.spi.SpecStyle;
 import dev.ekskit.fargate.internal.FargateSpecRules;
 import java.util.Map;
 import org.immutables.value.Value;

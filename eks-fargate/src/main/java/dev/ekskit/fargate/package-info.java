@@ -10,13 +10,14 @@
  *
  * <ul>
  *   <li>Serialization: EKS allows one profile of a cluster in CREATING or DELETING at a time.
- *       Within a kit, changes to one cluster's profiles are chained futures in call order (no
- *       thread waits). Across processes, EKS's 409 "cluster X currently has Fargate profile Y in
- *       status CREATING" is answered by retrying the same request (same client token) through
- *       resilience4j with a budget sized for the other change: {@link
- *       dev.ekskit.core.RetrySettings#forResourceInUse()}, backoff growing to 30 s over about 48
- *       minutes, since a delete has a tail past 20 minutes. Throttling and 5xx on that call are
- *       retried the same way.
+ *       Within a kit, changes to one cluster's profiles take turns in call order, in the same line
+ *       as the kit's cascade delete ({@code TurnKeys.fargateProfiles}; no thread waits). Across
+ *       processes, EKS's 409 "cluster X currently has Fargate profile Y in status CREATING" is
+ *       answered by retrying the same request (same client token) with a budget sized for the other
+ *       change: {@link dev.ekskit.core.RetrySettings#forResourceInUse()}, backoff growing to 30 s
+ *       over about 48 minutes, since a delete has a tail past 20 minutes. Any other 409 means the
+ *       profile exists: it is adopted if it matches the spec. Throttling and 5xx are retried by the
+ *       engine on budgets of their own.
  *   <li>IAM eventual consistency: a freshly created pod execution role may be refused by EKS for a
  *       short while (InvalidParameterException about the pod execution role or assuming it). The
  *       create treats that refusal as "not yet" for up to three minutes from its first attempt,
@@ -28,6 +29,8 @@
  *   <li>Least privilege: the role ekskit creates trusts only {@code eks-fargate-pods.amazonaws.com}
  *       acting for this cluster's Fargate profiles ({@code aws:SourceArn}) and carries only {@code
  *       AmazonEKSFargatePodExecutionRolePolicy}.
+ *   <li>Tags: profiles, the role and the coredns add-on carry {@code ekskit.dev/managed-by} and
+ *       {@code ekskit.dev/cluster}, so that ekskit finds what it made on its own.
  * </ul>
  */
 package dev.ekskit.fargate;

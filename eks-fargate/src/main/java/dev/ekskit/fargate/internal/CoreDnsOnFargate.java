@@ -3,17 +3,14 @@ package dev.ekskit.fargate.internal;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.internal.AwsErrors;
-import dev.ekskit.core.internal.HealthIssues;
-import dev.ekskit.core.internal.Hints;
-import dev.ekskit.core.internal.NotFound;
-import dev.ekskit.core.internal.OperationContext;
-import dev.ekskit.core.internal.Poller;
-import dev.ekskit.core.internal.Readiness;
-import dev.ekskit.core.internal.StepRetry;
-import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Hints;
+import dev.ekskit.core.spi.Readiness;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.fargate.FargateWaitKinds;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,49 +33,42 @@ public final class CoreDnsOnFargate {
   private static final Pattern SCHEMA_KEY =
       Pattern.compile("\"(compute_?type)\"\\s*:", Pattern.CASE_INSENSITIVE);
 
-  private final OperationContext context;
+  private static final String CONFIGURE = "configure for Fargate";
+
+  private final Scope scope;
   private final EksClient eks;
   private final String clusterName;
-  private final ResourceRef ref;
   private final String clientRequestToken = UUID.randomUUID().toString();
 
-  private CoreDnsOnFargate(OperationContext context, EksClient eks, String clusterName) {
-    this.context = context;
+  private CoreDnsOnFargate(Scope scope, EksClient eks, String clusterName) {
+    this.scope = scope;
     this.eks = eks;
     this.clusterName = clusterName;
-    this.ref = ResourceRef.child("addon", clusterName, ADDON);
   }
 
-  public static CompletableFuture<String> run(
-      OperationContext context, EksClient eks, String clusterName) {
-    return new CoreDnsOnFargate(context, eks, clusterName).run();
+  /** Runs it as work of {@code parent}, its events naming the add-on; returns its status. */
+  public static CompletableFuture<String> run(Scope parent, EksClient eks, String clusterName) {
+    Scope scope = parent.child(ResourceRef.child("addon", clusterName, ADDON));
+    return new CoreDnsOnFargate(scope, eks, clusterName).run();
   }
 
   private CompletableFuture<String> run() {
-    return StepRetry.run(
-            context, ref, "configure for Fargate", StepRetry.RETRYABLE_OR_BUSY, this::apply)
+    return scope
+        .call(CONFIGURE, StepRetries.whileBusy(), this::apply)
         .thenCompose(
             applied ->
-                Poller.await(
-                    context,
-                    ref,
-                    "wait active",
-                    context.engine().policy(FargateWaitKinds.COREDNS_ON_FARGATE),
-                    this::toActive))
+                scope.await("wait active", FargateWaitKinds.COREDNS_ON_FARGATE, this::toActive))
         .thenApply(Addon::statusAsString);
   }
 
   /** Creates the add-on, or updates its configuration; nothing when it is already set. */
   private boolean apply() {
     Optional<Addon> existing =
-        NotFound.asEmpty(
+        AwsErrors.absentAsEmpty(
             () ->
                 Optional.of(
                     eks.describeAddon(r -> r.clusterName(clusterName).addonName(ADDON)).addon()));
-    existing.ifPresent(
-        addon ->
-            context.observed(
-                ref, "configure for Fargate", addon.statusAsString(), Duration.ZERO, 1));
+    existing.ifPresent(addon -> scope.observed(CONFIGURE, addon.statusAsString()));
     String version = existing.map(Addon::addonVersion).orElseGet(this::defaultVersion);
     String key = computeTypeKey(version);
     String wanted = "{\"" + key + "\":\"Fargate\"}";
@@ -91,7 +81,7 @@ public final class CoreDnsOnFargate {
                     .addonVersion(version)
                     .configurationValues(wanted)
                     .resolveConflicts(ResolveConflicts.OVERWRITE)
-                    .tags(Tags.withOwnership(Map.of()))
+                    .tags(OwnershipTags.of(clusterName, Map.of()))
                     .clientRequestToken(clientRequestToken));
         return true;
       } catch (RuntimeException e) {
@@ -172,14 +162,14 @@ public final class CoreDnsOnFargate {
       case "CREATE_FAILED", "UPDATE_FAILED", "DELETING", "DELETE_FAILED" -> {
         var issues =
             HealthIssues.of(
-                addon.health() == null ? java.util.List.of() : addon.health().issues(),
+                addon.health() == null ? List.of() : addon.health().issues(),
                 AddonIssue::codeAsString,
                 AddonIssue::message,
                 AddonIssue::resourceIds);
         yield Readiness.failed(
             status,
             new ResourceFailedException(
-                ref,
+                scope.resource(),
                 status,
                 issues,
                 Hints.forIssues(issues),

@@ -1,6 +1,6 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.internal.ClusterSpecRules;
-import dev.ekskit.core.internal.Tags;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.Tags;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
@@ -32,7 +31,7 @@ public final class FargateSpecRules {
       v.add("name", "reserved-prefix", "must not start with 'eks-', which AWS reserves");
     }
     role(v, spec.podExecutionRoleArn());
-    v.ids("subnetIds", spec.subnetIds(), ClusterSpecRules.SUBNET_ID, "a subnet id", 1, MAX_SUBNETS);
+    v.subnetIds("subnetIds", spec.subnetIds(), 1, MAX_SUBNETS);
     selectors(v, spec.selectors());
     v.tags("tags", spec.tags(), Tags.PREFIX);
     v.throwIfAny();
@@ -48,11 +47,8 @@ public final class FargateSpecRules {
   }
 
   private static void role(Violations v, String arn) {
-    if (!ClusterSpecRules.ROLE_ARN.matcher(arn).matches()) {
-      v.add(
-          "podExecutionRoleArn",
-          "pattern",
-          "must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), was '" + arn + "'");
+    if (!Violations.ROLE_ARN.matcher(arn).matches()) {
+      v.roleArn("podExecutionRoleArn", arn);
     } else if (!ROLE_AT_ROOT.matcher(arn).matches()) {
       v.add(
           "podExecutionRoleArn",

@@ -1,7 +1,7 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.internal.SubnetCheck;
-import dev.ekskit.core.internal.Violations;
+import dev.ekskit.core.spi.SubnetCheck;
+import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;

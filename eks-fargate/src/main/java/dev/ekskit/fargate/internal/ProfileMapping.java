@@ -2,8 +2,8 @@ package dev.ekskit.fargate.internal;
 
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
-import dev.ekskit.core.internal.HealthIssues;
-import dev.ekskit.core.internal.Tags;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;
@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.eks.model.FargateProfileSelector;
 /** Between ekskit's Fargate types and the SDK's. Pure functions. */
 public final class ProfileMapping {
   private ProfileMapping() {}
+
+  public static ResourceRef ref(String clusterName, String profileName) {
+    return ResourceRef.child("fargate-profile", clusterName, profileName);
+  }
 
   public static CreateFargateProfileRequest createRequest(
       FargateProfileSpec spec, String clientRequestToken) {
@@ -35,7 +39,7 @@ public final class ProfileMapping {
                             .labels(s.labels())
                             .build())
                 .toList())
-        .tags(Tags.withOwnership(spec.tags()))
+        .tags(OwnershipTags.of(spec.clusterName(), spec.tags()))
         .clientRequestToken(clientRequestToken)
         .build();
   }

@@ -1,6 +1,6 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.internal.AwsErrors;
+import dev.ekskit.core.spi.AwsErrors;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

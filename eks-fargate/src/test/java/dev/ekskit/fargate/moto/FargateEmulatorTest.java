@@ -10,6 +10,7 @@ import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.moto.EmulatorKits;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
@@ -48,8 +49,8 @@ class FargateEmulatorTest {
     eks = account.client(EksClient.builder());
     ec2 = account.client(Ec2Client.builder());
     iam = account.client(IamClient.builder());
-    kit = EmulatorKits.kit(eks, ec2);
-    fargate = FargateProfiles.builder(kit).iamClient(iam).build();
+    kit = kit(eks, ec2, iam);
+    fargate = FargateProfiles.of(kit);
     vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     privateSubnets =
         List.of(subnet("10.0.1.0/24", "us-east-1a"), subnet("10.0.2.0/24", "us-east-1b"));
@@ -64,9 +65,19 @@ class FargateEmulatorTest {
         .join();
   }
 
+  /** {@link EmulatorKits#kit}'s kit, also given the IAM client the pod execution role needs. */
+  private static EksKit kit(EksClient eks, Ec2Client ec2, IamClient iam) {
+    return EksKit.builder()
+        .eksClient(eks)
+        .ec2Client(ec2)
+        .iamClient(iam)
+        .pollingOverride(EmulatorKits.FAST)
+        .retry(EmulatorKits.QUICK_RETRIES)
+        .build();
+  }
+
   @AfterAll
   void close() {
-    fargate.close();
     kit.close();
   }
 
@@ -107,7 +118,8 @@ class FargateEmulatorTest {
         .extracting(AttachedPolicy::policyArn)
         .containsExactly("arn:aws:iam::aws:policy/AmazonEKSFargatePodExecutionRolePolicy");
     assertThat(iam.listRoleTags(r -> r.roleName("shop-pods")).tags())
-        .anyMatch(t -> t.key().equals("ekskit.dev/managed-by"));
+        .anyMatch(t -> t.key().equals("ekskit.dev/managed-by"))
+        .anyMatch(t -> t.key().equals(Tags.CLUSTER) && t.value().equals(CLUSTER));
     assertThat(fargate.createPodExecutionRole(PodExecutionRoleSpec.of(CLUSTER, "shop-pods")).join())
         .as("a second run adopts the role")
         .isEqualTo(arn);
@@ -152,7 +164,9 @@ class FargateEmulatorTest {
         eks.describeFargateProfile(r -> r.clusterName(CLUSTER).fargateProfileName("system"))
             .fargateProfile();
     assertThat(described.podExecutionRoleArn()).isEqualTo(role);
-    assertThat(described.tags()).containsEntry("ekskit.dev/managed-by", "ekskit");
+    assertThat(described.tags())
+        .containsEntry("ekskit.dev/managed-by", "ekskit")
+        .containsEntry(Tags.CLUSTER, CLUSTER);
     assertThat(fargate.delete(CLUSTER, "system").join()).isTrue();
     assertThatThrownBy(
             () ->

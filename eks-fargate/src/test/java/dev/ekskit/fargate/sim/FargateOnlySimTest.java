@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Operation;
+import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.sim.Path;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.testkit.Call;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +51,33 @@ class FargateOnlySimTest extends FargateSimTest {
     assertThat(coreDns().tags()).containsEntry("ekskit.dev/managed-by", "ekskit");
     assertThat(indexOf("DescribeAddonConfiguration")).isLessThan(indexOf("CreateAddon"));
     assertThat(indexOf("CreateFargateProfile")).isLessThan(indexOf("DescribeAddonConfiguration"));
+  }
+
+  @Test
+  void makeFargateOnly_cancelledOnceFirstProfileActive_noFurtherCall() {
+    AtomicReference<Operation<?>> making = new AtomicReference<>();
+    AtomicInteger callsAtCancel = new AtomicInteger(-1);
+    onEvent =
+        event -> {
+          if (event instanceof ProgressEvent.StatusObserved seen
+              && seen.resource().equals(ResourceRef.child("fargate-profile", CLUSTER, "system"))
+              && seen.status().equals("ACTIVE")) {
+            callsAtCancel.set(aws.calls().all().size());
+            making.get().cancel();
+          }
+        };
+    making.set(
+        fargate.makeFargateOnly(
+            List.of(
+                profile("system", "kube-system").build(),
+                profile("apps", "default").build(),
+                profile("batch", "batch").build())));
+
+    assertThatThrownBy(making.get()::join).isInstanceOf(OperationCancelledException.class);
+    letTimePass(Duration.ofHours(1));
+
+    assertThat(aws.calls().count("CreateFargateProfile")).isEqualTo(1);
+    assertThat(aws.calls().all()).hasSize(callsAtCancel.get());
   }
 
   @Test

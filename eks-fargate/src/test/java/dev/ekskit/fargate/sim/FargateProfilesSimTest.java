@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.EksKit;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.InvalidSpecException;
@@ -13,7 +14,10 @@ import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.sim.Path;
+import dev.ekskit.core.sim.SimulatedKits;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
+import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.testkit.Call;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +32,10 @@ class FargateProfilesSimTest extends FargateSimTest {
 
   /** When each profile's change started and ended, in the order the changes started. */
   private record Span(String resource, Instant start, Instant end) {}
+
+  private List<String> profileNames() {
+    return aws.eks().listFargateProfiles(r -> r.clusterName(CLUSTER)).fargateProfileNames();
+  }
 
   private List<Span> spans(String startStep, String endStep) {
     List<Span> spans = new ArrayList<>();
@@ -65,6 +73,63 @@ class FargateProfilesSimTest extends FargateSimTest {
       assertThat(spans.get(i).start()).isAfterOrEqualTo(spans.get(i - 1).end());
     }
     assertThat(calls("CreateFargateProfile")).hasSize(5).allMatch(Call::succeeded);
+  }
+
+  @Test
+  void create_bodiesStartedLastFirst_changesStillInRequestOrder() {
+    LastFirstExecutor lastFirst = new LastFirstExecutor(aws.time().scheduler());
+    try (EksKit reordering = SimulatedKits.kit(aws, events::add, b -> b.executor(lastFirst))) {
+      FargateProfiles reordered = FargateProfiles.of(reordering);
+      List<Operation<FargateProfileInfo>> operations =
+          IntStream.range(0, 4)
+              .mapToObj(i -> reordered.create(profile("p" + i, "ns" + i).build()))
+              .toList();
+      lastFirst.release();
+
+      operations.forEach(Operation::join);
+    }
+
+    assertThat(spans("create", "wait active"))
+        .extracting(Span::resource)
+        .containsExactly("orders/p0", "orders/p1", "orders/p2", "orders/p3");
+  }
+
+  @Test
+  void create_new_taggedWithOwnershipAndCluster() {
+    fargate.create(profile("web", "web").putTags("team", "payments").build()).join();
+
+    assertThat(
+            aws.eks()
+                .describeFargateProfile(r -> r.clusterName(CLUSTER).fargateProfileName("web"))
+                .fargateProfile()
+                .tags())
+        .containsEntry("team", "payments")
+        .containsEntry(Tags.MANAGED_BY, Tags.MANAGED_BY_VALUE)
+        .containsEntry(Tags.CLUSTER, CLUSTER);
+  }
+
+  @Test
+  void create_createResponseLost_sameCallCompletesWithOneProfile() {
+    aws.faults().commitThenFail("CreateFargateProfile", 500);
+
+    FargateProfileInfo web = fargate.create(profile("web", "web").build()).join();
+
+    assertThat(web.status()).isEqualTo("ACTIVE");
+    assertThat(profileNames()).containsExactly("web");
+    assertThat(calls("CreateFargateProfile"))
+        .extracting(Call::statusCode)
+        .containsExactly(500, 200);
+  }
+
+  @Test
+  void delete_deleteResponseLost_sameCallCompletesAndProfileGone() {
+    fargate.create(profile("web", "web").build()).join();
+    aws.faults().commitThenFail("DeleteFargateProfile", 500);
+
+    assertThat(fargate.delete(CLUSTER, "web").join()).isTrue();
+
+    assertThat(profileNames()).isEmpty();
+    assertThat(calls("DeleteFargateProfile")).hasSize(2).last().matches(Call::succeeded);
   }
 
   @Test

@@ -2,14 +2,18 @@ package dev.ekskit.fargate.sim;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.testkit.Call;
 import dev.ekskit.testkit.SimulatedAws;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -25,11 +29,20 @@ abstract class FargateSimTest {
   protected List<String> subnets;
   protected final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
+  /** What a test does on each event, on the thread that published it. */
+  protected volatile ProgressListener onEvent = event -> {};
+
   @BeforeEach
   void startSimulation() {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
-    kit = SimulatedKits.kit(aws, events::add);
+    kit =
+        SimulatedKits.kit(
+            aws,
+            event -> {
+              events.add(event);
+              onEvent.onEvent(event);
+            });
     SimulatedKits.activeCluster(kit, CLUSTER, subnets);
     fargate = FargateProfiles.of(kit);
     events.clear();
@@ -38,7 +51,6 @@ abstract class FargateSimTest {
 
   @AfterEach
   void stopSimulation() {
-    fargate.close();
     kit.close();
     aws.close();
   }
@@ -50,6 +62,18 @@ abstract class FargateSimTest {
         .podExecutionRoleArn("arn:aws:iam::123456789012:role/orders-fargate-pods")
         .subnetIds(subnets)
         .addSelectors(FargateSelector.of(namespace));
+  }
+
+  /** Returns once virtual time has moved on by {@code duration}, all work due meanwhile done. */
+  protected void letTimePass(Duration duration) {
+    try {
+      aws.time().scheduler().schedule(() -> {}, duration.toMillis(), TimeUnit.MILLISECONDS).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected List<Call> calls(String operation) {
