@@ -39,8 +39,8 @@ public final class FargateOnlyQuickStart {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
       String account = aws.accountId();
-      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()));
-          FargateProfiles fargate = FargateProfiles.of(kit)) {
+      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+        FargateProfiles fargate = FargateProfiles.of(kit);
         ClusterInfo cluster =
             kit.clusters()
                 .create(

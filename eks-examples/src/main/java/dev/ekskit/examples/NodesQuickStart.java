@@ -44,8 +44,8 @@ public final class NodesQuickStart {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
       String nodeRole = Simulation.role(aws, "eks-node-role", "ec2.amazonaws.com");
-      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()));
-          Nodegroups nodegroups = Simulation.nodegroups(kit, aws)) {
+      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+        Nodegroups nodegroups = Nodegroups.of(kit);
         ClusterInfo cluster =
             kit.clusters()
                 .create(

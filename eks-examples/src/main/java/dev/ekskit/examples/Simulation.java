@@ -2,10 +2,16 @@ package dev.ekskit.examples;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressListener;
-import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.testkit.SimulatedAws;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Wires a kit to a simulated AWS: its clients, and its virtual clock for every wait. */
+/**
+ * Wires a kit to a simulated AWS: every client (so the kit makes none and can never reach a real
+ * account), made-up credentials for tokens, and its virtual clock for every wait.
+ */
 public final class Simulation {
   private Simulation() {}
 
@@ -13,20 +19,17 @@ public final class Simulation {
     return EksKit.builder()
         .eksClient(aws.eks())
         .ec2Client(aws.ec2())
+        .iamClient(aws.iam())
+        .client(SsmClient.class, aws.ssm())
+        .client(AutoScalingClient.class, aws.autoScaling())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDSIMULATEDEXAMPLE", "simulated-secret-key")))
         .clock(aws.time().clock())
         .scheduler(aws.time().scheduler())
         .executor(aws.time().scheduler())
         .addListener(listener)
         .jitterSeed(7)
-        .build();
-  }
-
-  /** Node groups with the simulation's SSM, IAM and Auto Scaling. */
-  public static Nodegroups nodegroups(EksKit kit, SimulatedAws aws) {
-    return Nodegroups.builder(kit)
-        .ssmClient(aws.ssm())
-        .iamClient(aws.iam())
-        .autoScalingClient(aws.autoScaling())
         .build();
   }
 

@@ -4,15 +4,14 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.TurnKeys;
-import dev.ekskit.fargate.internal.CallOrder;
 import dev.ekskit.fargate.internal.CoreDnsOnFargate;
 import dev.ekskit.fargate.internal.FargateOnlyRules;
 import dev.ekskit.fargate.internal.PodExecutionRoleCreation;
 import dev.ekskit.fargate.internal.ProfileCreation;
-import dev.ekskit.fargate.internal.ProfileDeletion;
 import dev.ekskit.fargate.internal.ProfileMapping;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,6 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 public final class FargateProfiles {
   private final KitContext kit;
-  private final CallOrder callOrder = new CallOrder();
 
   FargateProfiles(KitContext kit) {
     this.kit = kit;
@@ -86,7 +84,7 @@ public final class FargateProfiles {
     return inTurn(
         ProfileMapping.ref(clusterName, profileName),
         clusterName,
-        scope -> ProfileDeletion.of(eks, clusterName, profileName).run(scope));
+        scope -> EksResources.fargateProfileDeletion(eks, clusterName, profileName).run(scope));
   }
 
   /**
@@ -103,13 +101,12 @@ public final class FargateProfiles {
     String clusterName = FargateOnlyRules.requireValid(profiles);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
-    return callOrder.start(
-        kit,
+    return kit.start(
         ResourceRef.cluster(clusterName),
-        (scope, place) ->
-            place
+        null,
+        scope ->
+            scope
                 .serialized(
-                    scope,
                     TurnKeys.fargateProfiles(clusterName),
                     () ->
                         scope.sequence(
@@ -133,14 +130,15 @@ public final class FargateProfiles {
         scope -> PodExecutionRoleCreation.run(scope, eks, iam, spec));
   }
 
-  /** Starts {@code work} as an operation on {@code ref}, in the cluster's turn. */
+  /**
+   * Starts {@code work} as an operation on {@code ref}, in the cluster's turn: taken now, in the
+   * caller's thread, so the order of calls is the order of changes.
+   */
   private <T> Operation<T> inTurn(
       ResourceRef ref, String clusterName, Function<Scope, CompletableFuture<T>> work) {
-    return callOrder.start(
-        kit,
+    return kit.start(
         ref,
-        (scope, place) ->
-            place.serialized(
-                scope, TurnKeys.fargateProfiles(clusterName), () -> work.apply(scope)));
+        null,
+        scope -> scope.serialized(TurnKeys.fargateProfiles(clusterName), () -> work.apply(scope)));
   }
 }

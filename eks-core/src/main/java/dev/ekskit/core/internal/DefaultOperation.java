@@ -34,10 +34,9 @@ public final class DefaultOperation<T> implements Operation<T> {
     DefaultOperation<T> operation = new DefaultOperation<>(state);
     Engine engine = state.engine();
     engine.track(operation);
-    OperationScope root = new OperationScope(state, state.root());
-    engine
-        .call(() -> body.apply(root))
-        .thenCompose(Function.identity())
+    // The body runs in the caller's thread: it only composes steps (each call goes to the
+    // executor), and what it does first, such as taking a turn, happens in the order of calls.
+    starting(body, new OperationScope(state, state.root()))
         .whenComplete(
             (value, error) -> {
               if (error == null) {
@@ -61,6 +60,15 @@ public final class DefaultOperation<T> implements Operation<T> {
           engine.untrack(operation);
         });
     return operation;
+  }
+
+  private static <T> CompletableFuture<T> starting(
+      Function<Scope, CompletableFuture<T>> body, OperationScope root) {
+    try {
+      return body.apply(root);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override

@@ -43,9 +43,10 @@ public interface KitContext {
   PollingPolicy policy(WaitKind kind);
 
   /**
-   * Starts {@code body} as an operation of the kit and returns its handle at once. The body runs on
-   * the kit's executor with a {@link Scope} that carries the operation's deadline and cancellation
-   * to everything it starts; its future's outcome is the operation's.
+   * Starts {@code body} as an operation of the kit and returns its handle at once. The body runs in
+   * the caller's thread with a {@link Scope} that carries the operation's deadline and cancellation
+   * to everything it starts: it only composes steps, each of which runs on the kit's executor, so
+   * it must not block. Its future's outcome is the operation's.
    *
    * @param listener receives this operation's events besides the kit's listeners; may be null
    */
