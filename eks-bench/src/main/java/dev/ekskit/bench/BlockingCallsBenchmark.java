@@ -67,7 +67,7 @@ final class BlockingCallsBenchmark {
         System.gc();
         long start = System.nanoTime();
         List<CompletableFuture<ClusterInfo>> creating;
-        EngineSampler sampler = EngineSampler.start(KitCallPool.of(kit));
+        EngineSampler sampler = EngineSampler.start();
         try (sampler) {
           creating =
               IntStream.range(0, clusters)
@@ -139,9 +139,6 @@ final class BlockingCallsBenchmark {
         "  call threads, peak   %d live ekskit-aws-*, %d calls in flight at once%n",
         sampler.peakCallThreads(),
         latency.peakInFlight());
-    System.out.printf(
-        "  queued calls, peak   %s%n",
-        sampler.peakQueuedCalls().map(String::valueOf).orElse("n/a (the kit's pool is not readable)"));
     System.out.printf(
         "  heap used            %d MB at the sampled peak, garbage included; %d MB retained%n",
         sampler.peakHeapBytes() >> 20,

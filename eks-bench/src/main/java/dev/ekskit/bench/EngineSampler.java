@@ -6,15 +6,13 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Looks at a running kit every few milliseconds and keeps the peaks: live threads named {@code
- * ekskit-aws-*} (the kit's call pool), calls queued for them, and heap used.
+ * ekskit-aws-*} (the kit's call pool) and heap used.
  */
 final class EngineSampler implements AutoCloseable {
   private static final String CALL_THREAD_PREFIX = "ekskit-aws-";
@@ -22,7 +20,6 @@ final class EngineSampler implements AutoCloseable {
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-  private final Optional<ThreadPoolExecutor> callPool;
   private final ScheduledExecutorService sampling =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -31,17 +28,14 @@ final class EngineSampler implements AutoCloseable {
             return thread;
           });
   private volatile int peakCallThreads;
-  private volatile int peakQueuedCalls;
   private volatile long peakHeapBytes;
 
-  private EngineSampler(Optional<ThreadPoolExecutor> callPool) {
-    this.callPool = callPool;
+  private EngineSampler() {
     sampling.scheduleAtFixedRate(this::sample, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** Starts sampling; the queue only when the kit's pool could be read. */
-  static EngineSampler start(Optional<ThreadPoolExecutor> callPool) {
-    return new EngineSampler(callPool);
+  static EngineSampler start() {
+    return new EngineSampler();
   }
 
   private void sample() {
@@ -53,17 +47,11 @@ final class EngineSampler implements AutoCloseable {
                 .filter(name -> name.startsWith(CALL_THREAD_PREFIX))
                 .count();
     peakCallThreads = Math.max(peakCallThreads, callThreads);
-    callPool.ifPresent(pool -> peakQueuedCalls = Math.max(peakQueuedCalls, pool.getQueue().size()));
     peakHeapBytes = Math.max(peakHeapBytes, memory.getHeapMemoryUsage().getUsed());
   }
 
   int peakCallThreads() {
     return peakCallThreads;
-  }
-
-  /** Empty when the kit's pool could not be read. */
-  Optional<Integer> peakQueuedCalls() {
-    return callPool.map(pool -> peakQueuedCalls);
   }
 
   long peakHeapBytes() {

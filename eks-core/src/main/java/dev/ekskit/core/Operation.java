@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A handle on a long-running operation such as creating a cluster. The work runs on the kit's
- * scheduler; no thread is held while it waits.
+ * scheduler; no thread is held while it waits. The kit's {@code operationDeadline} bounds it, all
+ * its steps and nested work together: at the deadline it ends with a {@link WaitTimeoutException}
+ * naming the step, and makes no further call.
  *
  * <pre>{@code
  * Operation<ClusterInfo> creating = kit.clusters().create(spec);
@@ -39,8 +41,9 @@ public interface Operation<T> {
   T await(Duration timeout);
 
   /**
-   * Stops the operation: no further call or check is made, and the result completes with a {@link
-   * java.util.concurrent.CancellationException}. Nothing is deleted; what was created stays.
+   * Stops the operation and everything it started (nested creates, waits, queued turns): no further
+   * call or check is made, and the result completes with an {@link OperationCancelledException}.
+   * Nothing is deleted; what was created stays, and running the same operation again resumes it.
    *
    * @return false if the operation had already ended
    */

@@ -5,13 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Retries of whole logical steps, for conditions the AWS SDK's own per-request retries cannot
- * resolve: the resource is busy ({@code ResourceInUseException} while a cluster is updating),
- * throttling or a 5xx that outlasted the SDK's retries, a response lost after the server acted.
- * Waiting for a status is polling, not retrying, and does not use these settings.
+ * How often, and how far apart, a step tries again for one cause of failure. Retries are layered,
+ * never multiplied: the AWS SDK retries single HTTP calls (the kit's own clients use its standard
+ * mode, 3 attempts), and each ekskit step has one budget per cause:
+ *
+ * <ul>
+ *   <li><b>faults</b> (5xx, network) that outlasted the SDK's retries: the kit's settings ({@link
+ *       #defaults()}, set with {@code EksKit.Builder.retry});
+ *   <li><b>"not yet"</b> answers the SDK cannot know are temporary (a 409 while another change
+ *       runs, a new IAM role not yet propagated): the step's own settings, such as {@link
+ *       #forResourceInUse()};
+ *   <li><b>throttling</b>: retried with backoff (1 s doubling to 60 s) for as long as the
+ *       operation's deadline allows, never counted against the other two.
+ * </ul>
+ *
+ * A step makes at most {@code faults.maxAttempts + busy.maxAttempts + 7 + deadline / 30 s} calls,
+ * each of which the SDK may retry; the operation's deadline ends every budget. Waiting for a
+ * status is polling, not retrying, and does not use these settings.
  *
  * <pre>{@code
- * RetrySettings patient = RetrySettings.defaults().withMaxAttempts(12);
+ * RetrySettings patient = RetrySettings.defaults().withMaxAttempts(8);
+ * EksKit kit = EksKit.builder().retry(patient).build();
  * }</pre>
  *
  * @param maxAttempts attempts in all, including the first
@@ -41,15 +55,19 @@ public record RetrySettings(
     }
   }
 
-  /** 8 attempts, 2 s doubling to at most 60 s (about 4 minutes in all, jittered). */
+  /**
+   * 5 attempts, 2 s doubling (about 30 s in all, jittered): with the SDK's own 3 attempts each, at
+   * most 15 calls for a fault that does not go away.
+   */
   public static RetrySettings defaults() {
-    return new RetrySettings(8, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60));
+    return new RetrySettings(5, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60));
   }
 
   /**
    * For a 409 that lasts as long as someone else's change, such as another process's Fargate
    * profile in CREATING or DELETING (a delete has a tail past 20 minutes): 100 attempts, 5 s
-   * growing to 30 s, about 48 minutes in all, within the operation's deadline.
+   * growing to 30 s, about 48 minutes in all, within the operation's deadline. Throttles during
+   * such a wait count against the throttling budget, not this one.
    */
   public static RetrySettings forResourceInUse() {
     return new RetrySettings(100, Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30));

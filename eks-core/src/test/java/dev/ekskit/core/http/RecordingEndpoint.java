@@ -1,0 +1,88 @@
+package dev.ekskit.core.http;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A live HTTP endpoint on loopback that records every request and answers each like AWS answers a
+ * missing resource (404 {@code ResourceNotFoundException}): where the tests point {@code
+ * aws.endpointUrl} to see which requests would leave the process. Shared through eks-core's
+ * test-jar.
+ */
+public final class RecordingEndpoint implements AutoCloseable {
+  /** The credentials, region and endpoint the SDK's default chains read from system properties. */
+  private static final List<String> PROPERTIES =
+      List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId", "aws.secretAccessKey");
+
+  /** What arrived: method, path and the user agent. */
+  public record Request(String method, String path, String userAgent) {}
+
+  private final HttpServer server;
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  private RecordingEndpoint(HttpServer server) {
+    this.server = server;
+  }
+
+  public static RecordingEndpoint start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      RecordingEndpoint endpoint = new RecordingEndpoint(server);
+      server.createContext(
+          "/",
+          exchange -> {
+            endpoint.requests.add(
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("User-Agent")));
+            byte[] body = "{\"message\":\"not here\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(404, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
+      server.start();
+      return endpoint;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on loopback", e);
+    }
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
+  /**
+   * Points the SDK's default chains (endpoint, region, credentials) at this endpoint through system
+   * properties, as {@code AWS_ENDPOINT_URL} and friends would; {@link #close()} removes them.
+   */
+  public RecordingEndpoint asDefaultChain() {
+    Map.of(
+            "aws.endpointUrl", uri().toString(),
+            "aws.region", "us-east-1",
+            "aws.accessKeyId", "AKIDRECORDING",
+            "aws.secretAccessKey", "recording-secret")
+        .forEach(System::setProperty);
+    return this;
+  }
+
+  @Override
+  public void close() {
+    PROPERTIES.forEach(System::clearProperty);
+    server.stop(0);
+  }
+}
