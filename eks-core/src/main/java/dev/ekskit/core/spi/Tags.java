@@ -29,6 +29,13 @@ public final class Tags {
     return tags;
   }
 
+  /** The user's tags, ekskit's own, and the cluster the resource is made for. */
+  public static Map<String, String> forCluster(String cluster, Map<String, String> userTags) {
+    Map<String, String> tags = withOwnership(userTags);
+    tags.put(CLUSTER, cluster);
+    return tags;
+  }
+
   public static boolean isManagedByEksKit(Map<String, String> tags) {
     return MANAGED_BY_VALUE.equals(tags.get(MANAGED_BY));
   }

@@ -1,5 +1,6 @@
 package dev.ekskit.fargate.internal;
 
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
@@ -73,23 +74,18 @@ public final class CoreDnsOnFargate {
     String key = computeTypeKey(version);
     String wanted = "{\"" + key + "\":\"Fargate\"}";
     if (existing.isEmpty()) {
-      try {
-        eks.createAddon(
-            r ->
-                r.clusterName(clusterName)
-                    .addonName(ADDON)
-                    .addonVersion(version)
-                    .configurationValues(wanted)
-                    .resolveConflicts(ResolveConflicts.OVERWRITE)
-                    .tags(OwnershipTags.of(clusterName, Map.of()))
-                    .clientRequestToken(clientRequestToken));
-        return true;
-      } catch (RuntimeException e) {
-        if (!AwsErrors.is(e, AwsErrors.Kind.IN_USE)) {
-          throw e;
-        }
-        return apply();
-      }
+      // A 409 here (created meanwhile, or its answer lost) is retried as busy: the next attempt
+      // finds the add-on and updates it instead.
+      eks.createAddon(
+          r ->
+              r.clusterName(clusterName)
+                  .addonName(ADDON)
+                  .addonVersion(version)
+                  .configurationValues(wanted)
+                  .resolveConflicts(ResolveConflicts.OVERWRITE)
+                  .tags(Tags.forCluster(clusterName, Map.of()))
+                  .clientRequestToken(clientRequestToken));
+      return true;
     }
     String current = existing.get().configurationValues();
     if (current != null

@@ -1,5 +1,6 @@
 package dev.ekskit.fargate.internal;
 
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.AwsErrors;
@@ -140,7 +141,7 @@ public final class PodExecutionRoleCreation {
   }
 
   private static List<Tag> tags(PodExecutionRoleSpec spec) {
-    return OwnershipTags.of(spec.clusterName(), spec.tags()).entrySet().stream()
+    return Tags.forCluster(spec.clusterName(), spec.tags()).entrySet().stream()
         .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
         .toList();
   }

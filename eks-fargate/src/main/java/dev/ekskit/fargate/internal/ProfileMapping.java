@@ -1,5 +1,6 @@
 package dev.ekskit.fargate.internal;
 
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceRef;
@@ -39,7 +40,7 @@ public final class ProfileMapping {
                             .labels(s.labels())
                             .build())
                 .toList())
-        .tags(OwnershipTags.of(spec.clusterName(), spec.tags()))
+        .tags(Tags.forCluster(spec.clusterName(), spec.tags()))
         .clientRequestToken(clientRequestToken)
         .build();
   }

@@ -21,8 +21,7 @@ public final class NodeTags {
   /** The user's tags, ekskit's ownership, the cluster, the node group and its role. */
   public static Map<String, String> of(
       Map<String, String> userTags, String cluster, String nodegroup, String nodeRoleArn) {
-    Map<String, String> tags = new LinkedHashMap<>(Tags.withOwnership(userTags));
-    tags.put(Tags.CLUSTER, cluster);
+    Map<String, String> tags = new LinkedHashMap<>(Tags.forCluster(cluster, userTags));
     tags.put(NODEGROUP, nodegroup);
     tags.put(NODE_ROLE, nodeRoleArn);
     return tags;
