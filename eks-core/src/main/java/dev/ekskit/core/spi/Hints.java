@@ -49,10 +49,18 @@ public final class Hints {
 
   /** The hints for the codes among {@code issues}, joined; empty if none is known. */
   public static String forIssues(List<HealthIssue> issues) {
+    return forIssues(BY_CODE, issues);
+  }
+
+  /**
+   * A module's own hints: those of {@code byCode} for the codes among {@code issues}, joined in
+   * the order the codes first appear; empty if none is known.
+   */
+  public static String forIssues(Map<String, String> byCode, List<HealthIssue> issues) {
     return issues.stream()
         .map(HealthIssue::code)
         .distinct()
-        .map(BY_CODE::get)
+        .map(byCode::get)
         .filter(Objects::nonNull)
         .collect(Collectors.joining("; "));
   }

@@ -11,7 +11,7 @@ package dev.ekskit.core.spi;
  *   public void install(KitContext kit) {
  *     Nodegroups nodegroups = new Nodegroups(kit);
  *     kit.expose(Nodegroups.class, nodegroups);               // Nodegroups.of(kit) finds it
- *     kit.addCascadeStep(nodegroups.cascadeStep());            // cluster delete removes them too
+ *     kit.addCascadeStep(new SelfManagedCascade(kit));        // cluster delete removes them too
  *   }
  * }
  * }</pre>

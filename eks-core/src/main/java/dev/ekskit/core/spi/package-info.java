@@ -37,7 +37,7 @@
  *   public void install(KitContext kit) {
  *     Nodegroups nodegroups = new Nodegroups(kit);
  *     kit.expose(Nodegroups.class, nodegroups);
- *     kit.addCascadeStep(nodegroups.selfManagedCascade());
+ *     kit.addCascadeStep(new SelfManagedCascade(kit));
  *   }
  * }
  * }</pre>

@@ -1,10 +1,9 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.HealthIssue;
+import dev.ekskit.core.spi.Hints;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** What to check for the node group health-issue codes EKS reports most often. */
 public final class NodegroupHints {
@@ -72,11 +71,6 @@ public final class NodegroupHints {
   private NodegroupHints() {}
 
   public static String forIssues(List<HealthIssue> issues) {
-    return issues.stream()
-        .map(HealthIssue::code)
-        .distinct()
-        .map(BY_CODE::get)
-        .filter(Objects::nonNull)
-        .collect(Collectors.joining("; "));
+    return Hints.forIssues(BY_CODE, issues);
   }
 }
