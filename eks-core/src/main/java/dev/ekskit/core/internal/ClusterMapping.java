@@ -1,10 +1,10 @@
 package dev.ekskit.core.internal;
 
-import dev.ekskit.core.spi.Tags;
-import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.HealthIssue;
+import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Tags;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eks.model.Cluster;

@@ -1,11 +1,11 @@
 package dev.ekskit.core.internal;
 
-import dev.ekskit.core.spi.HealthIssues;
-import dev.ekskit.core.spi.Hints;
-import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Hints;
+import dev.ekskit.core.spi.Readiness;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eks.model.Cluster;

@@ -1,7 +1,7 @@
 package dev.ekskit.core.internal;
 
-import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.regex.Pattern;

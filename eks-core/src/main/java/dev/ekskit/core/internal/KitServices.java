@@ -4,29 +4,29 @@ import dev.ekskit.core.Operation;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.KitModule;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.Violations;
-import dev.ekskit.core.RetrySettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Random;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * What a kit is made of: its engine, its clients, the threads it made, and what modules added. It

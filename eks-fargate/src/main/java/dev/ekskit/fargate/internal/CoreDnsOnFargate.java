@@ -1,6 +1,5 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
@@ -10,6 +9,7 @@ import dev.ekskit.core.spi.Hints;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.StepRetries;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateWaitKinds;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Parts;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

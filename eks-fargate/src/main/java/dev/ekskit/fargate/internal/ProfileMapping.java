@@ -1,10 +1,10 @@
 package dev.ekskit.fargate.internal;
 
-import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.HealthIssues;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;

@@ -1,11 +1,11 @@
 package dev.ekskit.nodes.internal;
 
+import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.StepRetries;
-import dev.ekskit.core.RetrySettings;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
