@@ -174,8 +174,7 @@ public final class AwsErrors {
     Throwable e = awsCause(error);
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       String code = errorCode(e);
-      String service = serviceName(e);
-      return (service.isEmpty() ? "" : service + " ")
+      return (serviceName(e).isEmpty() ? "" : serviceTitle(e) + " ")
           + (code.isEmpty() ? "HTTP" : code)
           + " ("
           + aws.statusCode()

@@ -83,7 +83,7 @@ class RefusalsSimTest extends FargateSimTest {
         .filteredOn(retrying -> retrying.step().equals("create"))
         .extracting(ProgressEvent.Retrying::reason)
         .isNotEmpty()
-        .allMatch(reason -> reason.startsWith("Eks InvalidParameterException"));
+        .allMatch(reason -> reason.startsWith("EKS InvalidParameterException"));
   }
 
   @Test
