@@ -13,6 +13,7 @@ import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -139,7 +140,7 @@ class EngineSimTest extends SimulationTest {
   private Map<String, Long> count(Class<? extends ProgressEvent>... types) {
     Function<ProgressEvent, String> key = e -> e.resource() + " " + e.step();
     return events.stream()
-        .filter(e -> List.of(types).stream().anyMatch(t -> t.isInstance(e)))
+        .filter(e -> Arrays.stream(types).anyMatch(t -> t.isInstance(e)))
         .collect(Collectors.groupingBy(key, Collectors.counting()));
   }
 }
