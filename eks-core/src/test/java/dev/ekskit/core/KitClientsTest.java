@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -94,23 +96,24 @@ class KitClientsTest {
   @Test
   void authToken_kitGivenClientsButNoCredentials_invalidSpecNamingCredentialsProvider() {
     try (EksKit kit = EksKit.builder().eksClient(aws.eks()).build()) {
-      ClusterInfo cluster =
-          new ClusterInfo(
-              "orders",
-              "arn:aws:eks:us-east-1:123456789012:cluster/orders",
-              "ACTIVE",
-              "1.33",
-              "eks.1",
-              "https://example.eks.amazonaws.com",
-              "Y2E=",
-              Instant.EPOCH,
-              Map.of(),
-              List.of(),
-              null);
-
-      assertThatThrownBy(() -> kit.clusters().authToken(cluster))
+      assertThatThrownBy(() -> kit.clusters().authToken(cluster()))
           .isInstanceOf(InvalidSpecException.class)
           .hasMessageContaining("credentialsProvider");
+    }
+  }
+
+  @Test
+  void authToken_providerWithoutCredentials_typedErrorSayingWhatToConfigure() {
+    AwsCredentialsProvider empty =
+        () -> {
+          throw SdkClientException.create("Unable to load credentials from any provider");
+        };
+    try (EksKit kit = EksKit.builder().eksClient(aws.eks()).credentialsProvider(empty).build()) {
+      assertThatThrownBy(() -> kit.clusters().authToken(cluster()))
+          .isExactlyInstanceOf(EksKitException.class)
+          .hasMessageStartingWith("No AWS credentials to sign an EKS token with")
+          .hasMessageContaining("credentialsProvider(...)")
+          .hasCauseInstanceOf(SdkClientException.class);
     }
   }
 
@@ -151,5 +154,20 @@ class KitClientsTest {
           .isInstanceOf(IllegalStateException.class);
       assertThat(endpoint.requests()).hasSize(1);
     }
+  }
+
+  private static ClusterInfo cluster() {
+    return new ClusterInfo(
+        "orders",
+        "arn:aws:eks:us-east-1:123456789012:cluster/orders",
+        "ACTIVE",
+        "1.33",
+        "eks.1",
+        "https://example.eks.amazonaws.com",
+        "Y2E=",
+        Instant.EPOCH,
+        Map.of(),
+        List.of(),
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.spi.Violations;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -119,10 +121,10 @@ final class KitClients implements AutoCloseable {
   Supplier<AwsCredentialsIdentity> credentials() {
     return () -> {
       if (credentialsProvider != null) {
-        return credentialsProvider.resolveCredentials();
+        return resolved(credentialsProvider, "the kit's credentials provider");
       }
       if (!explicit()) {
-        return defaultChain().resolveCredentials();
+        return resolved(defaultChain(), "the default credentials chain");
       }
       try {
         return get(EksClient.class)
@@ -141,6 +143,20 @@ final class KitClients implements AutoCloseable {
         throw e;
       }
     };
+  }
+
+  /** The credentials now; a provider that has none is the kit's typed error, not the SDK's. */
+  private static AwsCredentialsIdentity resolved(AwsCredentialsProvider provider, String which) {
+    try {
+      return provider.resolveCredentials();
+    } catch (SdkException e) {
+      throw new EksKitException(
+          "No AWS credentials to sign an EKS token with: "
+              + which
+              + " found none. Configure the default chain (environment, profile, container or"
+              + " instance role) or pass EksKit.builder().credentialsProvider(...)",
+          e);
+    }
   }
 
   private synchronized AwsCredentialsProvider defaultChain() {
