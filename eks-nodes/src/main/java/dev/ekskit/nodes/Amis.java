@@ -76,6 +76,6 @@ public final class Amis {
         scope ->
             scope.call(
                 "describe instance types",
-                () -> InstanceTypeCheck.check(ec2, choice, instanceTypes, "instanceTypes")));
+                () -> InstanceTypeCheck.check(ec2, choice, instanceTypes, "InstanceTypes", "instanceTypes")));
   }
 }

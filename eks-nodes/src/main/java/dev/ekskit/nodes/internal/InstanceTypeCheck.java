@@ -23,10 +23,15 @@ import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
 public final class InstanceTypeCheck {
   private InstanceTypeCheck() {}
 
-  /** Blocking; throws {@code InvalidSpecException} naming each mismatching type. */
+  /**
+   * Blocking; throws {@code InvalidSpecException} naming each mismatching type.
+   *
+   * @param specType the spec the types came from, as the user built it
+   * @param field the types' field in that spec
+   */
   public static List<InstanceTypeFacts> check(
-      Ec2Client ec2, AmiChoice choice, List<String> instanceTypes, String field) {
-    Violations v = new Violations("InstanceTypes");
+      Ec2Client ec2, AmiChoice choice, List<String> instanceTypes, String specType, String field) {
+    Violations v = new Violations(specType);
     Map<String, InstanceTypeFacts> known;
     try {
       known =

@@ -8,6 +8,7 @@ import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.SubnetCheck;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
  * clientRequestToken} serves every attempt.
  */
 public final class NodegroupCreation {
+  private static final String SPEC = "NodegroupSpec";
+
   private NodegroupCreation() {}
 
   /**
@@ -53,11 +56,13 @@ public final class NodegroupCreation {
         spec.kubernetesVersion()
             .orElseGet(
                 () -> eks.describeCluster(r -> r.name(spec.clusterName())).cluster().version());
-    AmiCatalog.checkVersion(spec.ami(), version);
+    Violations v = new Violations(SPEC);
+    NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
+    v.throwIfAny();
     if (!spec.instanceTypes().isEmpty()) {
-      InstanceTypeCheck.check(ec2, spec.ami(), spec.instanceTypes(), "instanceTypes");
+      InstanceTypeCheck.check(ec2, spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
     }
-    SubnetCheck.requireUsable(ec2, "NodegroupSpec", "subnetIds", spec.subnetIds(), 1);
+    SubnetCheck.requireUsable(ec2, SPEC, "subnetIds", spec.subnetIds(), 1);
     return version;
   }
 

@@ -1,12 +1,12 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.SubnetCheck;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
@@ -47,11 +47,7 @@ final class SelfManagedChecks {
     }
     checkCluster(v, cluster);
     String version = spec.kubernetesVersion().orElse(cluster.version());
-    try {
-      AmiCatalog.checkVersion(spec.ami(), version);
-    } catch (InvalidSpecException e) {
-      v.addAll(e.violations());
-    }
+    NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
     String serviceCidr =
         cluster.kubernetesNetworkConfig() == null
             ? null
@@ -77,7 +73,7 @@ final class SelfManagedChecks {
     checkNodeRole(v, aws, spec);
     WindowsPrerequisites.check(v, aws.eks(), aws.iam(), aws.autoScaling(), cluster, spec);
     v.throwIfAny();
-    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), "instanceTypes");
+    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
     SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
     return new Checked(cluster, version, serviceCidr, securityGroups);
   }

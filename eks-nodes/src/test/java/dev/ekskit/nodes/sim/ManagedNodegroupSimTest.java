@@ -151,10 +151,12 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
                 nodegroups.managed().create(spec("x").addInstanceTypes("m7g.large").build()).join())
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(v -> v.field() + ":" + v.rule())
-                    .containsExactly("instanceTypes[0]:arch-mismatch"));
+            e -> {
+              assertThat(e.specType()).isEqualTo("NodegroupSpec");
+              assertThat(e.violations())
+                  .extracting(v -> v.field() + ":" + v.rule())
+                  .containsExactly("instanceTypes[0]:arch-mismatch");
+            });
     assertThat(aws.calls().count("CreateNodegroup")).isZero();
   }
 
@@ -169,10 +171,13 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
                     .join())
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(v -> v.rule())
-                    .containsExactly("al2-end-of-life"));
+            e -> {
+              // Named as the user wrote it: the node group spec's ami.family.
+              assertThat(e.specType()).isEqualTo("NodegroupSpec");
+              assertThat(e.violations())
+                  .extracting(v -> v.field() + ":" + v.rule())
+                  .containsExactly("ami.family:al2-end-of-life");
+            });
     assertThat(aws.calls().mutatingCount()).isZero();
   }
 
