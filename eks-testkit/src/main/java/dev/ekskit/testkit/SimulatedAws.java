@@ -1,6 +1,7 @@
 package dev.ekskit.testkit;
 
 import dev.ekskit.testkit.internal.Simulation;
+import dev.ekskit.testkit.internal.Unmodelled;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <p>The clients are thread-safe. Errors are the SDK's own exception types with status code and
  * {@code awsErrorDetails()} set, thrown directly: the SDK's retry strategy does not run in between.
- * Operations the simulation does not model throw {@link UnsupportedOperationException}.
+ * Operations the simulation does not model throw {@link UnsupportedOperationException} naming the
+ * service and the operation.
  */
 public final class SimulatedAws implements AutoCloseable {
   private final VirtualTime time;
@@ -39,6 +41,11 @@ public final class SimulatedAws implements AutoCloseable {
   private final Durations durations;
   private final Calls calls;
   private final String accountId;
+  private final EksClient eks;
+  private final Ec2Client ec2;
+  private final SsmClient ssm;
+  private final IamClient iam;
+  private final AutoScalingClient autoScaling;
 
   private SimulatedAws(Builder builder) {
     this.accountId = builder.accountId;
@@ -48,6 +55,12 @@ public final class SimulatedAws implements AutoCloseable {
     this.faults = new Faults(simulation.faults());
     this.durations = new Durations(simulation.durations());
     this.calls = new Calls(simulation.calls());
+    this.eks = Unmodelled.named(EksClient.class, simulation.eks(), "EKS");
+    this.ec2 = Unmodelled.named(Ec2Client.class, simulation.ec2(), "EC2");
+    this.ssm = Unmodelled.named(SsmClient.class, simulation.ssm(), "SSM");
+    this.iam = Unmodelled.named(IamClient.class, simulation.iam(), "IAM");
+    this.autoScaling =
+        Unmodelled.named(AutoScalingClient.class, simulation.autoScaling(), "Auto Scaling");
   }
 
   /** Seed 42, us-east-1, account 123456789012, its own {@link VirtualTime}, no faults. */
@@ -61,17 +74,17 @@ public final class SimulatedAws implements AutoCloseable {
 
   /** The simulated EKS; closing it is harmless. */
   public EksClient eks() {
-    return simulation.eks();
+    return eks;
   }
 
   /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
   public Ec2Client ec2() {
-    return simulation.ec2();
+    return ec2;
   }
 
   /** SSM with the public parameters of EKS-optimized AMIs, which EC2 DescribeImages knows. */
   public SsmClient ssm() {
-    return simulation.ssm();
+    return ssm;
   }
 
   /**
@@ -79,7 +92,7 @@ public final class SimulatedAws implements AutoCloseable {
    * launches only after a few seconds, as IAM's eventual consistency makes it.
    */
   public IamClient iam() {
-    return simulation.iam();
+    return iam;
   }
 
   /**
@@ -87,7 +100,7 @@ public final class SimulatedAws implements AutoCloseable {
    * InService; failed launches show as Failed activities and are retried.
    */
   public AutoScalingClient autoScaling() {
-    return simulation.autoScaling();
+    return autoScaling;
   }
 
   /**
