@@ -1,11 +1,15 @@
 package dev.ekskit.testkit;
 
+import dev.ekskit.testkit.internal.TrackedExecutor;
 import dev.ekskit.testkit.internal.VirtualClock;
 import dev.ekskit.testkit.internal.VirtualScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -36,6 +40,7 @@ public final class VirtualTime implements AutoCloseable {
 
   private final VirtualScheduler scheduler;
   private final Clock clock;
+  private final List<ExecutorService> pools = new ArrayList<>();
 
   private VirtualTime(Instant start) {
     this.scheduler = new VirtualScheduler(Objects.requireNonNull(start, "start"));
@@ -57,6 +62,26 @@ public final class VirtualTime implements AutoCloseable {
     return clock;
   }
 
+  /**
+   * A pool of {@code threads} real threads for blocking work, such as a kit's AWS calls through
+   * clients with real latency ({@code EksKit.Builder.executor}): virtual time stands still while
+   * any of its tasks is queued or running, so the clock never runs ahead of the calls. Its tasks
+   * must not wait for virtual time to pass. Closed with this virtual time.
+   *
+   * <pre>{@code
+   * EksKit kit = EksKit.builder()...clock(time.clock()).scheduler(time.scheduler())
+   *     .executor(time.executor(8)).build();
+   * }</pre>
+   */
+  public synchronized ExecutorService executor(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    TrackedExecutor pool = new TrackedExecutor(scheduler, threads);
+    pools.add(pool);
+    return pool;
+  }
+
   /** The scheduler whose runner thread moves virtual now; shared by every caller. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
@@ -75,9 +100,10 @@ public final class VirtualTime implements AutoCloseable {
     scheduler.advance(duration.toNanos());
   }
 
-  /** Stops the runner thread; tasks still queued never run. */
+  /** Stops the runner thread and the pools it made; tasks still queued never run. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    pools.forEach(ExecutorService::shutdownNow);
     scheduler.close();
   }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class VirtualTimeTest {
@@ -178,5 +180,31 @@ class VirtualTimeTest {
     assertThat(scheduler.isShutdown()).isTrue();
     assertThatThrownBy(() -> scheduler.execute(() -> {}))
         .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+  }
+
+  @Test
+  void executor_whileItsTaskIsBlocked_virtualTimeStandsStill() throws Exception {
+    try (VirtualTime time = VirtualTime.create()) {
+      Instant start = time.now();
+      CountDownLatch release = new CountDownLatch(1);
+      time.executor(1).execute(() -> awaitQuietly(release));
+      ScheduledFuture<Instant> later = time.scheduler().schedule(time::now, 1, TimeUnit.HOURS);
+
+      // The test thread blocks too: only the pool's blocked task holds virtual time still.
+      assertThatThrownBy(() -> later.get(200, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+      assertThat(time.now()).isEqualTo(start);
+      release.countDown();
+
+      assertThat(later.get()).isEqualTo(start.plus(Duration.ofHours(1)));
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

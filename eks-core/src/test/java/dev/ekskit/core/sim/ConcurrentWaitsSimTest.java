@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.Operation;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,24 @@ class ConcurrentWaitsSimTest extends SimulationTest {
     assertThat(aws.eks().listClustersPaginator(r -> r.maxResults(100)).clusters().stream().count())
         .isEqualTo(CLUSTERS);
     assertThat(peakThreads[0] - threadsBefore).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void create_callsOnARealPoolTrackedByVirtualTime_everyCreateLandsAtOnce() {
+    kit.close();
+    kit = kitOn(aws, builder -> builder.executor(aws.time().executor(4)));
+    Instant start = aws.time().now();
+
+    List<Operation<ClusterInfo>> creating =
+        IntStream.range(0, 50)
+            .mapToObj(i -> kit.clusters().create(spec("tenant-" + i).build()))
+            .toList();
+    creating.forEach(Operation::join);
+
+    // With an untracked pool, virtual time ran ahead of queued calls and creates landed late.
+    assertThat(aws.calls().all())
+        .filteredOn(call -> call.operation().equals("CreateCluster"))
+        .hasSize(50)
+        .allSatisfy(call -> assertThat(call.at()).isEqualTo(start));
   }
 }

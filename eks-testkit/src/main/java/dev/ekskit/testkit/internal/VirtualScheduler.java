@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,6 +39,7 @@ public final class VirtualScheduler extends AbstractExecutorService
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>();
   private final Thread runner;
   private final Set<Thread> drivers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger workElsewhere = new AtomicInteger();
   private volatile long nowNanos;
   private long nextSequence;
   private boolean running;
@@ -266,8 +268,24 @@ public final class VirtualScheduler extends AbstractExecutorService
     }
   }
 
+  /**
+   * Work handed to another thread (a {@link TrackedExecutor}'s task, queued or running): virtual
+   * time waits for it, however blocked its thread looks.
+   */
+  void workStarted() {
+    workElsewhere.incrementAndGet();
+  }
+
+  void workEnded() {
+    workElsewhere.decrementAndGet();
+    signal();
+  }
+
   /** A driver waiting for this scheduler's own lock is about to submit work, so it is not idle. */
   private boolean driversBlocked() {
+    if (workElsewhere.get() > 0) {
+      return false;
+    }
     drivers.removeIf(thread -> thread.getState() == Thread.State.TERMINATED);
     return drivers.stream()
         .allMatch(
