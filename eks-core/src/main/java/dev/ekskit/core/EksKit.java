@@ -51,10 +51,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class EksKit implements AutoCloseable {
   private final KitServices services;
   private final Clusters clusters;
+  private final Networks networks;
 
   private EksKit(KitServices services) {
     this.services = services;
     this.clusters = new Clusters(services);
+    this.networks = new Networks(services);
   }
 
   /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
@@ -68,6 +70,11 @@ public final class EksKit implements AutoCloseable {
 
   public Clusters clusters() {
     return clusters;
+  }
+
+  /** VPCs laid out for clusters, as eksctl makes them; optional, since clusters take any subnets. */
+  public Networks networks() {
+    return networks;
   }
 
   /**

@@ -8,8 +8,9 @@ import java.time.Duration;
  * How long simulated transitions take. By default each is drawn from the seed to match real EKS:
  * cluster create median ~10 min (p95 ~14.5, tail up to 33), delete ~3.4 min, version update 9–25
  * min, config update 2–6 min, node group create 3–6 / delete 3–8 min, Fargate profile create 26
- * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min. Fixing a
- * duration makes a test independent of the draws:
+ * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min, NAT
+ * gateway create 1–2 / delete 0.5–2 min (its interface lingers 10 s–2 min more). Fixing a duration
+ * makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));
@@ -79,6 +80,21 @@ public final class Durations {
   /** How long EC2 launches fail after a role was added to an instance profile. */
   public Durations instanceProfilePropagation(Duration duration) {
     return fix(Transition.PROFILE_PROPAGATION, duration);
+  }
+
+  /** A NAT gateway from pending to available (or failed). */
+  public Durations natGatewayCreate(Duration duration) {
+    return fix(Transition.NAT_GATEWAY_CREATE, duration);
+  }
+
+  /** A NAT gateway from deleting to deleted. */
+  public Durations natGatewayDelete(Duration duration) {
+    return fix(Transition.NAT_GATEWAY_DELETE, duration);
+  }
+
+  /** How long a deleted NAT gateway's network interface keeps its subnet from being deleted. */
+  public Durations natInterfaceLinger(Duration duration) {
+    return fix(Transition.NAT_INTERFACE_LINGER, duration);
   }
 
   /** Fixes every transition to {@code duration}. */

@@ -265,6 +265,28 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next NAT gateway created ends {@code failed} after its usual pending time, with EC2's
+   * {@code InternalError} about its network interface; it holds no Elastic IP and leaves no
+   * interface. Gateways fail on their own too, as in EC2, when the VPC has no internet gateway or
+   * the Elastic IP is missing or taken.
+   */
+  public Faults failNextNatGateway() {
+    return failNextNatGateway(
+        "InternalError",
+        "Network interface created and used internally by this NAT gateway is in an invalid state."
+            + " Please try again.");
+  }
+
+  /** The next NAT gateway created ends {@code failed} with this failure code and message. */
+  public Faults failNextNatGateway(String failureCode, String failureMessage) {
+    plan.network()
+        .failNextNatGateway(
+            Objects.requireNonNull(failureCode, "failureCode"),
+            Objects.requireNonNull(failureMessage, "failureMessage"));
+    return this;
+  }
+
   /** Removes every fault, after-commit hooks included, and restores the default rate limits. */
   public Faults clear() {
     plan.clear();

@@ -77,7 +77,12 @@ public final class SimulatedAws implements AutoCloseable {
     return eks;
   }
 
-  /** The simulated EC2: VPCs, subnets, security groups, availability zones. */
+  /**
+   * The simulated EC2: VPCs, subnets, security groups and their rules, availability zones and
+   * instance type offerings, internet and NAT gateways, Elastic IPs, route tables, and the network
+   * interfaces EKS and NAT gateways leave in subnets ({@code DependencyViolation} on deletes while
+   * they are there), with tag filters on the describes.
+   */
   public Ec2Client ec2() {
     return ec2;
   }

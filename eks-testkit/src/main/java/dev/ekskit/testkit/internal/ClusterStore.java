@@ -90,6 +90,9 @@ final class ClusterStore {
     cluster.upgradePolicy = upgradePolicy(request.upgradePolicy());
     byName.put(cluster.name, cluster);
     context.tags().register(cluster.arn, request.tags());
+    List<String> groups = new ArrayList<>(vpcConfig.securityGroupIds());
+    groups.add(0, vpcConfig.clusterSecurityGroupId());
+    context.network().attachControlPlane(cluster.name, vpcConfig.subnetIds(), groups);
     return describe(cluster);
   }
 
@@ -112,7 +115,9 @@ final class ClusterStore {
       throw Errors.inUse("Cluster " + name + " is currently being updated and cannot be deleted");
     }
     if (cluster.lifecycle.phase(context.now()) != Phase.DELETING) {
-      cluster.lifecycle.startDelete(context.now(), context.draw(Transition.CLUSTER_DELETE));
+      java.time.Duration deleting = context.draw(Transition.CLUSTER_DELETE);
+      cluster.lifecycle.startDelete(context.now(), deleting);
+      context.network().releaseControlPlane(name, context.now().plus(deleting));
     }
     return describe(cluster);
   }

@@ -1,5 +1,6 @@
 package dev.ekskit.testkit.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZoneState;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.SubnetState;
@@ -19,7 +22,10 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcState;
 
-/** VPCs, subnets, security groups and availability zones of one simulated region. */
+/**
+ * VPCs, subnets, security groups, availability zones and the interfaces AWS services put in them,
+ * of one simulated region.
+ */
 public final class Ec2Network {
   private static final int ZONES_PER_REGION = 6;
 
@@ -30,11 +36,13 @@ public final class Ec2Network {
   private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
   private final Map<String, Subnet> subnets = new LinkedHashMap<>();
   private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+  private final NetworkInterfaces interfaces;
 
   public Ec2Network(String region, String accountId, Ids ids) {
     this.region = region;
     this.accountId = accountId;
     this.ids = ids;
+    this.interfaces = new NetworkInterfaces(ids, accountId);
     String zoneIdPrefix = zoneIdPrefix(region);
     this.zones =
         IntStream.range(0, ZONES_PER_REGION)
@@ -53,8 +61,23 @@ public final class Ec2Network {
   }
 
   public List<AvailabilityZone> zones(Collection<String> names) {
+    return zones(names, List.of());
+  }
+
+  public List<AvailabilityZone> zones(Collection<String> names, List<Filter> filters) {
     return zones.stream()
         .filter(zone -> names.isEmpty() || names.contains(zone.zoneName()))
+        .filter(
+            zone ->
+                Ec2Filter.matchesSingle(
+                    filters,
+                    Map.of(
+                        "zone-name", zone.zoneName(),
+                        "zone-id", zone.zoneId(),
+                        "zone-type", zone.zoneType(),
+                        "state", zone.stateAsString(),
+                        "region-name", zone.regionName()),
+                    List.of()))
         .toList();
   }
 
@@ -143,7 +166,7 @@ public final class Ec2Network {
     return found.stream()
         .filter(
             s ->
-                matches(
+                Ec2Filter.matchesSingle(
                     filters,
                     Map.of(
                         "vpc-id",
@@ -151,13 +174,16 @@ public final class Ec2Network {
                         "subnet-id",
                         s.subnetId(),
                         "availability-zone",
-                        s.availabilityZone())))
+                        s.availabilityZone(),
+                        "cidr-block",
+                        s.cidrBlock()),
+                    s.tags()))
         .toList();
   }
 
   public List<Vpc> vpcs(List<String> vpcIds, List<Filter> filters) {
     return byIds(vpcs, vpcIds, "InvalidVpcID.NotFound", "vpc ID").stream()
-        .filter(v -> matches(filters, Map.of("vpc-id", v.vpcId())))
+        .filter(v -> Ec2Filter.matchesSingle(filters, Map.of("vpc-id", v.vpcId()), v.tags()))
         .toList();
   }
 
@@ -167,10 +193,11 @@ public final class Ec2Network {
         .filter(g -> names.isEmpty() || names.contains(g.groupName()))
         .filter(
             g ->
-                matches(
+                Ec2Filter.matchesSingle(
                     filters,
                     Map.of(
-                        "vpc-id", g.vpcId(), "group-id", g.groupId(), "group-name", g.groupName())))
+                        "vpc-id", g.vpcId(), "group-id", g.groupId(), "group-name", g.groupName()),
+                    g.tags()))
         .toList();
   }
 
@@ -180,6 +207,76 @@ public final class Ec2Network {
 
   public boolean hasSecurityGroup(String groupId) {
     return securityGroups.containsKey(groupId);
+  }
+
+  public Optional<Vpc> vpc(String vpcId) {
+    return Optional.ofNullable(vpcs.get(vpcId));
+  }
+
+  public Optional<SecurityGroup> securityGroup(String groupId) {
+    return Optional.ofNullable(securityGroups.get(groupId));
+  }
+
+  /** The interfaces AWS services put in the subnets. */
+  public NetworkInterfaces interfaces() {
+    return interfaces;
+  }
+
+  /** Replaces a stored subnet or security group with a changed copy (same id). */
+  void replace(Subnet subnet) {
+    subnets.put(subnet.subnetId(), subnet);
+  }
+
+  void replace(SecurityGroup group) {
+    securityGroups.put(group.groupId(), group);
+  }
+
+  /** Forgets a VPC, subnet or security group whose delete the caller has checked. */
+  void removeVpc(String vpcId) {
+    vpcs.remove(vpcId);
+  }
+
+  void removeSubnet(String subnetId) {
+    subnets.remove(subnetId);
+  }
+
+  void removeSecurityGroup(String groupId) {
+    securityGroups.remove(groupId);
+  }
+
+  /**
+   * EKS's control-plane interfaces for {@code cluster}: one in each of its first two subnets, with
+   * the cluster's security groups, in use until the cluster is gone.
+   */
+  void attachControlPlane(String cluster, List<String> subnetIds, List<String> groupIds) {
+    List<GroupIdentifier> groups =
+        groupIds.stream()
+            .map(
+                id ->
+                    GroupIdentifier.builder()
+                        .groupId(id)
+                        .groupName(
+                            securityGroup(id)
+                                .map(SecurityGroup::groupName)
+                                .orElse("eks-cluster-sg-" + cluster))
+                        .build())
+            .toList();
+    subnetIds.stream()
+        .limit(2)
+        .map(subnets::get)
+        .forEach(
+            subnet ->
+                interfaces.attach(
+                    "eks:" + cluster,
+                    subnet,
+                    groups,
+                    "Amazon EKS " + cluster,
+                    NetworkInterfaceType.INTERFACE));
+  }
+
+  /** From {@code at} on (the cluster is gone), its interfaces are left available, not deleted. */
+  void releaseControlPlane(String cluster, Instant at) {
+    interfaces.release("eks:" + cluster, at, false);
   }
 
   private void requireVpc(String vpcId) {
@@ -202,14 +299,6 @@ public final class Ec2Network {
       found.add(item);
     }
     return found;
-  }
-
-  /**
-   * EC2 filter semantics: every filter must match one of its values; unknown filter names match
-   * nothing.
-   */
-  private static boolean matches(List<Filter> filters, Map<String, String> attributes) {
-    return filters.stream().allMatch(f -> f.values().contains(attributes.get(f.name())));
   }
 
   private static List<Tag> tags(List<TagSpecification> tagSpecs) {

@@ -37,6 +37,7 @@ public final class FaultPlan {
   private final Set<String> fargateProfileFailures = new HashSet<>();
   private final Set<String> fargateProfileDeleteFailures = new HashSet<>();
   private final NodegroupFaults nodegroupFaults = new NodegroupFaults();
+  private final NetworkFaults networkFaults = new NetworkFaults();
   private final Map<String, String> launchFailures = new HashMap<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
@@ -151,6 +152,7 @@ public final class FaultPlan {
     fargateProfileFailures.clear();
     fargateProfileDeleteFailures.clear();
     nodegroupFaults.clear();
+    networkFaults.clear();
     launchFailures.clear();
   }
 
@@ -166,6 +168,10 @@ public final class FaultPlan {
 
   public NodegroupFaults nodegroups() {
     return nodegroupFaults;
+  }
+
+  public NetworkFaults network() {
+    return networkFaults;
   }
 
   synchronized boolean throttles(String operation, Instant now) {

@@ -38,23 +38,27 @@ import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
- * {@link Ec2Client} over an {@link Ec2Network}; operations it does not simulate throw
- * UnsupportedOperationException.
+ * {@link Ec2Client} over an {@link Ec2Network}, with the networking operations of {@link
+ * SimulatedEc2Networking}; operations it does not simulate throw UnsupportedOperationException.
  */
-public final class SimulatedEc2 implements Ec2Client {
+public final class SimulatedEc2 extends SimulatedEc2Networking {
   private final Gateway gateway;
   private final Ec2Network network;
-  private final RouteTables routeTables = new RouteTables();
+  private final VpcGateways gateways;
   private final LaunchTemplateStore launchTemplates;
   private final AutoScalingStore autoScaling;
 
   SimulatedEc2(
       Gateway gateway,
       Ec2Network network,
+      VpcGateways gateways,
+      VpcNetworking networking,
       LaunchTemplateStore launchTemplates,
       AutoScalingStore autoScaling) {
+    super(gateway, gateways, networking);
     this.gateway = gateway;
     this.network = network;
+    this.gateways = gateways;
     this.launchTemplates = launchTemplates;
     this.autoScaling = autoScaling;
   }
@@ -159,12 +163,13 @@ public final class SimulatedEc2 implements Ec2Client {
         "DescribeAvailabilityZones",
         () ->
             DescribeAvailabilityZonesResponse.builder()
-                .availabilityZones(network.zones(request.zoneNames()))
+                .availabilityZones(network.zones(request.zoneNames(), request.filters()))
                 .build());
   }
 
   /**
-   * Each simulated VPC has only its main route table, with the local route: every subnet private.
+   * Each simulated VPC has its main route table, with the local route only, and the tables made for
+   * it: a subnet is private unless its table routes to an internet gateway.
    */
   @Override
   public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
@@ -172,16 +177,16 @@ public final class SimulatedEc2 implements Ec2Client {
         "DescribeRouteTables",
         () ->
             DescribeRouteTablesResponse.builder()
-                .routeTables(routeTables.describe(network, request.filters()))
+                .routeTables(gateways.describeRouteTables(request))
                 .build());
   }
 
   /** Makes {@code subnetId} public: routed to an internet gateway. Not a recorded call. */
   public void routeToInternet(String subnetId) {
-    routeTables.routeToInternet(
-        network
-            .subnet(subnetId)
-            .orElseThrow(() -> new IllegalArgumentException("No subnet " + subnetId)));
+    if (network.subnet(subnetId).isEmpty()) {
+      throw new IllegalArgumentException("No subnet " + subnetId);
+    }
+    gateways.routeToInternet(subnetId);
   }
 
   /** The EKS-optimized AMIs of {@link PublicAmis}, by id. */

@@ -43,7 +43,16 @@ public final class Simulation {
     AutoScalingStore groups =
         new AutoScalingStore(
             region, accountId, ids, clock, durations, faults, iamState, launchTemplates, network);
-    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates, groups);
+    VpcGateways vpcGateways =
+        new VpcGateways(network, ids, region, accountId, clock, durations, faults.network());
+    this.ec2 =
+        new SimulatedEc2(
+            gateway,
+            network,
+            vpcGateways,
+            new VpcNetworking(network, vpcGateways, region, clock),
+            launchTemplates,
+            groups);
     this.ssm = new SimulatedSsm(gateway);
     this.iam = new SimulatedIam(gateway, iamState);
     this.autoScaling = new SimulatedAutoScaling(gateway, groups);

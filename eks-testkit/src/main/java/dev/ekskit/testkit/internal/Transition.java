@@ -21,6 +21,13 @@ public enum Transition {
   INSTANCE_LAUNCH(minutes(1.7), minutes(2.5), minutes(1), minutes(4), 0),
   /** An instance from Terminating to gone. */
   INSTANCE_TERMINATE(minutes(1), minutes(1.5), minutes(0.5), minutes(2.5), 0),
+  /** A NAT gateway from pending to available: one to two minutes. */
+  NAT_GATEWAY_CREATE(minutes(1.5), minutes(1.9), minutes(1), minutes(2), 0),
+  /** A NAT gateway from deleting to deleted. */
+  NAT_GATEWAY_DELETE(minutes(1), minutes(1.4), Duration.ofSeconds(30), minutes(2), 0),
+  /** How long a deleted NAT gateway's network interface stays in its subnet. */
+  NAT_INTERFACE_LINGER(
+      Duration.ofSeconds(30), Duration.ofSeconds(75), Duration.ofSeconds(10), minutes(2), 0),
   /** How long EC2 takes to see a role newly added to an instance profile (IAM is eventual). */
   PROFILE_PROPAGATION(
       Duration.ofSeconds(8),

@@ -1,0 +1,321 @@
+package dev.ekskit.core.internal.network;
+
+import static dev.ekskit.core.internal.network.NetworkTags.filter;
+
+import dev.ekskit.core.NetworkInUseException;
+import dev.ekskit.core.Networks;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.spi.AwsErrors;
+import dev.ekskit.core.spi.Deletion;
+import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceType;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/**
+ * Deletes what ekskit made for a network, each kind found on its own by its tags, in the order EC2
+ * allows: NAT gateways (waited until deleted), Elastic IPs, internet gateways, route tables,
+ * subnets (sweeping the {@code available} interfaces left in them first), security groups (their
+ * rules naming each other revoked first), the VPC. {@code DependencyViolation}, while interfaces
+ * linger after NAT gateways and clusters, is retried with backoff. Every step treats "not found" as
+ * done, so a delete stopped halfway finishes when run again. Nothing is deleted while something
+ * still runs in the network.
+ */
+public final class NetworkDeletion {
+  /**
+   * EC2 lets go of interfaces and addresses some time after what used them is gone: 40 tries, 5 s
+   * growing to 30 s apart, about 18 minutes in all.
+   */
+  private static final StepRetries UNTIL_RELEASED =
+      StepRetries.when(
+          NetworkDeletion::stillHeld,
+          new RetrySettings(40, Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30)));
+
+  private final Scope scope;
+  private final Ec2Client ec2;
+  private final String name;
+  private final NetworkFinder finder;
+  private final List<String> deleted = new CopyOnWriteArrayList<>();
+
+  public NetworkDeletion(Scope scope, Ec2Client ec2, String name) {
+    this.scope = scope;
+    this.ec2 = ec2;
+    this.name = name;
+    this.finder = new NetworkFinder(ec2, name);
+  }
+
+  /** The call that removes a network, for error messages. */
+  public static String call(String name) {
+    return "remove it with kit.networks().delete(\"" + name + "\")";
+  }
+
+  /** Completes with the ids this run deleted, swept interfaces included, in order. */
+  public CompletableFuture<List<String>> run() {
+    return scope
+        .call("check not in use", this::requireUnused)
+        .thenCompose(done -> natGateways())
+        .thenCompose(done -> each("find Elastic IPs", finder::addresses, this::address))
+        .thenCompose(
+            done -> each("find internet gateways", finder::internetGateways, this::internetGateway))
+        .thenCompose(done -> each("find route tables", finder::routeTables, this::routeTable))
+        .thenCompose(done -> each("find subnets", finder::subnets, this::subnet))
+        .thenCompose(done -> securityGroups())
+        .thenCompose(done -> each("find VPC", finder::vpcs, this::vpc))
+        .thenApply(done -> List.copyOf(deleted));
+  }
+
+  /**
+   * Refuses while an interface other than a NAT gateway's is in use in the network's VPC: a
+   * cluster, nodes or load balancers still run there.
+   */
+  private boolean requireUnused() {
+    Set<String> natInterfaces = new HashSet<>();
+    finder.natGateways(null).stream()
+        .flatMap(nat -> nat.natGatewayAddresses().stream())
+        .map(NatGatewayAddress::networkInterfaceId)
+        .forEach(natInterfaces::add);
+    for (Vpc vpc : finder.vpcs(null)) {
+      List<String> users =
+          ec2
+              .describeNetworkInterfacesPaginator(
+                  r -> r.filters(filter("vpc-id", vpc.vpcId()), filter("status", "in-use")))
+              .networkInterfaces()
+              .stream()
+              .filter(eni -> eni.interfaceType() != NetworkInterfaceType.NAT_GATEWAY)
+              .filter(eni -> !natInterfaces.contains(eni.networkInterfaceId()))
+              .map(eni -> eni.networkInterfaceId() + " (" + eni.description() + ")")
+              .toList();
+      if (!users.isEmpty()) {
+        throw new NetworkInUseException(scope.resource(), users);
+      }
+    }
+    return true;
+  }
+
+  /** All at once: each takes about a minute. */
+  private CompletableFuture<Void> natGateways() {
+    return scope
+        .call("find NAT gateways", () -> finder.natGateways(null))
+        .thenCompose(found -> scope.parallel(found, Math.max(1, found.size()), this::natGateway))
+        .thenApply(done -> null);
+  }
+
+  private CompletableFuture<Void> natGateway(NatGateway nat) {
+    String id = nat.natGatewayId();
+    return Deletion.builder(ref(NetworkPart.NAT_GATEWAY, nat.tags()))
+        .waitKind(Networks.NAT_GATEWAY_DELETE)
+        .delete(() -> ec2.deleteNatGateway(r -> r.natGatewayId(id)))
+        .describe(
+            () ->
+                NatReadiness.deletionStatus(ec2, id)
+                    .map(status -> new Deletion.Observed(status, List.of())))
+        .build()
+        .run(scope)
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  private CompletableFuture<Void> address(Address address) {
+    String id = address.allocationId();
+    return scope
+        .child(ref(NetworkPart.ELASTIC_IP, address.tags()))
+        .call(
+            "release",
+            UNTIL_RELEASED,
+            () -> unlessGone(() -> ec2.releaseAddress(r -> r.allocationId(id))))
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  private CompletableFuture<Void> internetGateway(InternetGateway gateway) {
+    String id = gateway.internetGatewayId();
+    Scope own = scope.child(ref(NetworkPart.INTERNET_GATEWAY, gateway.tags()));
+    return own.call(
+            "detach",
+            UNTIL_RELEASED,
+            () -> {
+              gateway.attachments().stream()
+                  .map(InternetGatewayAttachment::vpcId)
+                  .forEach(vpcId -> detach(id, vpcId));
+              return true;
+            })
+        .thenCompose(
+            detached ->
+                own.call(
+                    "delete",
+                    UNTIL_RELEASED,
+                    () ->
+                        unlessGone(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(id)))))
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  /** Detaches the gateway; one already detached (EC2's {@code Gateway.NotAttached}) is done. */
+  private void detach(String gatewayId, String vpcId) {
+    try {
+      ec2.detachInternetGateway(r -> r.internetGatewayId(gatewayId).vpcId(vpcId));
+    } catch (RuntimeException e) {
+      if (!"Gateway.NotAttached".equals(AwsErrors.errorCode(e))
+          && !AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
+        throw e;
+      }
+    }
+  }
+
+  private CompletableFuture<Void> routeTable(RouteTable table) {
+    String id = table.routeTableId();
+    Scope own = scope.child(ref(NetworkPart.ROUTE_TABLE, table.tags()));
+    return own.call(
+            "disassociate",
+            () -> {
+              table.associations().stream()
+                  .filter(association -> !Boolean.TRUE.equals(association.main()))
+                  .map(RouteTableAssociation::routeTableAssociationId)
+                  .forEach(
+                      association ->
+                          unlessGone(
+                              () -> ec2.disassociateRouteTable(r -> r.associationId(association))));
+              return true;
+            })
+        .thenCompose(
+            disassociated ->
+                own.call(
+                    "delete",
+                    UNTIL_RELEASED,
+                    () -> unlessGone(() -> ec2.deleteRouteTable(r -> r.routeTableId(id)))))
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  /** Each attempt first deletes the interfaces left {@code available} in the subnet. */
+  private CompletableFuture<Void> subnet(Subnet subnet) {
+    String id = subnet.subnetId();
+    return scope
+        .child(ref(NetworkPart.SUBNET, subnet.tags()))
+        .call(
+            "delete",
+            UNTIL_RELEASED,
+            () -> {
+              sweepInterfaces(id);
+              return unlessGone(() -> ec2.deleteSubnet(r -> r.subnetId(id)));
+            })
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  private void sweepInterfaces(String subnetId) {
+    ec2
+        .describeNetworkInterfacesPaginator(
+            r -> r.filters(filter("subnet-id", subnetId), filter("status", "available")))
+        .networkInterfaces()
+        .stream()
+        .map(NetworkInterface::networkInterfaceId)
+        .forEach(
+            eni -> {
+              try {
+                ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni));
+                deleted.add(eni);
+              } catch (RuntimeException e) {
+                // Gone already, or taken into use again: the subnet's delete tells which.
+                if (!AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)
+                    && !"InvalidNetworkInterface.InUse".equals(AwsErrors.errorCode(e))) {
+                  throw e;
+                }
+              }
+            });
+  }
+
+  /** First the rules by which the groups name each other, then the groups. */
+  private CompletableFuture<Void> securityGroups() {
+    return scope
+        .call("find security groups", () -> finder.securityGroups(null))
+        .thenCompose(
+            groups -> {
+              Set<String> ids = new HashSet<>();
+              groups.forEach(group -> ids.add(group.groupId()));
+              return scope
+                  .sequence(
+                      groups,
+                      group ->
+                          scope
+                              .child(ref(NetworkPart.SECURITY_GROUP, group.tags()))
+                              .call(
+                                  "revoke rules",
+                                  () -> GroupRules.revokeReferences(ec2, group, ids)))
+                  .thenCompose(revoked -> scope.sequence(groups, this::securityGroup));
+            })
+        .thenApply(done -> null);
+  }
+
+  private CompletableFuture<Void> securityGroup(SecurityGroup group) {
+    String id = group.groupId();
+    return scope
+        .child(ref(NetworkPart.SECURITY_GROUP, group.tags()))
+        .call(
+            "delete",
+            UNTIL_RELEASED,
+            () -> unlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  private CompletableFuture<Void> vpc(Vpc vpc) {
+    String id = vpc.vpcId();
+    return scope
+        .child(ref(NetworkPart.VPC, vpc.tags()))
+        .call("delete", UNTIL_RELEASED, () -> unlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
+        .thenAccept(gone -> record(gone, id));
+  }
+
+  /** Finds the parts of one kind (a step), then deletes them one after another. */
+  private <T> CompletableFuture<Void> each(
+      String find, Function<String, List<T>> all, Function<T, CompletableFuture<Void>> delete) {
+    return scope
+        .call(find, () -> all.apply(null))
+        .thenCompose(found -> scope.sequence(found, delete))
+        .thenApply(done -> null);
+  }
+
+  private ResourceRef ref(String kind, List<Tag> tags) {
+    return NetworkPart.found(kind, NetworkTags.part(tags)).ref(name);
+  }
+
+  private void record(boolean gone, String id) {
+    if (gone) {
+      deleted.add(id);
+    }
+  }
+
+  /** Runs a delete; false when EC2 says there is nothing to delete. */
+  private static boolean unlessGone(Supplier<?> delete) {
+    try {
+      delete.get();
+      return true;
+    } catch (RuntimeException e) {
+      if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean stillHeld(Throwable error) {
+    String code = AwsErrors.errorCode(error);
+    return "DependencyViolation".equals(code) || "InvalidIPAddress.InUse".equals(code);
+  }
+}
