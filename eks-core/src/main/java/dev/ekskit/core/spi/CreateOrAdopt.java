@@ -14,10 +14,11 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The one create of every resource ekskit makes: create; if AWS answers "it is there" (a lost
- * response, a crash, another process), describe it, compare it with the spec, and adopt it when it
- * matches or fail with a {@link ConflictException} listing the differences. The create call pins its
- * idempotency token outside, so every attempt carries the same one.
+ * The one create of every resource ekskit makes: find (where the create takes no idempotency
+ * token), create; if it was found or AWS answers "it is there" (a lost response, a crash, another
+ * process), describe it, compare it with the spec, and adopt it when it matches or fail with a
+ * {@link ConflictException} listing the differences. The create call pins its idempotency token
+ * outside, so every attempt carries the same one.
  *
  * <pre>{@code
  * String token = UUID.randomUUID().toString();
@@ -44,6 +45,7 @@ public final class CreateOrAdopt<R> {
   private final String createStep;
   private final String adoptStep;
   private final Supplier<R> create;
+  private final Supplier<Boolean> find;
   private final Supplier<R> describe;
   private final Function<R, List<FieldDifference>> differences;
   private final Function<R, Optional<EksKitException>> unusable;
@@ -58,6 +60,7 @@ public final class CreateOrAdopt<R> {
     this.createStep = b.createStep;
     this.adoptStep = b.adoptStep;
     this.create = Objects.requireNonNull(b.create, "create");
+    this.find = b.find;
     this.describe = Objects.requireNonNull(b.describe, "describe");
     this.differences = b.differences;
     this.unusable = b.unusable;
@@ -95,6 +98,9 @@ public final class CreateOrAdopt<R> {
 
   /** What the create made (its answer may be null where AWS answers nothing), or null if it exists. */
   private Outcome<R> createOrNothing() {
+    if (find.get()) {
+      return null;
+    }
     try {
       return new Outcome<>(create.get(), false);
     } catch (RuntimeException e) {
@@ -149,6 +155,7 @@ public final class CreateOrAdopt<R> {
     private String createStep = "create";
     private String adoptStep = "adopt";
     private Supplier<R> create;
+    private Supplier<Boolean> find = () -> false;
     private Supplier<R> describe;
     private Function<R, List<FieldDifference>> differences = existing -> List.of();
     private Function<R, Optional<EksKitException>> unusable = existing -> Optional.empty();
@@ -185,6 +192,15 @@ public final class CreateOrAdopt<R> {
      */
     public Builder<R> create(Supplier<R> create) {
       this.create = create;
+      return this;
+    }
+
+    /**
+     * Looks for it before each create attempt, for resources whose create takes no idempotency
+     * token (found by tags, say): when it is there, it is adopted instead of created again.
+     */
+    public Builder<R> find(Supplier<Boolean> find) {
+      this.find = Objects.requireNonNull(find, "find");
       return this;
     }
 

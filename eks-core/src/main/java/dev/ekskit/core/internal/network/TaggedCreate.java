@@ -3,7 +3,6 @@ package dev.ekskit.core.internal.network;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +17,6 @@ import java.util.function.Supplier;
  * "it is there" too; one that ekskit did not make is a conflict.
  */
 final class TaggedCreate {
-  /** The part was found by its tags: adopt it instead of creating another. */
-  private static final class FoundByTags extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    FoundByTags() {
-      super("found by its tags", null, false, false);
-    }
-  }
-
   private TaggedCreate() {}
 
   static <R> CreateOrAdopt<R> of(
@@ -38,14 +28,8 @@ final class TaggedCreate {
     return CreateOrAdopt.<R>builder(ref)
         .what("the " + ref)
         .cleanup(cleanup)
-        .create(
-            () -> {
-              if (find.get().isPresent()) {
-                throw new FoundByTags();
-              }
-              return create.get();
-            })
-        .exists(error -> error instanceof FoundByTags || AwsErrors.saysItExists(error))
+        .find(() -> find.get().isPresent())
+        .create(create)
         .describe(() -> find.get().orElseThrow(() -> notOurs(ref)))
         .differences(differences)
         .build();
