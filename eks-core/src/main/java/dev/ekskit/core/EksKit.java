@@ -52,11 +52,17 @@ public final class EksKit implements AutoCloseable {
   private final KitServices services;
   private final Clusters clusters;
   private final Networks networks;
+  private final Roles roles;
+  private final PodIdentity podIdentity;
+  private final Irsa irsa;
 
   private EksKit(KitServices services) {
     this.services = services;
     this.clusters = new Clusters(services);
     this.networks = new Networks(services);
+    this.roles = new Roles(services);
+    this.podIdentity = new PodIdentity(services);
+    this.irsa = new Irsa(services);
   }
 
   /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
@@ -75,6 +81,21 @@ public final class EksKit implements AutoCloseable {
   /** VPCs laid out for clusters, as eksctl makes them; optional, since clusters take any subnets. */
   public Networks networks() {
     return networks;
+  }
+
+  /** The cluster and node IAM roles ekskit makes, and the delete of any role it made. */
+  public Roles roles() {
+    return roles;
+  }
+
+  /** EKS Pod Identity associations, with the roles and agent add-on they need. */
+  public PodIdentity podIdentity() {
+    return podIdentity;
+  }
+
+  /** IAM roles for service accounts: the cluster's OIDC provider and roles trusting it. */
+  public Irsa irsa() {
+    return irsa;
   }
 
   /**

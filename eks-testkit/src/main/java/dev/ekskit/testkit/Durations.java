@@ -97,6 +97,15 @@ public final class Durations {
     return fix(Transition.NAT_INTERFACE_LINGER, duration);
   }
 
+  /**
+   * How long EKS answers "the role cannot be assumed" (CreateCluster, CreateNodegroup,
+   * CreateFargateProfile) for a role made through CreateRole; 3–20 s drawn. Roles made with {@link
+   * SimulatedAws#createRole} are usable at once.
+   */
+  public Durations rolePropagation(Duration duration) {
+    return fix(Transition.ROLE_PROPAGATION, duration);
+  }
+
   /** Fixes every transition to {@code duration}. */
   public Durations all(Duration duration) {
     sampler.fixAll(duration);

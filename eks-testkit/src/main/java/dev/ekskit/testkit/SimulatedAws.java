@@ -93,8 +93,10 @@ public final class SimulatedAws implements AutoCloseable {
   }
 
   /**
-   * IAM roles (with managed policies) and instance profiles. A role added to a profile reaches EC2
-   * launches only after a few seconds, as IAM's eventual consistency makes it.
+   * IAM roles (with managed and inline policies), instance profiles and OpenID Connect providers. A
+   * role added to a profile reaches EC2 launches only after a few seconds, and EKS refuses a role
+   * made through CreateRole for a few seconds ({@link Durations#rolePropagation}), as IAM's
+   * eventual consistency makes it.
    */
   public IamClient iam() {
     return iam;

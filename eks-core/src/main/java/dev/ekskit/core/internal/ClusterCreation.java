@@ -9,6 +9,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.core.spi.SubnetCheck;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
  * Check the subnets, create-or-adopt, then wait for ACTIVE. One {@code clientRequestToken} serves
- * every attempt, so a create that AWS applied but whose answer was lost is not repeated.
+ * every attempt, so a create that AWS applied but whose answer was lost is not repeated. A cluster
+ * role EKS cannot assume yet (made moments ago, IAM not propagated) is waited out for a bounded
+ * time ({@link StepRetries#roleNotYetUsable()}).
  */
 public final class ClusterCreation {
   private ClusterCreation() {}
@@ -38,6 +41,7 @@ public final class ClusterCreation {
             .differences(existing -> ClusterDiff.between(spec, existing))
             .unusable(ClusterCreation::unusable)
             .status(Cluster::statusAsString)
+            .retries(StepRetries.roleNotYetUsable())
             .build();
     PollingPolicy fresh = scope.policy(WaitKind.CLUSTER_CREATE);
     return scope

@@ -6,6 +6,7 @@ import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.identity.IdentityCascade;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.KitModule;
@@ -47,7 +48,8 @@ public final class KitServices implements KitContext, AutoCloseable {
 
   /**
    * A kit's services: the given scheduler and executor or threads of its own, the given clients or
-   * none, and every module installed once, in order.
+   * none, core's own cascade step (the IAM roles and OIDC provider made for a cluster), and every
+   * module installed once, in order.
    */
   public static KitServices create(
       EngineSettings settings,
@@ -70,6 +72,7 @@ public final class KitServices implements KitContext, AutoCloseable {
     KitServices kit =
         new KitServices(
             engine, new KitClients(givenClients, region, credentialsProvider), threads);
+    kit.addCascadeStep(new IdentityCascade(kit));
     modules.forEach(module -> module.install(kit));
     return kit;
   }

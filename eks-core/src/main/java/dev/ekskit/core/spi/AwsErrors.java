@@ -97,6 +97,21 @@ public final class AwsErrors {
     return is(error, Kind.IN_USE) || code.contains("alreadyexists") || code.contains("duplicate");
   }
 
+  /**
+   * Whether EKS refused a role because it cannot assume it: the role's trust does not name the
+   * service, or IAM has not propagated a role made moments ago (EKS gives the same answer for
+   * both). CreateCluster says the role "could not be assumed", CreateNodegroup that principals
+   * "were not found in the trust relationships", CreateFargateProfile "Misconfigured
+   * PodExecutionRole Trust Policy".
+   */
+  public static boolean saysRoleNotAssumable(Throwable error) {
+    if (!is(error, Kind.INVALID)) {
+      return false;
+    }
+    String message = describe(error).toLowerCase(Locale.ROOT);
+    return message.contains("assume") || message.contains("trust");
+  }
+
   /** The result of {@code describe}, or empty when AWS answers that the resource does not exist. */
   public static <T> Optional<T> absentAsEmpty(Supplier<Optional<T>> describe) {
     try {

@@ -1,6 +1,7 @@
 package dev.ekskit.core.spi;
 
 import dev.ekskit.core.RetrySettings;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -21,6 +22,13 @@ import java.util.function.Predicate;
 public record StepRetries(Predicate<Throwable> condition, RetrySettings settings) {
   private static final StepRetries NONE = new StepRetries(error -> false, RetrySettings.defaults());
 
+  /**
+   * IAM usually propagates a new role within seconds, rarely within a minute or two: 10 attempts, 2
+   * s growing to 30 s, about 2.5 minutes in all.
+   */
+  private static final RetrySettings ROLE_PROPAGATION =
+      new RetrySettings(10, Duration.ofSeconds(2), 1.6, Duration.ofSeconds(30));
+
   public StepRetries {
     Objects.requireNonNull(condition, "condition");
     Objects.requireNonNull(settings, "settings");
@@ -33,6 +41,20 @@ public record StepRetries(Predicate<Throwable> condition, RetrySettings settings
 
   public static StepRetries when(Predicate<Throwable> condition, RetrySettings settings) {
     return new StepRetries(condition, settings);
+  }
+
+  /**
+   * EKS refusing a role it cannot assume ({@link AwsErrors#saysRoleNotAssumable}), for as long as
+   * IAM takes to propagate a new role (about 2.5 minutes, 10 attempts): for a step that hands EKS a
+   * role, which may have been made moments ago. A role whose trust is wrong stays refused, and the
+   * step fails after that with EKS's answer.
+   *
+   * <pre>{@code
+   * scope.call("create", StepRetries.roleNotYetUsable(), () -> eks.createCluster(request));
+   * }</pre>
+   */
+  public static StepRetries roleNotYetUsable() {
+    return when(AwsErrors::saysRoleNotAssumable, ROLE_PROPAGATION);
   }
 
   /** A 409 "resource in use" while someone else's change runs, for as long as such a change takes. */

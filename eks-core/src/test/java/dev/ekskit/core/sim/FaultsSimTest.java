@@ -66,7 +66,8 @@ class FaultsSimTest extends SimulationTest {
         .allMatch(
             e ->
                 e.reason().contains("TooManyRequestsException")
-                    || e.reason().contains("RequestLimitExceeded"));
+                    || e.reason().contains("RequestLimitExceeded")
+                    || e.reason().contains("IAM Throttling"));
     assertThat(aws.eks().listClusters().clusters()).isEmpty();
   }
 

@@ -2,10 +2,14 @@ package dev.ekskit.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ekskit.testkit.internal.Errors;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -65,5 +69,32 @@ class AwsErrorsTest {
                 .build();
     assertThat(AwsErrors.describe(error))
         .isEqualTo("InvalidSubnetID.NotFound (400): The subnet ID 'subnet-1' does not exist");
+  }
+
+  static Stream<Arguments> roleRefusals() {
+    return Stream.of(
+        Arguments.of(
+            Errors.invalidParameter(
+                "Role with arn: arn:aws:iam::123456789012:role/new, could not be assumed because it"
+                    + " does not exist or the trusted entity is not correct"),
+            true),
+        Arguments.of(
+            Errors.invalidParameter(
+                "Following required service principals [ec2.amazonaws.com] were not found in the"
+                    + " trust relationships of nodeRole arn:aws:iam::123456789012:role/nodes"),
+            true),
+        Arguments.of(
+            Errors.invalidParameter(
+                "Misconfigured PodExecutionRole Trust Policy; Please add the"
+                    + " eks-fargate-pods.amazonaws.com Service Principal"),
+            true),
+        Arguments.of(Errors.invalidParameter("Subnet subnet-1 is not private"), false),
+        Arguments.of(Errors.inUse("Role cannot be assumed while in use"), false));
+  }
+
+  @ParameterizedTest
+  @MethodSource("roleRefusals")
+  void saysRoleNotAssumable_eksRefusals_onlyRoleProblems(RuntimeException error, boolean role) {
+    assertThat(AwsErrors.saysRoleNotAssumable(error)).isEqualTo(role);
   }
 }

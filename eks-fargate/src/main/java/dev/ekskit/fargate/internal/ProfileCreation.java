@@ -105,7 +105,7 @@ public final class ProfileCreation {
    */
   private boolean notYet(Throwable error, Instant firstAttempt) {
     return TurnTaking.busyWith(error) != null
-        || TurnTaking.roleNotYetUsable(error)
+        || AwsErrors.saysRoleNotAssumable(error)
             && Duration.between(firstAttempt, scope.now()).compareTo(ROLE_GRACE) < 0;
   }
 

@@ -1,7 +1,6 @@
 package dev.ekskit.fargate.internal;
 
 import dev.ekskit.core.spi.AwsErrors;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +22,5 @@ public final class TurnTaking {
     }
     Matcher m = BUSY.matcher(String.valueOf(AwsErrors.describe(error)));
     return m.find() ? m.group(1) + " " + m.group(2) : null;
-  }
-
-  /**
-   * EKS refuses a pod execution role it cannot assume yet; right after the role was created that is
-   * IAM's eventual consistency, not a mistake.
-   */
-  public static boolean roleNotYetUsable(Throwable error) {
-    if (!AwsErrors.is(error, AwsErrors.Kind.INVALID)) {
-      return false;
-    }
-    String message = AwsErrors.describe(error).toLowerCase(Locale.ROOT);
-    return message.contains("podexecutionrole") || message.contains("assume");
   }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.testkit.internal.Errors;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SmallRulesTest {
   @Test
@@ -27,24 +24,6 @@ class SmallRulesTest {
   void busyWith_alreadyExists_isNotBusy() {
     assertThat(TurnTaking.busyWith(Errors.inUse("A Fargate Profile already exists with this name")))
         .isNull();
-  }
-
-  static Stream<Arguments> roleRefusals() {
-    return Stream.of(
-        Arguments.of(
-            Errors.invalidParameter(
-                "Misconfigured PodExecutionRole Trust Policy; Please add the"
-                    + " eks-fargate-pods.amazonaws.com Service Principal"),
-            true),
-        Arguments.of(Errors.invalidParameter("Role cannot be assumed by EKS"), true),
-        Arguments.of(Errors.invalidParameter("Subnet subnet-1 is not private"), false),
-        Arguments.of(Errors.inUse("Role in use"), false));
-  }
-
-  @ParameterizedTest
-  @MethodSource("roleRefusals")
-  void roleNotYetUsable_refusal_onlyRoleProblemsWaited(RuntimeException error, boolean waited) {
-    assertThat(TurnTaking.roleNotYetUsable(error)).isEqualTo(waited);
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ final class EksWorld {
   final FargateStore fargateProfiles;
   final AddonStore addons;
   final AccessEntryStore accessEntries;
+  final PodIdentityStore podIdentity;
 
   EksWorld(EksContext context) {
     this.context = context;
@@ -23,11 +24,12 @@ final class EksWorld {
     this.addons =
         new AddonStore(context, new CoreDnsPlacement(context, nodegroups, fargateProfiles));
     this.accessEntries = new AccessEntryStore(context);
+    this.podIdentity = new PodIdentityStore(context);
   }
 
   /**
-   * Brings every resource up to virtual now; a deleted cluster takes its add-ons and access entries
-   * with it.
+   * Brings every resource up to virtual now; a deleted cluster takes its add-ons, access entries
+   * and Pod Identity associations with it.
    */
   void settle() {
     nodegroups.settle();
@@ -39,6 +41,7 @@ final class EksWorld {
             name -> {
               addons.dropCluster(name);
               accessEntries.dropCluster(name);
+              podIdentity.dropCluster(name);
             });
   }
 

@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * visible to EC2 launches only after a drawn delay, as IAM's eventual consistency makes it.
  */
 public final class IamState {
-  /** A role: its trust policy, path, attached managed policy ARNs and tags. */
+  /**
+   * A role: its trust policy, path, attached managed policy ARNs, inline policies, tags, and from
+   * when EKS can assume it.
+   */
   static final class Role {
     final String name;
     final String path;
@@ -30,7 +33,11 @@ public final class IamState {
     final String trustPolicy;
     final Instant createdAt;
     final Set<String> policies = new LinkedHashSet<>();
+    final Map<String, String> inlinePolicies = new LinkedHashMap<>();
     final Map<String, String> tags;
+    String description;
+    String permissionsBoundary;
+    Instant usableAt;
 
     Role(
         String name,
@@ -45,6 +52,7 @@ public final class IamState {
       this.trustPolicy = trustPolicy;
       this.createdAt = at;
       this.tags = tags;
+      this.usableAt = at;
     }
   }
 
@@ -80,6 +88,16 @@ public final class IamState {
   }
 
   Role createRole(String name, String path, String trustPolicy, Map<String, String> tags) {
+    return createRole(name, path, trustPolicy, tags, null, null);
+  }
+
+  Role createRole(
+      String name,
+      String path,
+      String trustPolicy,
+      Map<String, String> tags,
+      String description,
+      String permissionsBoundary) {
     requireName("roleName", name);
     if (roles.containsKey(name)) {
       throw alreadyExists("Role with name " + name + " already exists.");
@@ -93,6 +111,8 @@ public final class IamState {
             trustPolicy,
             clock.get(),
             tags);
+    role.description = description;
+    role.permissionsBoundary = permissionsBoundary;
     roles.put(name, role);
     return role;
   }
@@ -108,6 +128,7 @@ public final class IamState {
   void deleteRole(String name) {
     Role role = role(name);
     if (!role.policies.isEmpty()
+        || !role.inlinePolicies.isEmpty()
         || profiles.values().stream().anyMatch(p -> p.roles.contains(name))) {
       throw Errors.iam(
           DeleteConflictException.builder(),
@@ -117,6 +138,32 @@ public final class IamState {
               + " profiles first.");
     }
     roles.remove(name);
+  }
+
+  /**
+   * A role made through CreateRole: EKS can assume it only after a drawn delay, as IAM's eventual
+   * consistency makes it.
+   */
+  Role propagating(Role role) {
+    role.usableAt = role.createdAt.plus(durations.draw(Transition.ROLE_PROPAGATION));
+    return role;
+  }
+
+  Supplier<Instant> clock() {
+    return clock;
+  }
+
+  /** The role of an ARN, if this account has it. */
+  Optional<Role> roleByArn(String arn) {
+    return Optional.ofNullable(arn)
+        .map(a -> roles.get(a.substring(a.lastIndexOf('/') + 1)))
+        .filter(role -> role.arn.equals(arn));
+  }
+
+  /** The instance profiles that hold role {@code roleName}, oldest first. */
+  List<Profile> profilesHolding(String roleName) {
+    role(roleName);
+    return profiles.values().stream().filter(p -> p.roles.contains(roleName)).toList();
   }
 
   Profile createProfile(String name, String path, Map<String, String> tags) {
@@ -207,11 +254,11 @@ public final class IamState {
     }
   }
 
-  private static AwsServiceException alreadyExists(String message) {
+  static AwsServiceException alreadyExists(String message) {
     return Errors.iam(EntityAlreadyExistsException.builder(), 409, "EntityAlreadyExists", message);
   }
 
-  private static AwsServiceException noSuchEntity(String message) {
+  static AwsServiceException noSuchEntity(String message) {
     return Errors.iam(NoSuchEntityException.builder(), 404, "NoSuchEntity", message);
   }
 }

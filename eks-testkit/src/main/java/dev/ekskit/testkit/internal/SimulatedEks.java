@@ -12,17 +12,22 @@ import software.amazon.awssdk.services.eks.model.*;
 public final class SimulatedEks implements EksClient {
   private final Gateway gateway;
   private final EksWorld world;
+  private final RoleUsability roles;
 
-  SimulatedEks(Gateway gateway, EksContext context) {
+  SimulatedEks(Gateway gateway, EksContext context, IamState iam) {
     this.gateway = gateway;
     this.world = new EksWorld(context);
+    this.roles = new RoleUsability(iam, context.clock());
   }
 
   @Override
   public CreateClusterResponse createCluster(CreateClusterRequest request) {
     return call(
         "CreateCluster",
-        () -> CreateClusterResponse.builder().cluster(world.clusters.create(request)).build());
+        () -> {
+          roles.requireClusterRole(request.roleArn());
+          return CreateClusterResponse.builder().cluster(world.clusters.create(request)).build();
+        });
   }
 
   @Override
@@ -140,10 +145,12 @@ public final class SimulatedEks implements EksClient {
   public CreateNodegroupResponse createNodegroup(CreateNodegroupRequest request) {
     return call(
         "CreateNodegroup",
-        () ->
-            CreateNodegroupResponse.builder()
-                .nodegroup(world.nodegroups.create(request, world.clusters))
-                .build());
+        () -> {
+          roles.requireNodeRole(request.nodeRole());
+          return CreateNodegroupResponse.builder()
+              .nodegroup(world.nodegroups.create(request, world.clusters))
+              .build();
+        });
   }
 
   @Override
@@ -190,10 +197,12 @@ public final class SimulatedEks implements EksClient {
   public CreateFargateProfileResponse createFargateProfile(CreateFargateProfileRequest request) {
     return call(
         "CreateFargateProfile",
-        () ->
-            CreateFargateProfileResponse.builder()
-                .fargateProfile(world.fargateProfiles.create(request, world.clusters))
-                .build());
+        () -> {
+          roles.requirePodExecutionRole(request.podExecutionRoleArn());
+          return CreateFargateProfileResponse.builder()
+              .fargateProfile(world.fargateProfiles.create(request, world.clusters))
+              .build();
+        });
   }
 
   @Override
@@ -359,6 +368,68 @@ public final class SimulatedEks implements EksClient {
           world.clusters.require(request.clusterName());
           world.accessEntries.delete(request.clusterName(), request.principalArn());
           return DeleteAccessEntryResponse.builder().build();
+        });
+  }
+
+  @Override
+  public CreatePodIdentityAssociationResponse createPodIdentityAssociation(
+      CreatePodIdentityAssociationRequest request) {
+    return call(
+        "CreatePodIdentityAssociation",
+        () ->
+            CreatePodIdentityAssociationResponse.builder()
+                .association(world.podIdentity.create(request, world.clusters))
+                .build());
+  }
+
+  @Override
+  public DescribePodIdentityAssociationResponse describePodIdentityAssociation(
+      DescribePodIdentityAssociationRequest request) {
+    return call(
+        "DescribePodIdentityAssociation",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DescribePodIdentityAssociationResponse.builder()
+              .association(
+                  world.podIdentity.describe(request.clusterName(), request.associationId()))
+              .build();
+        });
+  }
+
+  @Override
+  public ListPodIdentityAssociationsResponse listPodIdentityAssociations(
+      ListPodIdentityAssociationsRequest request) {
+    return call(
+        "ListPodIdentityAssociations",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return world.podIdentity.list(request);
+        });
+  }
+
+  @Override
+  public UpdatePodIdentityAssociationResponse updatePodIdentityAssociation(
+      UpdatePodIdentityAssociationRequest request) {
+    return call(
+        "UpdatePodIdentityAssociation",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return UpdatePodIdentityAssociationResponse.builder()
+              .association(world.podIdentity.update(request))
+              .build();
+        });
+  }
+
+  @Override
+  public DeletePodIdentityAssociationResponse deletePodIdentityAssociation(
+      DeletePodIdentityAssociationRequest request) {
+    return call(
+        "DeletePodIdentityAssociation",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return DeletePodIdentityAssociationResponse.builder()
+              .association(world.podIdentity.delete(request.clusterName(), request.associationId()))
+              .build();
         });
   }
 

@@ -10,19 +10,30 @@ import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.CreateInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.CreateOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
 import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.DeleteInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.DeleteOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.DeleteOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.DeleteRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteRoleRequest;
 import software.amazon.awssdk.services.iam.model.DeleteRoleResponse;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DetachRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.GetInstanceProfileResponse;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -30,29 +41,50 @@ import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleRequest;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfilesForRoleResponse;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesRequest;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfilesResponse;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProviderTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProviderTagsResponse;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProvidersRequest;
+import software.amazon.awssdk.services.iam.model.ListOpenIdConnectProvidersResponse;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.RemoveRoleFromInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.TagOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.TagOpenIdConnectProviderResponse;
+import software.amazon.awssdk.services.iam.model.UntagOpenIdConnectProviderRequest;
+import software.amazon.awssdk.services.iam.model.UntagOpenIdConnectProviderResponse;
 
 /**
- * Simulated IAM: roles with managed policies, and instance profiles; each found by name, or listed
- * by path prefix with its tags listed apart.
+ * Simulated IAM: roles with managed and inline policies, instance profiles, and OpenID Connect
+ * providers; each found by name (providers by ARN), or listed by path prefix with its tags listed
+ * apart. A role made through CreateRole reaches EKS only after a few seconds ({@link
+ * IamState#propagating}).
  */
 public final class SimulatedIam implements IamClient {
   private final Gateway gateway;
   private final IamState state;
+  private final RolePolicies inlinePolicies;
+  private final OidcProviders oidcProviders;
 
-  public SimulatedIam(Gateway gateway, IamState state) {
+  public SimulatedIam(Gateway gateway, IamState state, String accountId) {
     this.gateway = gateway;
     this.state = state;
+    this.inlinePolicies = new RolePolicies(state);
+    this.oidcProviders = new OidcProviders(accountId, state.clock());
   }
 
   @Override
@@ -63,11 +95,14 @@ public final class SimulatedIam implements IamClient {
             CreateRoleResponse.builder()
                 .role(
                     role(
-                        state.createRole(
-                            request.roleName(),
-                            request.path(),
-                            request.assumeRolePolicyDocument(),
-                            tags(request.tags()))))
+                        state.propagating(
+                            state.createRole(
+                                request.roleName(),
+                                request.path(),
+                                request.assumeRolePolicyDocument(),
+                                tags(request.tags()),
+                                request.description(),
+                                request.permissionsBoundary()))))
                 .build());
   }
 
@@ -139,6 +174,105 @@ public final class SimulatedIam implements IamClient {
                         .toList())
                 .isTruncated(false)
                 .build());
+  }
+
+  @Override
+  public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest request) {
+    return call("PutRolePolicy", () -> inlinePolicies.put(request));
+  }
+
+  @Override
+  public GetRolePolicyResponse getRolePolicy(GetRolePolicyRequest request) {
+    return call("GetRolePolicy", () -> inlinePolicies.get(request));
+  }
+
+  @Override
+  public ListRolePoliciesResponse listRolePolicies(ListRolePoliciesRequest request) {
+    return call("ListRolePolicies", () -> inlinePolicies.list(request));
+  }
+
+  @Override
+  public DeleteRolePolicyResponse deleteRolePolicy(DeleteRolePolicyRequest request) {
+    return call("DeleteRolePolicy", () -> inlinePolicies.delete(request));
+  }
+
+  /** Every profile holding the role, on one page. */
+  @Override
+  public ListInstanceProfilesForRoleResponse listInstanceProfilesForRole(
+      ListInstanceProfilesForRoleRequest request) {
+    return call(
+        "ListInstanceProfilesForRole",
+        () ->
+            ListInstanceProfilesForRoleResponse.builder()
+                .instanceProfiles(
+                    state.profilesHolding(request.roleName()).stream()
+                        .map(this::listedProfile)
+                        .toList())
+                .isTruncated(false)
+                .build());
+  }
+
+  @Override
+  public CreateOpenIdConnectProviderResponse createOpenIDConnectProvider(
+      CreateOpenIdConnectProviderRequest request) {
+    return call("CreateOpenIDConnectProvider", () -> oidcProviders.create(request));
+  }
+
+  @Override
+  public GetOpenIdConnectProviderResponse getOpenIDConnectProvider(
+      GetOpenIdConnectProviderRequest request) {
+    return call(
+        "GetOpenIDConnectProvider", () -> oidcProviders.get(request.openIDConnectProviderArn()));
+  }
+
+  @Override
+  public ListOpenIdConnectProvidersResponse listOpenIDConnectProviders(
+      ListOpenIdConnectProvidersRequest request) {
+    return call("ListOpenIDConnectProviders", oidcProviders::list);
+  }
+
+  @Override
+  public ListOpenIdConnectProvidersResponse listOpenIDConnectProviders() {
+    return listOpenIDConnectProviders(ListOpenIdConnectProvidersRequest.builder().build());
+  }
+
+  @Override
+  public DeleteOpenIdConnectProviderResponse deleteOpenIDConnectProvider(
+      DeleteOpenIdConnectProviderRequest request) {
+    return call(
+        "DeleteOpenIDConnectProvider",
+        () -> {
+          oidcProviders.delete(request.openIDConnectProviderArn());
+          return DeleteOpenIdConnectProviderResponse.builder().build();
+        });
+  }
+
+  @Override
+  public TagOpenIdConnectProviderResponse tagOpenIDConnectProvider(
+      TagOpenIdConnectProviderRequest request) {
+    return call(
+        "TagOpenIDConnectProvider",
+        () -> {
+          oidcProviders.tag(request.openIDConnectProviderArn(), request.tags());
+          return TagOpenIdConnectProviderResponse.builder().build();
+        });
+  }
+
+  @Override
+  public UntagOpenIdConnectProviderResponse untagOpenIDConnectProvider(
+      UntagOpenIdConnectProviderRequest request) {
+    return call(
+        "UntagOpenIDConnectProvider",
+        () -> {
+          oidcProviders.untag(request.openIDConnectProviderArn(), request.tagKeys());
+          return UntagOpenIdConnectProviderResponse.builder().build();
+        });
+  }
+
+  @Override
+  public ListOpenIdConnectProviderTagsResponse listOpenIDConnectProviderTags(
+      ListOpenIdConnectProviderTagsRequest request) {
+    return call("ListOpenIDConnectProviderTags", () -> oidcProviders.tags(request));
   }
 
   @Override
@@ -286,6 +420,8 @@ public final class SimulatedIam implements IamClient {
         .arn(role.arn)
         .roleId("AROA" + Math.abs(role.arn.hashCode()))
         .assumeRolePolicyDocument(role.trustPolicy)
+        .description(role.description)
+        .permissionsBoundary(boundary(role))
         .createDate(role.createdAt)
         .tags(tagList(role.tags))
         .build();
@@ -303,8 +439,21 @@ public final class SimulatedIam implements IamClient {
         .build();
   }
 
+  private static AttachedPermissionsBoundary boundary(IamState.Role role) {
+    return role.permissionsBoundary == null
+        ? null
+        : AttachedPermissionsBoundary.builder()
+            .permissionsBoundaryArn(role.permissionsBoundary)
+            .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+            .build();
+  }
+
+  /** As IAM lists a role: without tags and permissions boundary. */
   private Role listedRole(IamState.Role role) {
-    return role(role).toBuilder().tags((Collection<Tag>) null).build();
+    return role(role).toBuilder()
+        .tags((Collection<Tag>) null)
+        .permissionsBoundary((AttachedPermissionsBoundary) null)
+        .build();
   }
 
   private InstanceProfile listedProfile(IamState.Profile profile) {

@@ -33,13 +33,14 @@ public final class Simulation {
     this.durations = new DurationSampler(seed);
     this.gateway = new Gateway(faults, calls, clock);
     this.network = new Ec2Network(region, accountId, ids);
+    this.iamState = new IamState(accountId, clock, durations);
     this.eks =
         new SimulatedEks(
             gateway,
             new EksContext(
-                region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
+                region, accountId, clock, durations, faults, ids, new TagRegistry(), network),
+            iamState);
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
-    this.iamState = new IamState(accountId, clock, durations);
     AutoScalingStore groups =
         new AutoScalingStore(
             region, accountId, ids, clock, durations, faults, iamState, launchTemplates, network);
@@ -54,7 +55,7 @@ public final class Simulation {
             launchTemplates,
             groups);
     this.ssm = new SimulatedSsm(gateway);
-    this.iam = new SimulatedIam(gateway, iamState);
+    this.iam = new SimulatedIam(gateway, iamState, accountId);
     this.autoScaling = new SimulatedAutoScaling(gateway, groups);
   }
 

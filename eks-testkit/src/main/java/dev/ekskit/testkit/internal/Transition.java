@@ -34,6 +34,13 @@ public enum Transition {
       Duration.ofSeconds(12),
       Duration.ofSeconds(5),
       Duration.ofSeconds(15),
+      0),
+  /** How long EKS refuses a role just made through CreateRole (IAM is eventual). */
+  ROLE_PROPAGATION(
+      Duration.ofSeconds(7),
+      Duration.ofSeconds(12),
+      Duration.ofSeconds(3),
+      Duration.ofSeconds(20),
       0);
 
   private static final double Z_95 = 1.645;
