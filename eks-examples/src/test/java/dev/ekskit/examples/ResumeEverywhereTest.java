@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * running it once: AWS acts and the answer is lost, or the process stops right after (its kit
  * closes inside the call). Running the same step again on a new kit, as a restarted process would,
  * then the rest, ends with one of everything, and the cascade leaves nothing ekskit made for the
- * cluster but the pod execution role, which outlives it by design today.
+ * cluster, the pod execution role included.
  */
 class ResumeEverywhereTest {
   private static final String CLUSTER = "orders";
@@ -93,7 +93,7 @@ class ResumeEverywhereTest {
     assertThat(world.stops).as("steps run again after a stop").isEqualTo(fault.crash() ? 1 : 0);
     assertThat(world.leftovers())
         .as("what ekskit made that is left after the cascade delete")
-        .containsExactly("iam-role orders-pods");
+        .isEmpty();
   }
 
   /** One simulated account living through the steps, with its kit of the moment. */

@@ -20,6 +20,9 @@ public final class Tags {
   /** The cluster a resource was made for, so that a cascade delete finds it on its own. */
   public static final String CLUSTER = PREFIX + "cluster";
 
+  private static final String ROLE_DESCRIPTION_PREFIX = "ekskit: ";
+  private static final String ROLE_FOR_CLUSTER = " for EKS cluster ";
+
   private Tags() {}
 
   /** The user's tags plus ekskit's own. */
@@ -34,6 +37,22 @@ public final class Tags {
     Map<String, String> tags = withOwnership(userTags);
     tags.put(CLUSTER, cluster);
     return tags;
+  }
+
+  /**
+   * The description of an IAM role ekskit makes for a cluster, e.g. {@code ekskit: Fargate pod
+   * execution role for EKS cluster orders}. IAM lists roles without their tags, so a cluster's
+   * cascade delete picks its candidates by this description, then checks the tags.
+   */
+  public static String roleDescription(String purpose, String cluster) {
+    return ROLE_DESCRIPTION_PREFIX + purpose + ROLE_FOR_CLUSTER + cluster;
+  }
+
+  /** Whether {@code description} is one ekskit gave a role made for {@code cluster}. */
+  public static boolean describesRoleFor(String description, String cluster) {
+    return description != null
+        && description.startsWith(ROLE_DESCRIPTION_PREFIX)
+        && description.endsWith(ROLE_FOR_CLUSTER + cluster);
   }
 
   public static boolean isManagedByEksKit(Map<String, String> tags) {

@@ -86,8 +86,8 @@ public final class PodExecutionRoleCreation {
                                 .path("/")
                                 .assumeRolePolicyDocument(trustPolicy)
                                 .description(
-                                    "Fargate pod execution role of EKS cluster "
-                                        + spec.clusterName())
+                                    Tags.roleDescription(
+                                        "Fargate pod execution role", spec.clusterName()))
                                 .tags(tags(spec)))
                     .role())
         .describe(() -> iam.getRole(r -> r.roleName(spec.roleName())).role())

@@ -7,6 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.core.spi.SubnetCheck;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.NodegroupInfo;
@@ -81,6 +82,8 @@ public final class NodegroupCreation {
                         r -> r.clusterName(spec.clusterName()).nodegroupName(spec.name()))
                     .nodegroup())
         .differences(existing -> NodegroupMapping.diff(spec, version, existing))
+        // A node role made moments ago is refused until IAM has shown it to EKS.
+        .retries(StepRetries.roleNotYetUsable())
         .unusable(existing -> unusable(spec, existing))
         .status(Nodegroup::statusAsString)
         .build();

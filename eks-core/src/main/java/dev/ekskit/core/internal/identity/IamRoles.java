@@ -73,7 +73,7 @@ public final class IamRoles {
   static List<String> madeFor(IamClient iam, String cluster, Predicate<String> purpose) {
     TreeSet<String> names = new TreeSet<>();
     iam.listRolesPaginator(r -> r.pathPrefix("/")).roles().stream()
-        .filter(role -> RolePlan.describesRoleFor(role.description(), cluster))
+        .filter(role -> Tags.describesRoleFor(role.description(), cluster))
         .filter(role -> purpose.test(role.description()))
         .forEach(
             listed ->

@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal.identity;
 
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.spi.Tags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,18 +46,7 @@ record RolePlan(
 
   /** ekskit's description of a role for {@code purpose}, naming the cluster it was made for. */
   static String description(String purpose, Optional<String> cluster) {
-    return PREFIX + purpose + cluster.map(RolePlan::forCluster).orElse("");
-  }
-
-  /** Whether a role's description says ekskit made it for {@code cluster}. */
-  static boolean describesRoleFor(String description, String cluster) {
-    return description != null
-        && description.startsWith(PREFIX)
-        && description.endsWith(forCluster(cluster));
-  }
-
-  private static String forCluster(String cluster) {
-    return " for EKS cluster " + cluster;
+    return cluster.map(name -> Tags.roleDescription(purpose, name)).orElse(PREFIX + purpose);
   }
 
   /** The ARN of a managed policy: an ARN as given, an AWS managed policy name in the partition. */
