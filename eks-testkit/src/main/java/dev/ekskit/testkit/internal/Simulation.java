@@ -37,7 +37,15 @@ public final class Simulation {
         new SimulatedEks(
             gateway,
             new EksContext(
-                region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
+                region,
+                accountId,
+                clock,
+                durations,
+                faults,
+                ids,
+                new TagRegistry(),
+                network,
+                new Agenda()));
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
     this.iamState = new IamState(accountId, clock, durations);
     AutoScalingStore groups =
