@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * minutes in, when every create has been made and every wait is parked until its first check; it
  * includes the simulated cluster each wait is on.
  */
-public final class ConcurrentWaitsBenchmark {
+final class ConcurrentWaitsBenchmark {
   private static final Duration PARKED_AT = Duration.ofMinutes(5);
 
   private ConcurrentWaitsBenchmark() {}

@@ -65,7 +65,8 @@ final class CriticalPathBenchmark {
                 .create(ConcurrentWaitsBenchmark.spec("whole", world.subnets()))
                 .join();
         Nodegroups nodegroups = Nodegroups.of(kit);
-        CompletableFuture<?> first = nodegroups.managed().create(nodegroup(world, "a")).completionFuture();
+        CompletableFuture<?> first =
+            nodegroups.managed().create(nodegroup(world, "a")).completionFuture();
         CompletableFuture<?> second =
             nodegroups.managed().create(nodegroup(world, "b")).completionFuture();
         CompletableFuture<?> profile =

@@ -85,7 +85,8 @@ final class ThrottlingBenchmark {
           Throwable failure = failure(create);
           if (failure instanceof WaitTimeoutException) {
             timeouts++;
-          } else if (failure != null && AwsErrors.is(failure.getCause(), AwsErrors.Kind.THROTTLED)) {
+          } else if (failure != null
+              && AwsErrors.is(failure.getCause(), AwsErrors.Kind.THROTTLED)) {
             throttled++;
           } else if (failure != null) {
             otherFailures++;

@@ -109,7 +109,9 @@ enum WaitCase {
               r ->
                   r.name(cluster)
                       .logging(
-                          l -> l.clusterLogging(s -> s.typesWithStrings("api", "audit").enabled(true))));
+                          l ->
+                              l.clusterLogging(
+                                  s -> s.typesWithStrings("api", "audit").enabled(true))));
     }
   }
 }

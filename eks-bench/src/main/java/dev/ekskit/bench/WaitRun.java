@@ -129,7 +129,8 @@ final class WaitRun {
                 .start(
                     ResourceRef.cluster(Subject.cluster(i)),
                     null,
-                    scope -> scope.await("wait", policy, describe, status -> readiness(row, status)));
+                    scope ->
+                        scope.await("wait", policy, describe, status -> readiness(row, status)));
         return waiting.completionFuture().thenApply(status -> aws.time().now());
       }
 

@@ -164,8 +164,8 @@ final class Poller<T> {
   }
 
   private Duration throttleBackoff() {
-    Duration capped =
-        THROTTLE_BACKOFF.compareTo(policy.maxInterval()) < 0 ? THROTTLE_BACKOFF : policy.maxInterval();
+    Duration most = policy.maxInterval();
+    Duration capped = THROTTLE_BACKOFF.compareTo(most) < 0 ? THROTTLE_BACKOFF : most;
     return scope.engine().jittered(capped, THROTTLE_JITTER);
   }
 

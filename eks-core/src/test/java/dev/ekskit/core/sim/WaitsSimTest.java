@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.ClusterInfo;
+import dev.ekskit.core.DurationModel;
 import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.Operation;
@@ -130,7 +131,7 @@ class WaitsSimTest extends SimulationTest {
     assertSame(simulated.distribution("addon-delete"), EksDurations.ADDON_DELETE);
   }
 
-  private static void assertSame(Durations.Distribution simulated, dev.ekskit.core.DurationModel model) {
+  private static void assertSame(Durations.Distribution simulated, DurationModel model) {
     assertThat(simulated.median()).isEqualTo(model.median());
     assertThat(simulated.p95()).isEqualTo(model.p95());
     assertThat(simulated.min()).isEqualTo(model.min());

@@ -28,7 +28,8 @@ class CheckTimesTest {
           Duration.ofMillis(Math.round(times.gapAfter(i).toMillis() * modelled.jitter() / 2));
 
       assertThat(times.jittered(i, 0.0)).isEqualTo(times.planned(i).minus(bound));
-      assertThat(times.jittered(i, 0.999)).isBetween(times.planned(i), times.planned(i).plus(bound));
+      assertThat(times.jittered(i, 0.999))
+          .isBetween(times.planned(i), times.planned(i).plus(bound));
       assertThat(times.jittered(i, 0.0)).isNotEqualTo(times.planned(i));
     }
   }
@@ -53,8 +54,9 @@ class CheckTimesTest {
 
   @Test
   void firstFrom_afterThrottledRetries_skipsChecksAlreadyPast() {
-    CheckTimes times = new CheckTimes(PollingPolicy.of(Duration.ofSeconds(10), Duration.ofSeconds(10),
-        Duration.ofMinutes(5)));
+    CheckTimes times =
+        new CheckTimes(
+            PollingPolicy.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
     assertThat(times.firstFrom(1, Duration.ofSeconds(35))).isEqualTo(3);
   }
