@@ -4,6 +4,7 @@ import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.Operation;
+import dev.ekskit.testkit.Call;
 import dev.ekskit.testkit.SimulatedAws;
 import dev.ekskit.testkit.VirtualTime;
 import java.lang.management.ManagementFactory;
@@ -12,48 +13,46 @@ import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Creates N clusters at once on the simulated AWS and prints wall time, threads, heap and calls,
- * twice: first with instant calls on virtual time (each create ~10 simulated minutes, polled on the
- * default policy), several rounds of which the first warms the JIT; then once with every call
- * blocking for an injected latency on the kit's default executor ({@link BlockingCallsBenchmark}).
- *
- * <p>System properties: {@code bench.clusters} (default 1000), {@code bench.rounds} of the first
- * part (default 3), {@code bench.latency} in milliseconds (default {@code 20-50}), and {@code
- * bench.seed} of the second part's simulation, latency and jitter (default 42).
+ * Creates N clusters at once on the simulated AWS with instant calls on virtual time (each create
+ * ~12 simulated minutes on the default policy) and prints wall time, threads, the heap one parked
+ * wait holds and the peak of AWS calls per virtual second. The heap is measured five simulated
+ * minutes in, when every create has been made and every wait is parked until its first check; it
+ * includes the simulated cluster each wait is on.
  */
-public final class ConcurrentWaitsBenchmark {
+final class ConcurrentWaitsBenchmark {
+  private static final Duration PARKED_AT = Duration.ofMinutes(5);
+
   private ConcurrentWaitsBenchmark() {}
 
-  public static void main(String[] args) {
-    int clusters = Integer.getInteger("bench.clusters", 1_000);
-    int rounds = Integer.getInteger("bench.rounds", 3);
-    long seed = Long.getLong("bench.seed", 42);
-    InjectedLatency latency =
-        InjectedLatency.parse(System.getProperty("bench.latency", "20-50"), seed);
+  static void header() {
     System.out.printf(
-        "%d concurrent cluster creates on the simulated AWS, instant calls on virtual time,"
-            + " %d rounds%n",
-        clusters,
-        rounds);
-    System.out.println(
-        "round  wall_ms  simulated_min  aws_calls  threads_before  threads_peak  heap_mb_retained");
-    for (int round = 1; round <= rounds; round++) {
-      run(round, clusters);
-    }
-    BlockingCallsBenchmark.run(clusters, latency, seed);
+        "%nConcurrent cluster creates, instant calls on virtual time%n%7s  %7s  %13s  %9s  %12s"
+            + "  %16s  %13s  %16s%n",
+        "creates",
+        "wall_ms",
+        "simulated_min",
+        "aws_calls",
+        "threads_peak",
+        "heap_per_wait_kb",
+        "peak_calls/s",
+        "peak_describes/s");
   }
 
-  private static void run(int round, int clusters) {
+  static void run(int clusters, long seed) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     System.gc();
-    int threadsBefore = threads.getThreadCount();
     threads.resetPeakThreadCount();
     long start = System.nanoTime();
-    try (SimulatedAws aws = SimulatedAws.create()) {
+    try (SimulatedAws aws = SimulatedAws.builder().seed(seed).build()) {
+      aws.faults().rateLimit(1e9, 1_000_000_000);
       List<String> subnets = aws.createVpcWithSubnets(3);
       try (EksKit kit =
           EksKit.builder()
@@ -62,29 +61,53 @@ public final class ConcurrentWaitsBenchmark {
               .clock(aws.time().clock())
               .scheduler(aws.time().scheduler())
               .executor(aws.time().scheduler())
-              .jitterSeed(round)
+              .jitterSeed(seed)
               .build()) {
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong parked = new AtomicLong();
+        aws.time()
+            .scheduler()
+            .schedule(
+                () -> {
+                  System.gc();
+                  parked.set(memory.getHeapMemoryUsage().getUsed());
+                },
+                PARKED_AT.toMillis(),
+                TimeUnit.MILLISECONDS);
         List<Operation<ClusterInfo>> creating =
             IntStream.range(0, clusters)
                 .mapToObj(i -> kit.clusters().create(spec("tenant-" + i, subnets)))
                 .toList();
         creating.forEach(Operation::join);
         long wallMs = (System.nanoTime() - start) / 1_000_000;
-        // Retained: the finished operations and the simulated state of N clusters, after a GC.
-        System.gc();
-        long heapMb = memory.getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        List<Call> calls = aws.calls().all();
+        long peakCalls = peakPerSecond(calls);
+        long peakDescribes =
+            peakPerSecond(
+                calls.stream().filter(call -> call.operation().equals("DescribeCluster")).toList());
         System.out.printf(
-            "%5d  %7d  %13d  %9d  %14d  %12d  %16d%n",
-            round,
+            "%7d  %7d  %13d  %9d  %12d  %16.1f  %13d  %16d%n",
+            clusters,
             wallMs,
             Duration.between(VirtualTime.DEFAULT_START, aws.time().now()).toMinutes(),
-            aws.calls().all().size(),
-            threadsBefore,
+            calls.size(),
             threads.getPeakThreadCount(),
-            heapMb);
+            Math.max(0, parked.get() - before) / 1024.0 / clusters,
+            peakCalls,
+            peakDescribes);
         Reference.reachabilityFence(creating);
       }
     }
+  }
+
+  /** The most calls in one second of virtual time. */
+  private static long peakPerSecond(List<Call> calls) {
+    Map<Long, Long> perSecond =
+        calls.stream()
+            .collect(
+                Collectors.groupingBy(call -> call.at().getEpochSecond(), Collectors.counting()));
+    return perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
   }
 
   static ClusterSpec spec(String name, List<String> subnets) {

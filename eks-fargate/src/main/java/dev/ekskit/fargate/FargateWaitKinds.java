@@ -1,5 +1,6 @@
 package dev.ekskit.fargate;
 
+import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitKind;
 import java.time.Duration;
@@ -16,17 +17,13 @@ import java.time.Duration;
  * }</pre>
  */
 public final class FargateWaitKinds {
-  /** Profile create: from ~26 s to ~5.5 min in public reports; first look at 25 s. */
+  /** Profile create: from 26 s to 5.5 min (see {@link EksDurations}). */
   public static final WaitKind FARGATE_PROFILE_CREATE =
-      new WaitKind(
+      WaitKind.modelled(
           "fargate-profile-create",
-          new PollingPolicy(
-              Duration.ofSeconds(25),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(30),
-              Duration.ofMinutes(2)));
+          EksDurations.FARGATE_PROFILE_CREATE,
+          250,
+          Duration.ofMinutes(30));
 
   /**
    * The coredns add-on after it was told to run on Fargate: CREATING or UPDATING, then DEGRADED

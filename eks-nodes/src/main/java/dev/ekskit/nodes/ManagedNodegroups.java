@@ -3,6 +3,7 @@ package dev.ekskit.nodes;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
+import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
@@ -46,17 +47,10 @@ import software.amazon.awssdk.services.eks.model.Update;
  * the wait at once with a {@link ResourceFailedException} carrying the issues and a hint per code.
  */
 public final class ManagedNodegroups {
-  /** Node group create: 3–6 minutes typically, with a tail past 15. */
+  /** Node group create: 3–6 minutes typically, up to 8 (see {@link EksDurations}). */
   public static final WaitKind NODEGROUP_CREATE =
-      new WaitKind(
-          "nodegroup-create",
-          new PollingPolicy(
-              Duration.ofMinutes(3),
-              Duration.ofSeconds(20),
-              0.2,
-              Duration.ofMinutes(2),
-              Duration.ofMinutes(40),
-              Duration.ofMinutes(5)));
+      WaitKind.modelled(
+          "nodegroup-create", EksDurations.NODEGROUP_CREATE, 850, Duration.ofMinutes(40));
 
   /** Scaling update: a minute or two. */
   public static final WaitKind NODEGROUP_SCALE =

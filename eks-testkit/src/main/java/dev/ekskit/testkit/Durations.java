@@ -5,12 +5,14 @@ import dev.ekskit.testkit.internal.Transition;
 import java.time.Duration;
 
 /**
- * How long simulated transitions take. By default each is drawn from the seed to match real EKS:
- * cluster create median ~10 min (p95 ~14.5, tail up to 33), delete ~3.4 min, version update 9–25
- * min, config update 2–6 min, node group create 3–6 / delete 3–8 min, Fargate profile create 26
- * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min, NAT
- * gateway create 1–2 / delete 0.5–2 min (its interface lingers 10 s–2 min more). Fixing a duration
- * makes a test independent of the draws:
+ * How long simulated transitions take. By default each is drawn from the seed (mixed, so that
+ * neighbouring seeds draw the whole distribution) to match real EKS, the same distributions as
+ * ekskit's {@code EksDurations} with their sources: cluster create median 12 min (p95 15, a 1% tail
+ * to 33), delete ~3.4 min, version update 9–25 min, config update 2–6 min, node group create 3–8 /
+ * delete 3–8 min, Fargate profile create 26 s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on
+ * create 1–2.5 / delete 0.5–2 min, NAT gateway create 1–2 / delete 0.5–2 min (its interface
+ * lingers 10 s–2 min more). {@link #distribution} gives each as numbers, {@link #next}
+ * tells what the next draw will be. Fixing a duration makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));
@@ -104,6 +106,38 @@ public final class Durations {
    */
   public Durations rolePropagation(Duration duration) {
     return fix(Transition.ROLE_PROPAGATION, duration);
+  }
+
+  /**
+   * A transition's distribution: a log-normal body by {@code median} and {@code p95}, a share
+   * {@code tailChance} spread evenly between {@code p95} and {@code max}, every draw within [{@code
+   * min}, {@code max}].
+   */
+  public record Distribution(
+      Duration median, Duration p95, Duration min, Duration max, double tailChance) {}
+
+  /**
+   * The distribution of the transition named as ekskit's wait kinds are, e.g. {@code
+   * "cluster-create"}, {@code "nodegroup-delete"}, {@code "addon-create"}.
+   *
+   * @throws IllegalArgumentException for a name the simulation has no transition of
+   */
+  public Distribution distribution(String transition) {
+    Transition t = Transition.named(transition);
+    return new Distribution(t.median(), t.p95(), t.min(), t.max(), t.tailChance());
+  }
+
+  /**
+   * How long the {@code ahead}-th next transition of this name will take (0: the next one), as the
+   * simulation will draw it: a benchmark's oracle, which knows when a resource is really done.
+   */
+  public Duration next(String transition, int ahead) {
+    return sampler.peek(Transition.named(transition), ahead);
+  }
+
+  /** Fixes the transition named as in {@link #distribution}, e.g. {@code "addon-delete"}. */
+  public Durations fix(String transition, Duration duration) {
+    return fix(Transition.named(transition), duration);
   }
 
   /** Fixes every transition to {@code duration}. */

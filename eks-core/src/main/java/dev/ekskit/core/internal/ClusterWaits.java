@@ -4,6 +4,7 @@ import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SharedDescribe;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -17,10 +18,13 @@ public final class ClusterWaits {
   /** Waits until the scope's cluster is ACTIVE. */
   public static CompletableFuture<Cluster> active(Scope scope, EksClient eks, PollingPolicy policy) {
     String name = scope.resource().name();
-    return scope.await(
-        "wait ACTIVE",
-        policy,
-        () -> ClusterReadiness.toActive(eks.describeCluster(r -> r.name(name)).cluster()));
+    return scope.await("wait ACTIVE", policy, describe(eks, name), ClusterReadiness::toActive);
+  }
+
+  /** DescribeCluster as every wait on the cluster shares it. */
+  public static SharedDescribe<Cluster> describe(EksClient eks, String name) {
+    return SharedDescribe.of(
+        "eks", "cluster/" + name, () -> eks.describeCluster(r -> r.name(name)).cluster());
   }
 
   public static CompletableFuture<Update> update(

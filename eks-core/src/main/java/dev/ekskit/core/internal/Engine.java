@@ -6,6 +6,8 @@ import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.waits.AdaptiveRate;
+import dev.ekskit.core.internal.waits.SharedDescribes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class Engine {
   private final Random random;
   private final Set<DefaultOperation<?>> running = ConcurrentHashMap.newKeySet();
   private final KeyedTurns turns = new KeyedTurns();
+  private final Map<String, AdaptiveRate> rates = new ConcurrentHashMap<>();
+  private final SharedDescribes sharedDescribes;
 
   public Engine(
       Clock clock,
@@ -62,6 +66,7 @@ public final class Engine {
     this.listeners = List.copyOf(listeners);
     this.operationDeadline = operationDeadline;
     this.random = random;
+    this.sharedDescribes = new SharedDescribes(clock);
   }
 
   /** Starts {@code body} as a new operation on {@code resource}; see {@link DefaultOperation}. */
@@ -98,6 +103,20 @@ public final class Engine {
   public Duration jittered(Duration base, double fraction) {
     double factor = 1 + fraction * (2 * random.nextDouble() - 1);
     return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
+  }
+
+  /** A uniform draw in [0, 1) from the kit's jitter seed. */
+  public double uniform() {
+    return random.nextDouble();
+  }
+
+  /** The kit-wide pace of status checks to {@code service}. */
+  public AdaptiveRate rate(String service) {
+    return rates.computeIfAbsent(service, name -> new AdaptiveRate(name, clock));
+  }
+
+  SharedDescribes sharedDescribes() {
+    return sharedDescribes;
   }
 
   /**

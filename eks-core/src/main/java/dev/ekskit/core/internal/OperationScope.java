@@ -7,6 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SharedDescribe;
 import dev.ekskit.core.spi.StepRetries;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,16 @@ final class OperationScope implements Scope {
   @Override
   public <T> CompletableFuture<T> await(
       String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
-    return Poller.await(this, step, policy, check);
+    return Poller.await(this, step, policy, Probes.plain(this, check));
+  }
+
+  @Override
+  public <R, T> CompletableFuture<T> await(
+      String step,
+      PollingPolicy policy,
+      SharedDescribe<R> describe,
+      Function<R, Readiness<T>> readiness) {
+    return Poller.await(this, step, policy, Probes.shared(this, describe, readiness));
   }
 
   @Override

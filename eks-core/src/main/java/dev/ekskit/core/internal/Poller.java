@@ -4,65 +4,84 @@ import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitTimeoutException;
+import dev.ekskit.core.internal.Probes.Probe;
+import dev.ekskit.core.internal.waits.CheckTimes;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
- * Waits for a resource by checking it on a {@link PollingPolicy}: the first check near the typical
- * duration, later ones at a jittered interval, slower while AWS throttles (a throttle never ends a
- * wait), until the policy's deadline or the operation's, whichever comes first. No thread is held
- * between checks, and no check is made once the operation stopped.
+ * Waits for a resource by checking it at the {@link CheckTimes} of its {@link PollingPolicy}, until
+ * the policy's deadline or the operation's, whichever comes first. A throttled check is tried again
+ * after about a second (jittered by half, at most {@code maxInterval}) or at the next planned check
+ * if that comes sooner, and never ends the wait; the plan itself does not move. Slowing down is the
+ * kit-wide pace's job ({@link dev.ekskit.core.internal.waits.AdaptiveRate}): a backoff per wait that
+ * doubled would only add detection lag, as throttles at random showed in eks-bench. No thread is
+ * held between checks, and no check is made once the operation stopped.
  */
 final class Poller<T> {
   /** Network faults and 5xx in a row that end a wait; a single one never does. */
   private static final int MAX_CONSECUTIVE_FAULTS = 10;
 
+  private static final Duration THROTTLE_BACKOFF = Duration.ofSeconds(1);
+  private static final double THROTTLE_JITTER = 0.5;
+
   private final OperationScope scope;
   private final String step;
   private final PollingPolicy policy;
-  private final Supplier<Readiness<T>> check;
+  private final CheckTimes times;
+  private final Probe<T> probe;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final Instant start;
   private final Instant policyDeadline;
-  private Duration interval;
+  private int index;
   private int checks;
   private int consecutiveFaults;
   private String lastStatus = "UNKNOWN";
 
-  private Poller(
-      OperationScope scope, String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
+  private Poller(OperationScope scope, String step, PollingPolicy policy, Probe<T> probe) {
     this.scope = scope;
     this.step = step;
     this.policy = policy;
-    this.check = check;
+    this.times = new CheckTimes(policy);
+    this.probe = probe;
     this.start = scope.now();
     this.policyDeadline = start.plus(policy.deadline());
-    this.interval = policy.interval();
   }
 
   static <T> CompletableFuture<T> await(
-      OperationScope scope, String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
-    Poller<T> poller = new Poller<>(scope, step, policy, check);
+      OperationScope scope, String step, PollingPolicy policy, Probe<T> probe) {
+    Poller<T> poller = new Poller<>(scope, step, policy, probe);
     scope.started(step, policy.typical());
-    poller.scheduleCheck(policy.firstCheck());
+    poller.result.whenComplete((value, error) -> probe.done());
+    poller.scheduleAt(poller.times.jittered(0, scope.engine().uniform()));
     return poller.result;
   }
 
-  private void scheduleCheck(Duration delay) {
+  /** Schedules the next check at {@code offset} from the start, cut at the deadline. */
+  private void scheduleAt(Duration offset) {
     Instant deadline = policyDeadline.isBefore(scope.deadline()) ? policyDeadline : scope.deadline();
-    Duration remaining = Duration.between(scope.now(), deadline);
-    if (remaining.isNegative() || remaining.isZero()) {
+    Instant now = scope.now();
+    if (!now.isBefore(deadline)) {
       fail(
           policyDeadline.isBefore(scope.deadline())
               ? new WaitTimeoutException(scope.resource(), elapsed(), checks, lastStatus, false)
               : scope.state().stop(scope.state().deadlinePassed()));
       return;
     }
-    scope.engine().schedule(delay.compareTo(remaining) < 0 ? delay : remaining, this::checkOnce);
+    Instant at = start.plus(offset);
+    if (at.isAfter(deadline)) {
+      at = deadline;
+    }
+    Duration delay = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+    scope.engine().schedule(delay, this::checkOnce);
+  }
+
+  private void scheduleNextPlanned() {
+    index = times.firstFrom(index + 1, elapsed());
+    scheduleAt(max(times.jittered(index, scope.engine().uniform()), elapsed()));
   }
 
   private void checkOnce() {
@@ -73,15 +92,25 @@ final class Poller<T> {
     }
     checks++;
     scope.state().attempted(null);
-    Readiness<T> found;
+    CompletableFuture<Readiness<T>> found;
     try {
-      found = check.get();
+      found = probe.check(times.sharingWindow(index));
     } catch (RuntimeException e) {
       onCheckError(e);
       return;
     }
+    found.whenComplete(
+        (readiness, error) -> {
+          if (error != null) {
+            onCheckError(AwsErrors.unwrap(error));
+          } else {
+            onFound(readiness);
+          }
+        });
+  }
+
+  private void onFound(Readiness<T> found) {
     consecutiveFaults = 0;
-    interval = policy.interval();
     lastStatus = found.status();
     scope.observed(step, found.status(), elapsed(), checks);
     if (found instanceof Readiness.Ready<T> ready) {
@@ -90,19 +119,20 @@ final class Poller<T> {
     } else if (found instanceof Readiness.Failed<T> failed) {
       fail(failed.error());
     } else {
-      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
+      scheduleNextPlanned();
     }
   }
 
-  private void onCheckError(RuntimeException error) {
+  private void onCheckError(Throwable error) {
     AwsErrors.Kind kind = AwsErrors.classify(error);
     if (kind == AwsErrors.Kind.THROTTLED) {
-      interval = min(interval.multipliedBy(2), policy.maxInterval());
-      scope.retrying(step, checks, interval, AwsErrors.describe(error));
-      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
+      Duration backoff = throttleBackoff();
+      scope.retrying(step, checks, backoff, AwsErrors.describe(error));
+      retryAfter(backoff);
     } else if (kind == AwsErrors.Kind.TRANSIENT && ++consecutiveFaults < MAX_CONSECUTIVE_FAULTS) {
-      scope.retrying(step, checks, interval, AwsErrors.describe(error));
-      scheduleCheck(scope.engine().jittered(interval, policy.jitter()));
+      Duration backoff = times.gapAfter(index);
+      scope.retrying(step, checks, backoff, AwsErrors.describe(error));
+      retryAfter(backoff);
     } else if (error instanceof EksKitException known) {
       fail(known);
     } else {
@@ -120,6 +150,25 @@ final class Poller<T> {
     }
   }
 
+  /** Again after {@code backoff}, or at the next planned check if that comes sooner. */
+  private void retryAfter(Duration backoff) {
+    Duration retry = elapsed().plus(backoff);
+    int next = times.firstFrom(index + 1, elapsed());
+    Duration planned = times.jittered(next, scope.engine().uniform());
+    if (planned.compareTo(retry) < 0) {
+      index = next;
+      scheduleAt(max(planned, elapsed()));
+    } else {
+      scheduleAt(retry);
+    }
+  }
+
+  private Duration throttleBackoff() {
+    Duration most = policy.maxInterval();
+    Duration capped = THROTTLE_BACKOFF.compareTo(most) < 0 ? THROTTLE_BACKOFF : most;
+    return scope.engine().jittered(capped, THROTTLE_JITTER);
+  }
+
   private void fail(EksKitException error) {
     scope.failed(step, start, error);
     result.completeExceptionally(error);
@@ -129,7 +178,7 @@ final class Poller<T> {
     return Duration.between(start, scope.now());
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) < 0 ? a : b;
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) > 0 ? a : b;
   }
 }

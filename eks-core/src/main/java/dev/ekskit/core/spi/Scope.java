@@ -65,7 +65,8 @@ public interface Scope {
 
   /**
    * Checks the resource on {@code policy} until {@code check} says ready or failed, bounded by the
-   * policy's deadline and the operation's. A throttled check never ends the wait.
+   * policy's deadline and the operation's. A throttled check is retried after a short backoff and
+   * never ends the wait; checks are paced kit-wide so that many waits spread out.
    *
    * @param check a blocking describe-and-classify; it maps "not found" itself where that is an
    *     answer
@@ -75,6 +76,27 @@ public interface Scope {
   /** {@link #await(String, PollingPolicy, Supplier)} with the kit's policy for {@code kind}. */
   default <T> CompletableFuture<T> await(String step, WaitKind kind, Supplier<Readiness<T>> check) {
     return await(step, policy(kind), check);
+  }
+
+  /**
+   * As {@link #await(String, PollingPolicy, Supplier)}, sharing each describe with the other waits
+   * of this kit on the same {@link SharedDescribe#key()}: one call per round of checks, however
+   * many waits look at the resource.
+   *
+   * @param readiness classifies what the describe returned; a pure function
+   */
+  default <R, T> CompletableFuture<T> await(
+      String step,
+      PollingPolicy policy,
+      SharedDescribe<R> describe,
+      Function<R, Readiness<T>> readiness) {
+    return await(step, policy, () -> readiness.apply(describe.call().get()));
+  }
+
+  /** {@link #await(String, PollingPolicy, SharedDescribe, Function)} with the kit's policy. */
+  default <R, T> CompletableFuture<T> await(
+      String step, WaitKind kind, SharedDescribe<R> describe, Function<R, Readiness<T>> readiness) {
+    return await(step, policy(kind), describe, readiness);
   }
 
   /** Reports a status seen outside a wait, e.g. that of a resource being adopted. */

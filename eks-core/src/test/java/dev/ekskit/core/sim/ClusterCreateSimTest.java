@@ -54,8 +54,9 @@ class ClusterCreateSimTest extends SimulationTest {
             .filter(c -> c.operation().equals("CreateCluster"))
             .findFirst()
             .orElseThrow();
+    // Near the earliest plausible end of a create (9 min), allowing for a model 30% too slow.
     assertThat(Duration.between(create.at(), describes.get(0).at()))
-        .isGreaterThanOrEqualTo(Duration.ofMinutes(7));
+        .isGreaterThanOrEqualTo(Duration.ofMinutes(6));
   }
 
   @Test
@@ -143,7 +144,9 @@ class ClusterCreateSimTest extends SimulationTest {
               assertThat(e.lastStatus()).isEqualTo("CREATING");
               assertThat(e.workContinues()).isTrue();
               assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(8));
-              assertThat(e.attempts()).isEqualTo(2);
+              assertThat(e.attempts())
+                  .isPositive()
+                  .isEqualTo(aws.calls().count("DescribeCluster"));
             });
     assertThat(creating.join().status()).isEqualTo("ACTIVE");
   }

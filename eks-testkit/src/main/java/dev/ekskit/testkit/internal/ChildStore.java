@@ -71,28 +71,23 @@ abstract class ChildStore<S extends ChildResource> {
       throw Errors.inUse(name + " is currently in CREATING status and cannot be deleted");
     }
     if (phase != Phase.DELETING) {
-      child.lifecycle.startDelete(context.now(), context.draw(deletion));
+      context
+          .agenda()
+          .at(child.lifecycle.startDelete(context.now(), context.draw(deletion)), () -> forget(child));
     }
     return child;
   }
 
-  /** Forgets resources whose deletion finished. */
-  final void settle() {
-    byCluster
-        .values()
-        .forEach(
-            children ->
-                children
-                    .values()
-                    .removeIf(
-                        child -> {
-                          boolean gone = child.lifecycle.phase(context.now()) == Phase.GONE;
-                          if (gone) {
-                            context.tags().unregister(child.arn);
-                          }
-                          return gone;
-                        }));
-    byCluster.values().removeIf(Map::isEmpty);
+  /** Forgets a resource whose deletion finished, unless its cluster took it along already. */
+  private void forget(S child) {
+    Map<String, S> children = byCluster.get(child.clusterName);
+    if (children != null && children.get(child.name) == child) {
+      children.remove(child.name);
+      context.tags().unregister(child.arn);
+      if (children.isEmpty()) {
+        byCluster.remove(child.clusterName);
+      }
+    }
   }
 
   /** Drops every resource of a deleted cluster at once, as EKS does with add-ons. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.eks.model.AccessConfigResponse;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.Cluster;
@@ -47,10 +48,15 @@ final class ClusterStore {
           .build();
 
   private final EksContext context;
+  private final Consumer<String> onGone;
   private final Map<String, ClusterState> byName = new TreeMap<>();
 
-  ClusterStore(EksContext context) {
+  /**
+   * @param onGone told the name of each cluster whose deletion finished
+   */
+  ClusterStore(EksContext context, Consumer<String> onGone) {
     this.context = context;
+    this.onGone = onGone;
   }
 
   Cluster create(CreateClusterRequest request) {
@@ -116,17 +122,27 @@ final class ClusterStore {
     }
     if (cluster.lifecycle.phase(context.now()) != Phase.DELETING) {
       java.time.Duration deleting = context.draw(Transition.CLUSTER_DELETE);
-      cluster.lifecycle.startDelete(context.now(), deleting);
+      context
+          .agenda()
+          .at(cluster.lifecycle.startDelete(context.now(), deleting), () -> forget(cluster));
       context.network().releaseControlPlane(name, context.now().plus(deleting));
     }
     return describe(cluster);
   }
 
+  private void forget(ClusterState cluster) {
+    byName.remove(cluster.name);
+    context.tags().unregister(cluster.arn);
+    onGone.accept(cluster.name);
+  }
+
+  /** The cluster, its finished updates applied. */
   ClusterState require(String name) {
     ClusterState cluster = byName.get(name);
     if (cluster == null) {
       throw Errors.notFound("No cluster found for name: " + name + ".");
     }
+    cluster.settle(context.now());
     return cluster;
   }
 
@@ -141,25 +157,8 @@ final class ClusterStore {
     return cluster;
   }
 
-  /** Applies finished updates and forgets deleted clusters; returns the names of those now gone. */
-  List<String> settle() {
-    List<String> gone = new ArrayList<>();
-    byName
-        .values()
-        .removeIf(
-            cluster -> {
-              cluster.settle(context.now());
-              if (cluster.lifecycle.phase(context.now()) != Phase.GONE) {
-                return false;
-              }
-              context.tags().unregister(cluster.arn);
-              gone.add(cluster.name);
-              return true;
-            });
-    return gone;
-  }
-
   private Cluster describe(ClusterState cluster) {
+    cluster.settle(context.now());
     return cluster.toCluster(context.now(), context.tags().of(cluster.arn), context.region());
   }
 

@@ -16,7 +16,7 @@ final class EksWorld {
 
   EksWorld(EksContext context) {
     this.context = context;
-    this.clusters = new ClusterStore(context);
+    this.clusters = new ClusterStore(context, this::clusterGone);
     this.updates = new ClusterUpdates(context, clusters);
     this.nodegroups = new NodegroupStore(context);
     this.nodegroupUpdates = new NodegroupUpdates(context, nodegroups, clusters);
@@ -28,21 +28,17 @@ final class EksWorld {
   }
 
   /**
-   * Brings every resource up to virtual now; a deleted cluster takes its add-ons, access entries
-   * and Pod Identity associations with it.
+   * Brings the state up to virtual now: what fell due happens (a deleted resource disappears, a
+   * deleted cluster takes its add-ons and access entries with it); nothing else is visited.
    */
   void settle() {
-    nodegroups.settle();
-    fargateProfiles.settle();
-    addons.settle();
-    clusters
-        .settle()
-        .forEach(
-            name -> {
-              addons.dropCluster(name);
-              accessEntries.dropCluster(name);
-              podIdentity.dropCluster(name);
-            });
+    context.agenda().runDue(context.now());
+  }
+
+  private void clusterGone(String name) {
+    addons.dropCluster(name);
+    accessEntries.dropCluster(name);
+    podIdentity.dropCluster(name);
   }
 
   /** EKS refuses to delete a cluster that still has node groups or Fargate profiles. */

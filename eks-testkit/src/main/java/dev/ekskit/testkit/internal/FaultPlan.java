@@ -42,7 +42,7 @@ public final class FaultPlan {
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
-    this.random = new Random(seed ^ 0x7A11L);
+    this.random = new Random(Seeds.mix(seed, 2));
     this.clock = clock;
   }
 

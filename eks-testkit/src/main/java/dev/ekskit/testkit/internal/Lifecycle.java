@@ -41,7 +41,9 @@ final class Lifecycle {
     return failsOnCreate ? Phase.FAILED : Phase.ACTIVE;
   }
 
-  void startDelete(Instant now, Duration deleteDuration) {
+  /** Starts deleting; returns when the resource is gone. */
+  Instant startDelete(Instant now, Duration deleteDuration) {
     goneAt = now.plus(deleteDuration);
+    return goneAt;
   }
 }

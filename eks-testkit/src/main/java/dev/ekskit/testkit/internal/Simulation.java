@@ -38,7 +38,15 @@ public final class Simulation {
         new SimulatedEks(
             gateway,
             new EksContext(
-                region, accountId, clock, durations, faults, ids, new TagRegistry(), network),
+                region,
+                accountId,
+                clock,
+                durations,
+                faults,
+                ids,
+                new TagRegistry(),
+                network,
+                new Agenda()),
             iamState);
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
     AutoScalingStore groups =

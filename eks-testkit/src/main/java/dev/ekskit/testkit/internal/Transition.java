@@ -4,14 +4,15 @@ import java.time.Duration;
 
 /**
  * The long-running transitions of EKS and how long each takes in reality: a lognormal body around
- * the median, a rare tail between p95 and the maximum, clamped to [min, max].
+ * the median, a rare tail between p95 and the maximum, clamped to [min, max]. The EKS ones mirror
+ * eks-core's {@code EksDurations} (sources there); a test there keeps them equal.
  */
 public enum Transition {
-  CLUSTER_CREATE(minutes(10), minutes(14.5), minutes(7), minutes(33), 0.02),
-  CLUSTER_DELETE(minutes(3.4), minutes(5), minutes(2), minutes(10), 0.01),
+  CLUSTER_CREATE(minutes(12), minutes(15), minutes(9), minutes(33), 0.01),
+  CLUSTER_DELETE(minutes(3.4), minutes(4.5), minutes(2), minutes(10), 0.01),
   CLUSTER_VERSION_UPDATE(minutes(14), minutes(21), minutes(9), minutes(25), 0.02),
   CLUSTER_CONFIG_UPDATE(minutes(3.5), minutes(5.5), minutes(2), minutes(6), 0),
-  NODEGROUP_CREATE(minutes(4.2), minutes(5.6), minutes(3), minutes(6), 0),
+  NODEGROUP_CREATE(minutes(4.2), minutes(5.4), minutes(3), minutes(8), 0),
   NODEGROUP_DELETE(minutes(5), minutes(7.4), minutes(3), minutes(8), 0),
   FARGATE_PROFILE_CREATE(minutes(2), minutes(4.5), Duration.ofSeconds(26), minutes(5.5), 0),
   FARGATE_PROFILE_DELETE(minutes(1.75), minutes(2), minutes(1.5), minutes(8), 0.02),
@@ -71,6 +72,41 @@ public enum Transition {
     }
     long clamped = Math.max(min.toSeconds(), Math.min(max.toSeconds(), Math.round(seconds)));
     return Duration.ofSeconds(clamped);
+  }
+
+  /** The name of this transition as ekskit's waits call it, e.g. {@code cluster-create}. */
+  public String kebabName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The transition named {@code name} as {@link #kebabName()} writes it. */
+  public static Transition named(String name) {
+    for (Transition transition : values()) {
+      if (transition.kebabName().equals(name)) {
+        return transition;
+      }
+    }
+    throw new IllegalArgumentException("No simulated transition is named " + name);
+  }
+
+  public Duration median() {
+    return median;
+  }
+
+  public Duration p95() {
+    return p95;
+  }
+
+  public Duration min() {
+    return min;
+  }
+
+  public Duration max() {
+    return max;
+  }
+
+  public double tailChance() {
+    return tailChance;
   }
 
   private static Duration minutes(double minutes) {
