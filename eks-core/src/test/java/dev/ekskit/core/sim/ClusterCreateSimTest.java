@@ -144,9 +144,10 @@ class ClusterCreateSimTest extends SimulationTest {
               assertThat(e.lastStatus()).isEqualTo("CREATING");
               assertThat(e.workContinues()).isTrue();
               assertThat(e.elapsed()).isEqualTo(Duration.ofMinutes(8));
+              // The work goes on in the background, so later checks may have followed.
               assertThat(e.attempts())
                   .isPositive()
-                  .isEqualTo(aws.calls().count("DescribeCluster"));
+                  .isLessThanOrEqualTo(aws.calls().count("DescribeCluster"));
             });
     assertThat(creating.join().status()).isEqualTo("ACTIVE");
   }
