@@ -8,8 +8,9 @@ import java.time.Duration;
  * How long simulated transitions take. By default each is drawn from the seed to match real EKS:
  * cluster create median ~10 min (p95 ~14.5, tail up to 33), delete ~3.4 min, version update 9–25
  * min, config update 2–6 min, node group create 3–6 / delete 3–8 min, Fargate profile create 26
- * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create 1–2.5 / delete 0.5–2 min. Fixing a
- * duration makes a test independent of the draws:
+ * s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on create and update 15–90 s / delete 0.5–2
+ * min, Auto Mode's instances gone 2.5–8 min after their cluster's delete starts. Fixing a duration
+ * makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));
@@ -64,6 +65,15 @@ public final class Durations {
 
   public Durations addonDelete(Duration duration) {
     return fix(Transition.ADDON_DELETE, duration);
+  }
+
+  public Durations addonUpdate(Duration duration) {
+    return fix(Transition.ADDON_UPDATE, duration);
+  }
+
+  /** How long EKS Auto Mode's instances outlive the start of their cluster's delete. */
+  public Durations autoModeNodesDrain(Duration duration) {
+    return fix(Transition.AUTO_MODE_NODES_DRAIN, duration);
   }
 
   /** An instance from launch to InService in its Auto Scaling group. */

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags and the
- * network.
+ * What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags, the
+ * network and Auto Mode's instances.
  */
 record EksContext(
     String region,
@@ -16,7 +16,8 @@ record EksContext(
     FaultPlan faults,
     Ids ids,
     TagRegistry tags,
-    Ec2Network network) {
+    Ec2Network network,
+    AutoModeNodes autoModeNodes) {
 
   Instant now() {
     return clock.get();

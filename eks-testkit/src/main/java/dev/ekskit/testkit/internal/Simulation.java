@@ -33,17 +33,26 @@ public final class Simulation {
     this.durations = new DurationSampler(seed);
     this.gateway = new Gateway(faults, calls, clock);
     this.network = new Ec2Network(region, accountId, ids);
+    AutoModeNodes autoModeNodes = new AutoModeNodes(ids);
     this.eks =
         new SimulatedEks(
             gateway,
             new EksContext(
-                region, accountId, clock, durations, faults, ids, new TagRegistry(), network));
+                region,
+                accountId,
+                clock,
+                durations,
+                faults,
+                ids,
+                new TagRegistry(),
+                network,
+                autoModeNodes));
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
     this.iamState = new IamState(accountId, clock, durations);
     AutoScalingStore groups =
         new AutoScalingStore(
             region, accountId, ids, clock, durations, faults, iamState, launchTemplates, network);
-    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates, groups);
+    this.ec2 = new SimulatedEc2(gateway, network, launchTemplates, groups, autoModeNodes, clock);
     this.ssm = new SimulatedSsm(gateway);
     this.iam = new SimulatedIam(gateway, iamState);
     this.autoScaling = new SimulatedAutoScaling(gateway, groups);
