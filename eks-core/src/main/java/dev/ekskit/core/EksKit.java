@@ -51,10 +51,14 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class EksKit implements AutoCloseable {
   private final KitServices services;
   private final Clusters clusters;
+  private final Addons addons;
+  private final Access access;
 
   private EksKit(KitServices services) {
     this.services = services;
     this.clusters = new Clusters(services);
+    this.addons = new Addons(services);
+    this.access = new Access(services);
   }
 
   /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
@@ -68,6 +72,16 @@ public final class EksKit implements AutoCloseable {
 
   public Clusters clusters() {
     return clusters;
+  }
+
+  /** The EKS add-ons of clusters: any add-on, version, configuration and identity. */
+  public Addons addons() {
+    return addons;
+  }
+
+  /** Authentication modes, access entries and access policies of clusters. */
+  public Access access() {
+    return access;
   }
 
   /**

@@ -57,6 +57,21 @@ public record WaitKind(String name, PollingPolicy defaults) {
       new WaitKind(
           "addon-delete", new PollingPolicy(sec(20), sec(10), 0.2, min(1), min(20), sec(60)));
 
+  /** Add-on create: 15–90 s, DEGRADED included when it has nowhere to run yet. */
+  public static final WaitKind ADDON_CREATE =
+      new WaitKind(
+          "addon-create", new PollingPolicy(sec(15), sec(10), 0.2, min(1), min(20), sec(45)));
+
+  /** Add-on update (version, configuration, identity): 15–90 s. */
+  public static final WaitKind ADDON_UPDATE =
+      new WaitKind(
+          "addon-update", new PollingPolicy(sec(15), sec(10), 0.2, min(1), min(30), sec(45)));
+
+  /** An Auto Mode cluster's EC2 instances after its delete: gone within minutes. */
+  public static final WaitKind AUTO_MODE_NODES_GONE =
+      new WaitKind(
+          "auto-mode-nodes-gone", new PollingPolicy(min(1), sec(20), 0.2, min(2), min(30), min(4)));
+
   /** Adopting or resuming: the resource may already be there, so look at once. */
   public static final WaitKind RESUME =
       new WaitKind(
