@@ -103,6 +103,23 @@ public abstract class ClusterSpec {
     return true;
   }
 
+  /**
+   * EKS Auto Mode: AWS runs the nodes, block storage and load balancing. Off when absent. See
+   * {@link AutoMode} for what the cluster and node roles need.
+   */
+  public abstract Optional<AutoMode> autoMode();
+
+  /**
+   * Whether EKS installs vpc-cni, kube-proxy and coredns itself, unmanaged, as it does by default.
+   * With false, ekskit creates them as EKS-managed add-ons once the cluster is ACTIVE (as eksctl
+   * does), at EKS's default versions; manage them later through {@link EksKit#addons()}. False, and
+   * no add-on at all, with Auto Mode, which runs them itself; true by default otherwise.
+   */
+  @Value.Default
+  public boolean bootstrapSelfManagedAddons() {
+    return autoMode().isEmpty();
+  }
+
   /** {@code STANDARD} or {@code EXTENDED} support; EKS's default when absent. */
   public abstract Optional<SupportType> supportType();
 

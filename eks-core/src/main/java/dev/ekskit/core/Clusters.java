@@ -8,6 +8,8 @@ import dev.ekskit.core.internal.ClusterUpdates;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.Kubeconfig;
+import dev.ekskit.core.internal.versions.VersionFacts;
+import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.Violations;
@@ -72,6 +74,31 @@ public final class Clusters {
     return ClusterWaits.find(kit.client(EksClient.class), name).map(ClusterMapping::info);
   }
 
+  /**
+   * The Kubernetes versions EKS offers now (default, supported, end of standard and extended
+   * support), from {@code DescribeClusterVersions}. Blocks.
+   */
+  public ClusterVersions versions() {
+    return VersionFacts.versions(kit.client(EksClient.class));
+  }
+
+  /**
+   * The cluster's upgrade-readiness insights ({@code ListInsights} of category {@code
+   * UPGRADE_READINESS}), each with its recommendation and deprecation details ({@code
+   * DescribeInsight}): what to fix before upgrading to the next Kubernetes version. Blocks.
+   */
+  public List<Insight> upgradeInsights(String name) {
+    requireName(name);
+    return VersionFacts.upgradeInsights(kit.client(EksClient.class), name);
+  }
+
+  /** One insight of the cluster, in full, or empty when EKS knows no such id. Blocks. */
+  public Optional<Insight> insight(String name, String insightId) {
+    requireName(name);
+    EksClient eks = kit.client(EksClient.class);
+    return AwsErrors.absentAsEmpty(() -> Optional.of(VersionFacts.insight(eks, name, insightId)));
+  }
+
   /** Changes logging and/or endpoint access and waits for each update to succeed. */
   public Operation<ClusterInfo> updateConfig(String name, ClusterConfigUpdate update) {
     requireName(name);
@@ -106,9 +133,10 @@ public final class Clusters {
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
     requireName(name);
     EksClient eks = kit.client(EksClient.class);
+    Ec2Client ec2 = kit.client(Ec2Client.class);
     List<CascadeStep> steps = kit.cascadeSteps();
     steps.forEach(CascadeStep::verify);
-    return start(name, listener, scope -> CascadeDelete.run(scope, eks, steps));
+    return start(name, listener, scope -> CascadeDelete.run(scope, eks, ec2, steps));
   }
 
   /**

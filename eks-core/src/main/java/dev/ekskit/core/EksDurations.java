@@ -17,7 +17,9 @@ import java.time.Duration;
  *       482), 3 to 6 minutes typically.
  *   <li>the others keep the figures the simulation had from earlier public reports (cluster delete
  *       about 3.4 minutes, version update 9 to 25, Fargate profile create 26 s to 5.5 minutes and
- *       delete 1.5 to 2, add-ons 1 to 2.5): re-check them as measurements are published.
+ *       delete 1.5 to 2): re-check them as measurements are published.
+ *   <li>add-on create and update: 15 to 90 seconds (issue 11 of this project, from EKS's console
+ *       timings); Auto Mode's instances gone 2.5 to 8 minutes after the cluster's delete starts.
  * </ul>
  */
 public final class EksDurations {
@@ -37,8 +39,13 @@ public final class EksDurations {
       model(min(2), sec(270), sec(26), sec(330), 0);
   public static final DurationModel FARGATE_PROFILE_DELETE =
       model(sec(105), min(2), sec(90), min(8), 0.02);
-  public static final DurationModel ADDON_CREATE = model(sec(84), min(2), min(1), sec(150), 0);
+  public static final DurationModel ADDON_CREATE = model(sec(45), sec(75), sec(15), sec(90), 0);
+  public static final DurationModel ADDON_UPDATE = model(sec(45), sec(75), sec(15), sec(90), 0);
   public static final DurationModel ADDON_DELETE = model(min(1), sec(84), sec(30), min(2), 0);
+
+  /** An Auto Mode cluster's instances, from the cluster's delete to gone. */
+  public static final DurationModel AUTO_MODE_NODES_DRAIN =
+      model(min(4), min(6), sec(150), min(8), 0);
 
   private EksDurations() {}
 

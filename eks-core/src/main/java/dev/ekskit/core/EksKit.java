@@ -55,6 +55,8 @@ public final class EksKit implements AutoCloseable {
   private final Roles roles;
   private final PodIdentity podIdentity;
   private final Irsa irsa;
+  private final Addons addons;
+  private final Access access;
 
   private EksKit(KitServices services) {
     this.services = services;
@@ -63,6 +65,8 @@ public final class EksKit implements AutoCloseable {
     this.roles = new Roles(services);
     this.podIdentity = new PodIdentity(services);
     this.irsa = new Irsa(services);
+    this.addons = new Addons(services);
+    this.access = new Access(services);
   }
 
   /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
@@ -96,6 +100,16 @@ public final class EksKit implements AutoCloseable {
   /** IAM roles for service accounts: the cluster's OIDC provider and roles trusting it. */
   public Irsa irsa() {
     return irsa;
+  }
+
+  /** The EKS add-ons of clusters: any add-on, version, configuration and identity. */
+  public Addons addons() {
+    return addons;
+  }
+
+  /** Authentication modes, access entries and access policies of clusters. */
+  public Access access() {
+    return access;
   }
 
   /**

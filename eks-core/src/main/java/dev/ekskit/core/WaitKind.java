@@ -48,6 +48,18 @@ public record WaitKind(String name, PollingPolicy defaults) {
   public static final WaitKind ADDON_DELETE =
       modelled("addon-delete", EksDurations.ADDON_DELETE, 400, min(20));
 
+  /** Add-on create: 15–90 s, DEGRADED included when it has nowhere to run yet. */
+  public static final WaitKind ADDON_CREATE =
+      modelled("addon-create", EksDurations.ADDON_CREATE, 400, min(20));
+
+  /** Add-on update (version, configuration, identity): 15–90 s. */
+  public static final WaitKind ADDON_UPDATE =
+      modelled("addon-update", EksDurations.ADDON_UPDATE, 400, min(30));
+
+  /** An Auto Mode cluster's EC2 instances after its delete: gone within minutes. */
+  public static final WaitKind AUTO_MODE_NODES_GONE =
+      modelled("auto-mode-nodes-gone", EksDurations.AUTO_MODE_NODES_DRAIN, 1_000, min(30));
+
   /** Adopting or resuming: the resource may already be there, so look at once. */
   public static final WaitKind RESUME =
       new WaitKind(

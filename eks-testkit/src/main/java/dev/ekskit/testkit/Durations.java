@@ -10,8 +10,9 @@ import java.time.Duration;
  * ekskit's {@code EksDurations} with their sources: cluster create median 12 min (p95 15, a 1% tail
  * to 33), delete ~3.4 min, version update 9–25 min, config update 2–6 min, node group create 3–8 /
  * delete 3–8 min, Fargate profile create 26 s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on
- * create 1–2.5 / delete 0.5–2 min, NAT gateway create 1–2 / delete 0.5–2 min (its interface
- * lingers 10 s–2 min more). {@link #distribution} gives each as numbers, {@link #next}
+ * create and update 15–90 s / delete 0.5–2 min, Auto Mode's instances gone 2.5–8 min after their
+ * cluster's delete starts, NAT gateway create 1–2 / delete 0.5–2 min (its interface lingers 10 s–2
+ * min more). {@link #distribution} gives each as numbers, {@link #next}
  * tells what the next draw will be. Fixing a duration makes a test independent of the draws:
  *
  * <pre>{@code
@@ -67,6 +68,15 @@ public final class Durations {
 
   public Durations addonDelete(Duration duration) {
     return fix(Transition.ADDON_DELETE, duration);
+  }
+
+  public Durations addonUpdate(Duration duration) {
+    return fix(Transition.ADDON_UPDATE, duration);
+  }
+
+  /** How long EKS Auto Mode's instances outlive the start of their cluster's delete. */
+  public Durations autoModeNodesDrain(Duration duration) {
+    return fix(Transition.AUTO_MODE_NODES_DRAIN, duration);
   }
 
   /** An instance from launch to InService in its Auto Scaling group. */

@@ -4,10 +4,13 @@ import dev.ekskit.testkit.internal.FaultPlan;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.eks.model.AddonIssue;
+import software.amazon.awssdk.services.eks.model.AddonIssueCode;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ClusterIssueCode;
 import software.amazon.awssdk.services.eks.model.ErrorCode;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
+import software.amazon.awssdk.services.eks.model.InsightStatusValue;
 import software.amazon.awssdk.services.eks.model.Issue;
 
 /**
@@ -245,6 +248,52 @@ public final class Faults {
   /** The next create of {@code nodegroup} ends {@code DEGRADED} with these health issues. */
   public Faults degradeNodegroup(String clusterName, String nodegroup, Issue... issues) {
     plan.nodegroups().degrade(clusterName, nodegroup, requireIssues(issues));
+    return this;
+  }
+
+  /**
+   * The next create of add-on {@code addon} in {@code clusterName} ends {@code CREATE_FAILED} with
+   * a {@code ConfigurationConflict} health issue.
+   */
+  public Faults failAddonCreate(String clusterName, String addon) {
+    plan.addons()
+        .failCreate(
+            Objects.requireNonNull(clusterName, "clusterName"),
+            Objects.requireNonNull(addon, "addon"),
+            List.of(
+                AddonIssue.builder()
+                    .code(AddonIssueCode.CONFIGURATION_CONFLICT)
+                    .message(
+                        "Conflicts found when trying to apply. Will not continue due to resolve"
+                            + " conflicts mode.")
+                    .build()));
+    return this;
+  }
+
+  /**
+   * The next create of add-on {@code addon} in {@code clusterName} ends {@code DEGRADED} with these
+   * health issues, whatever capacity the cluster has, until the add-on is deleted.
+   */
+  public Faults degradeAddon(String clusterName, String addon, AddonIssue... issues) {
+    if (issues.length == 0) {
+      throw new IllegalArgumentException("A degraded add-on needs at least one health issue");
+    }
+    plan.addons()
+        .degrade(
+            Objects.requireNonNull(clusterName, "clusterName"),
+            Objects.requireNonNull(addon, "addon"),
+            List.of(issues));
+    return this;
+  }
+
+  /**
+   * The upgrade-readiness insight on deprecated APIs of {@code clusterName} reports {@code status}
+   * (WARNING or ERROR, with deprecation details; PASSING by default) until {@link #clear()}.
+   */
+  public Faults upgradeInsight(String clusterName, InsightStatusValue status) {
+    plan.insightStatus(
+        Objects.requireNonNull(clusterName, "clusterName"),
+        Objects.requireNonNull(status, "status"));
     return this;
   }
 

@@ -1,6 +1,8 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.ClusterDeletion;
+import dev.ekskit.core.internal.automode.AutoModeMapping;
+import dev.ekskit.core.internal.automode.AutoModeNodes;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.Deletion;
@@ -13,54 +15,69 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /**
  * Deletes a cluster and what hangs off it, in the order EKS requires: the modules' preflight
  * checks; Fargate profiles one at a time (in the cluster's Fargate turn); node groups in parallel,
  * together with the modules' {@link CascadeStep.Stage#BEFORE_CLUSTER} steps; add-ons; the cluster;
- * then the modules' {@link CascadeStep.Stage#AFTER_CLUSTER} steps. Everything is found by listing,
+ * once an Auto Mode cluster's instances are gone too, the modules' {@link
+ * CascadeStep.Stage#AFTER_CLUSTER} steps. Everything is found by listing,
  * and the modules' steps run even when the cluster is gone, so a second run after a crash finishes
  * the job. A cancelled or expired operation starts no further part.
  */
 public final class CascadeDelete {
   private final Scope scope;
   private final EksClient eks;
+  private final Ec2Client ec2;
   private final List<CascadeStep> steps;
   private final String cluster;
 
-  private CascadeDelete(Scope scope, EksClient eks, List<CascadeStep> steps) {
+  private CascadeDelete(Scope scope, EksClient eks, Ec2Client ec2, List<CascadeStep> steps) {
     this.scope = scope;
     this.eks = eks;
+    this.ec2 = ec2;
     this.steps = steps;
     this.cluster = scope.resource().name();
   }
 
   public static CompletableFuture<ClusterDeletion> run(
-      Scope scope, EksClient eks, List<CascadeStep> steps) {
-    return new CascadeDelete(scope, eks, steps).run();
+      Scope scope, EksClient eks, Ec2Client ec2, List<CascadeStep> steps) {
+    return new CascadeDelete(scope, eks, ec2, steps).run();
   }
 
   private CompletableFuture<ClusterDeletion> run() {
+    // Whether the cluster runs Auto Mode, or empty when it is gone.
     return scope
-        .call("find cluster", () -> ClusterWaits.find(eks, cluster).isPresent())
-        .thenCompose(exists -> scope.sequence(steps, step -> step.preflight(scope, cluster)).thenApply(p -> exists))
-        .thenCompose(exists -> exists ? deleteWithCluster() : deleteModulePartsOnly());
+        .call("find cluster", () -> ClusterWaits.find(eks, cluster).map(AutoModeMapping::enabled))
+        .thenCompose(
+            found ->
+                scope
+                    .sequence(steps, step -> step.preflight(scope, cluster))
+                    .thenApply(p -> found))
+        .thenCompose(
+            found -> found.isPresent() ? deleteWithCluster(found.get()) : deleteModulePartsOnly());
   }
 
+  /**
+   * The cluster is gone, maybe by an earlier run: what remains are the modules' parts, and the
+   * instances of an Auto Mode cluster that may outlive it.
+   */
   private CompletableFuture<ClusterDeletion> deleteModulePartsOnly() {
     scope.observed("delete", "NOT_FOUND");
     return moduleParts(CascadeStep.Stage.BEFORE_CLUSTER)
         .thenCompose(
             before ->
-                moduleParts(CascadeStep.Stage.AFTER_CLUSTER)
+                AutoModeNodes.awaitGone(scope, ec2, cluster)
+                    .thenCompose(nodesGone -> moduleParts(CascadeStep.Stage.AFTER_CLUSTER))
                     .thenApply(
                         after ->
                             new ClusterDeletion(
                                 cluster, List.of(), List.of(), List.of(), merge(before, after), false)));
   }
 
-  private CompletableFuture<ClusterDeletion> deleteWithCluster() {
+  private CompletableFuture<ClusterDeletion> deleteWithCluster(boolean autoMode) {
     return scope
         .serialized(
             TurnKeys.fargateProfiles(cluster),
@@ -86,6 +103,12 @@ public final class CascadeDelete {
                                   addons ->
                                       ChildDeletions.cluster(eks, cluster)
                                           .run(scope)
+                                          .thenCompose(
+                                              deleted ->
+                                                  autoMode
+                                                      ? AutoModeNodes.awaitGone(scope, ec2, cluster)
+                                                          .thenApply(nodesGone -> deleted)
+                                                      : CompletableFuture.completedFuture(deleted))
                                           .thenCompose(
                                               deleted ->
                                                   moduleParts(CascadeStep.Stage.AFTER_CLUSTER)

@@ -63,9 +63,15 @@ public final class ChildDeletions {
   }
 
   public static Deletion addon(EksClient eks, String cluster, String name) {
+    return addon(eks, cluster, name, false);
+  }
+
+  /** With {@code preserve}, EKS stops managing the add-on but leaves its objects on the cluster. */
+  public static Deletion addon(EksClient eks, String cluster, String name, boolean preserve) {
     return Deletion.builder(ResourceRef.child("addon", cluster, name))
         .waitKind(WaitKind.ADDON_DELETE)
-        .delete(() -> eks.deleteAddon(r -> r.clusterName(cluster).addonName(name)))
+        .delete(
+            () -> eks.deleteAddon(r -> r.clusterName(cluster).addonName(name).preserve(preserve)))
         .describe(
             () ->
                 Optional.of(eks.describeAddon(r -> r.clusterName(cluster).addonName(name)).addon())

@@ -7,6 +7,7 @@ import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.addons.BootstrapAddons;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.StepRetries;
@@ -20,10 +21,11 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
- * Check the subnets, create-or-adopt, then wait for ACTIVE. One {@code clientRequestToken} serves
- * every attempt, so a create that AWS applied but whose answer was lost is not repeated. A cluster
- * role EKS cannot assume yet (made moments ago, IAM not propagated) is waited out for a bounded
- * time ({@link StepRetries#roleNotYetUsable()}).
+ * Check the subnets, create-or-adopt, then wait for ACTIVE; a cluster that EKS does not bootstrap
+ * with its networking add-ons then gets them as managed add-ons ({@link BootstrapAddons}). One
+ * {@code clientRequestToken} serves every attempt, so a create that AWS applied but whose answer
+ * was lost is not repeated. A cluster role EKS cannot assume yet (made moments ago, IAM not
+ * propagated) is waited out for a bounded time ({@link StepRetries#roleNotYetUsable()}).
  */
 public final class ClusterCreation {
   private ClusterCreation() {}
@@ -56,6 +58,11 @@ public final class ClusterCreation {
             made ->
                 ClusterWaits.active(
                     scope, eks, made.adopted() ? fresh.withFirstCheck(Duration.ZERO) : fresh))
+        .thenCompose(
+            active ->
+                BootstrapAddons.wanted(spec)
+                    ? BootstrapAddons.run(scope, eks, spec).thenApply(addons -> active)
+                    : CompletableFuture.completedFuture(active))
         .thenApply(ClusterMapping::info);
   }
 

@@ -2,6 +2,7 @@ package dev.ekskit.core.internal;
 
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.FieldDifference;
+import dev.ekskit.core.internal.automode.AutoModeMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -64,6 +65,7 @@ public final class ClusterDiff {
           spec.authenticationMode(),
           actual.accessConfig().authenticationMode());
     }
+    diff.addAll(AutoModeMapping.differences(spec, actual));
     if (actual.upgradePolicy() != null) {
       spec.supportType()
           .ifPresent(

@@ -3,6 +3,7 @@ package dev.ekskit.core.internal;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.HealthIssue;
+import dev.ekskit.core.internal.automode.AutoModeMapping;
 import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.core.spi.Tags;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class ClusterMapping {
                 KubernetesNetworkConfigRequest.builder()
                     .ipFamily(spec.ipFamily())
                     .serviceIpv4Cidr(spec.serviceIpv4Cidr().orElse(null))
+                    .elasticLoadBalancing(AutoModeMapping.loadBalancing(spec))
                     .build())
             .accessConfig(
                 CreateAccessConfigRequest.builder()
@@ -60,6 +62,7 @@ public final class ClusterMapping {
                         .provider(p -> p.keyArn(key))
                         .build()));
     spec.supportType().ifPresent(type -> request.upgradePolicy(u -> u.supportType(type)));
+    AutoModeMapping.apply(spec, request);
     return request.build();
   }
 

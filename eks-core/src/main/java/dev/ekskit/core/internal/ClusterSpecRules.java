@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.ClusterSpec;
+import dev.ekskit.core.internal.automode.AutoModeRules;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class ClusterSpecRules {
         .ifPresent(arn -> v.matches("secretsKmsKeyArn", arn, KMS_ARN, "a KMS key or alias ARN"));
     checkNetwork(spec, v);
     checkAccess(spec, v);
+    AutoModeRules.check(spec, v);
     if (spec.supportType().filter(t -> t == SupportType.UNKNOWN_TO_SDK_VERSION).isPresent()) {
       v.add("supportType", "known", "must be STANDARD or EXTENDED");
     }

@@ -111,8 +111,9 @@ public final class ClusterUpdates {
 
   /**
    * Waits until the cluster is idle, starts the update, and waits for it; busy means wait again.
+   * {@code call} may answer null when, looking again, there is nothing to change.
    */
-  private static CompletableFuture<Update> apply(
+  public static CompletableFuture<Update> apply(
       Scope scope, EksClient eks, String step, WaitKind kind, Supplier<Update> call) {
     return applyWhenIdle(scope, eks, step, kind, call, Duration.ZERO);
   }

@@ -1,27 +1,54 @@
 package dev.ekskit.testkit.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eks.model.AccessEntry;
 import software.amazon.awssdk.services.eks.model.CreateAccessEntryRequest;
+import software.amazon.awssdk.services.eks.model.UpdateAccessEntryRequest;
 
 /**
  * EKS access entries: one per IAM principal and cluster, only when the cluster's authentication
- * mode allows them; node and Fargate types need a role of this account.
+ * mode allows them; node and Fargate types need a role of this account; STANDARD entries carry a
+ * username (EKS derives one when none is given) and Kubernetes groups, both changeable, and the
+ * access policies of {@link AccessPolicies}. A repeated create with the same token answers with the
+ * entry it made.
  */
 final class AccessEntryStore {
   private static final List<String> TYPES =
       List.of("STANDARD", "EC2_LINUX", "EC2_WINDOWS", "FARGATE_LINUX");
+  private static final List<String> RESERVED_PREFIXES =
+      List.of("system:", "eks:", "aws:", "amazon:", "iam:");
+
+  /** One entry, its create token and its associated policies. */
+  static final class Entry {
+    AccessEntry entry;
+    final String clientRequestToken;
+    final AccessPolicies policies = new AccessPolicies();
+
+    Entry(AccessEntry entry, String clientRequestToken) {
+      this.entry = entry;
+      this.clientRequestToken = clientRequestToken;
+    }
+  }
 
   private final EksContext context;
-  private final Map<String, AccessEntry> entries = new LinkedHashMap<>();
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
 
   AccessEntryStore(EksContext context) {
     this.context = context;
   }
 
   AccessEntry create(CreateAccessEntryRequest request, ClusterState cluster) {
+    String key = key(request.clusterName(), request.principalArn());
+    Entry existing = entries.get(key);
+    if (existing != null) {
+      if (Names.sameRequest(existing.clientRequestToken, request.clientRequestToken())) {
+        return existing.entry;
+      }
+      throw Errors.inUse("The specified access entry resource is already in use on this cluster.");
+    }
     if (!cluster.allowsAccessEntries()) {
       throw Errors.invalidRequest(
           "The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] to"
@@ -39,20 +66,19 @@ final class AccessEntryStore {
       throw Errors.invalidParameter(
           "The principalArn " + principal + " is not valid for an access entry of type " + type);
     }
-    if (!"STANDARD".equals(type) && !request.kubernetesGroups().isEmpty()) {
-      throw Errors.invalidParameter("kubernetesGroups can only be set for STANDARD entries");
+    if (!"STANDARD".equals(type)
+        && (!request.kubernetesGroups().isEmpty() || request.username() != null)) {
+      throw Errors.invalidParameter(
+          "kubernetesGroups and username can only be set for STANDARD entries");
     }
-    String key = key(request.clusterName(), principal);
-    if (entries.containsKey(key)) {
-      throw Errors.inUse("The specified access entry resource is already in use on this cluster.");
-    }
+    requireAllowedNames(request.username(), request.kubernetesGroups());
     AccessEntry entry =
         AccessEntry.builder()
             .clusterName(request.clusterName())
             .principalArn(principal)
             .type(type)
             .kubernetesGroups(request.kubernetesGroups())
-            .username(principal)
+            .username(request.username() != null ? request.username() : username(type, principal))
             .accessEntryArn(
                 context.arn(
                     "access-entry/"
@@ -65,12 +91,35 @@ final class AccessEntryStore {
             .modifiedAt(context.now())
             .tags(request.tags())
             .build();
-    entries.put(key, entry);
+    entries.put(key, new Entry(entry, request.clientRequestToken()));
     return entry;
   }
 
+  AccessEntry update(UpdateAccessEntryRequest request) {
+    Entry found = require(request.clusterName(), request.principalArn());
+    boolean changesNames = request.username() != null || request.hasKubernetesGroups();
+    if (changesNames && !"STANDARD".equals(found.entry.type())) {
+      throw Errors.invalidParameter(
+          "kubernetesGroups and username can only be set for STANDARD entries");
+    }
+    requireAllowedNames(request.username(), request.kubernetesGroups());
+    AccessEntry.Builder changed = found.entry.toBuilder().modifiedAt(context.now());
+    if (request.username() != null) {
+      changed.username(request.username());
+    }
+    if (request.hasKubernetesGroups()) {
+      changed.kubernetesGroups(request.kubernetesGroups());
+    }
+    found.entry = changed.build();
+    return found.entry;
+  }
+
   AccessEntry describe(String cluster, String principal) {
-    AccessEntry entry = entries.get(key(cluster, principal));
+    return require(cluster, principal).entry;
+  }
+
+  Entry require(String cluster, String principal) {
+    Entry entry = entries.get(key(cluster, principal));
     if (entry == null) {
       throw Errors.notFound("The specified access entry resource could not be found.");
     }
@@ -78,20 +127,48 @@ final class AccessEntryStore {
   }
 
   List<String> principals(String cluster) {
-    return entries.values().stream()
-        .filter(e -> e.clusterName().equals(cluster))
-        .map(AccessEntry::principalArn)
-        .toList();
+    List<String> found = new ArrayList<>();
+    entries.values().stream()
+        .filter(e -> e.entry.clusterName().equals(cluster))
+        .forEach(e -> found.add(e.entry.principalArn()));
+    return found;
   }
 
   void delete(String cluster, String principal) {
-    describe(cluster, principal);
+    require(cluster, principal);
     entries.remove(key(cluster, principal));
   }
 
   /** A deleted cluster takes its entries with it. */
   void dropCluster(String cluster) {
-    entries.values().removeIf(e -> e.clusterName().equals(cluster));
+    entries.values().removeIf(e -> e.entry.clusterName().equals(cluster));
+  }
+
+  /** The username EKS derives: the role's assumed-role session, or the user itself. */
+  private String username(String type, String principal) {
+    if (!"STANDARD".equals(type)) {
+      return type.equals("FARGATE_LINUX")
+          ? "system:node:{{SessionName}}"
+          : "system:node:{{EC2PrivateDNSName}}";
+    }
+    if (principal.contains(":role/")) {
+      String role = principal.substring(principal.lastIndexOf('/') + 1);
+      return "arn:aws:sts::" + context.accountId() + ":assumed-role/" + role + "/{{SessionName}}";
+    }
+    return principal;
+  }
+
+  private static void requireAllowedNames(String username, List<String> groups) {
+    List<String> names = new ArrayList<>(groups);
+    if (username != null) {
+      names.add(username);
+    }
+    for (String name : names) {
+      if (RESERVED_PREFIXES.stream().anyMatch(name::startsWith)) {
+        throw Errors.invalidParameter(
+            "The username and Kubernetes group names can't start with " + RESERVED_PREFIXES);
+      }
+    }
   }
 
   private static String key(String cluster, String principal) {

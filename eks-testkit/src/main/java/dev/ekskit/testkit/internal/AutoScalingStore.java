@@ -250,7 +250,8 @@ final class AutoScalingStore {
     };
   }
 
-  private static boolean matches(Filter filter, String state, Map<String, String> tags) {
+  /** Whether an instance in {@code state} with {@code tags} passes one DescribeInstances filter. */
+  static boolean matches(Filter filter, String state, Map<String, String> tags) {
     String name = filter.name();
     if (name.equals("instance-state-name")) {
       return filter.values().contains(state);

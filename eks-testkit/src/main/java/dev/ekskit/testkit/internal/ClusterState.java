@@ -31,13 +31,14 @@ final class ClusterState {
   private final String roleArn;
   private final String endpointHost;
   private final List<ClusterIssue> failureIssues;
-  private final AccessConfigResponse accessConfig;
+  AccessConfigResponse accessConfig;
   private final KubernetesNetworkConfigResponse networkConfig;
   String version;
   String platformVersion = KubernetesVersions.INITIAL_PLATFORM_VERSION;
   VpcConfigResponse vpcConfig;
   Logging logging;
   UpgradePolicyResponse upgradePolicy;
+  AutoModeSettings autoMode = AutoModeSettings.OFF;
 
   ClusterState(
       String name,
@@ -114,7 +115,10 @@ final class ClusterState {
                     .build()
                 : null)
         .resourcesVpcConfig(vpcConfig)
-        .kubernetesNetworkConfig(networkConfig)
+        .kubernetesNetworkConfig(
+            networkConfig.toBuilder().elasticLoadBalancing(autoMode.loadBalancing()).build())
+        .computeConfig(autoMode.compute())
+        .storageConfig(autoMode.storage())
         .logging(logging)
         .accessConfig(accessConfig)
         .upgradePolicy(upgradePolicy)

@@ -1,6 +1,7 @@
 package dev.ekskit.testkit.internal;
 
 import dev.ekskit.testkit.internal.Lifecycle.Phase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +73,14 @@ final class ClusterStore {
     String version =
         request.version() == null
             ? KubernetesVersions.DEFAULT
-            : KubernetesVersions.requireSupported(request.version());
+            : KubernetesVersions.requireSupported(request.version(), context.now());
     var vpcConfig = ClusterVpc.resolve(request.resourcesVpcConfig(), context);
+    AccessConfigResponse access = accessConfig(request.accessConfig());
+    AutoModeSettings autoMode = AutoModeSettings.of(request, access.authenticationMode());
     List<ClusterIssue> issues =
         context.faults().takeClusterCreateFailure(request.name()).orElse(List.of());
-    Lifecycle lifecycle =
-        new Lifecycle(context.now(), context.draw(Transition.CLUSTER_CREATE), !issues.isEmpty());
+    Duration creating = context.draw(Transition.CLUSTER_CREATE);
+    Lifecycle lifecycle = new Lifecycle(context.now(), creating, !issues.isEmpty());
     ClusterState cluster =
         new ClusterState(
             request.name(),
@@ -88,12 +91,22 @@ final class ClusterStore {
             request.roleArn(),
             ClusterState.endpointHost(context.ids()),
             issues,
-            accessConfig(request.accessConfig()),
+            access,
             networkConfig(request.kubernetesNetworkConfig()));
     cluster.version = version;
     cluster.vpcConfig = vpcConfig;
     cluster.logging = request.logging() == null ? LOGGING_OFF : request.logging();
     cluster.upgradePolicy = upgradePolicy(request.upgradePolicy());
+    cluster.autoMode = autoMode;
+    if (autoMode.hasNodePools() && issues.isEmpty()) {
+      context
+          .autoModeNodes()
+          .launch(
+              cluster.name,
+              autoMode.nodePools(),
+              context.region() + "a",
+              context.now().plus(creating));
+    }
     byName.put(cluster.name, cluster);
     context.tags().register(cluster.arn, request.tags());
     List<String> groups = new ArrayList<>(vpcConfig.securityGroupIds());
@@ -126,6 +139,11 @@ final class ClusterStore {
           .agenda()
           .at(cluster.lifecycle.startDelete(context.now(), deleting), () -> forget(cluster));
       context.network().releaseControlPlane(name, context.now().plus(deleting));
+      if (cluster.autoMode.hasNodePools()) {
+        context
+            .autoModeNodes()
+            .drain(name, context.now(), context.draw(Transition.AUTO_MODE_NODES_DRAIN));
+      }
     }
     return describe(cluster);
   }

@@ -3,6 +3,7 @@ package dev.ekskit.testkit.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.services.eks.model.AuthenticationMode;
 import software.amazon.awssdk.services.eks.model.DescribeUpdateRequest;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
 import software.amazon.awssdk.services.eks.model.ListUpdatesRequest;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.eks.model.UpdateType;
 import software.amazon.awssdk.services.eks.model.VpcConfigResponse;
 
 /**
- * Cluster updates: one kind of change per UpdateClusterConfig, Kubernetes one minor version at a
- * time, the cluster UPDATING until the drawn end, and DescribeUpdate / ListUpdates to follow them.
+ * Cluster updates: one kind of change per UpdateClusterConfig (logging, endpoint access, upgrade
+ * policy, authentication mode one step forward), Kubernetes one minor version at a time, the
+ * cluster UPDATING until the drawn end, and DescribeUpdate / ListUpdates to follow them.
  */
 final class ClusterUpdates {
   private final EksContext context;
@@ -34,7 +36,7 @@ final class ClusterUpdates {
       return repeat.get();
     }
     ClusterState cluster = clusters.requireActive(request.name());
-    KubernetesVersions.requireNextMinor(cluster.version, request.version());
+    KubernetesVersions.requireNextMinor(cluster.version, request.version(), context.now());
     return start(
         cluster,
         request.clientRequestToken(),
@@ -67,6 +69,20 @@ final class ClusterUpdates {
           Transition.CLUSTER_CONFIG_UPDATE,
           List.of(param(UpdateParamType.CLUSTER_LOGGING, request.logging().toString())),
           () -> cluster.logging = request.logging());
+    }
+    if (request.accessConfig() != null) {
+      AuthenticationMode target = request.accessConfig().authenticationMode();
+      AuthenticationModes.requireNextStep(
+          cluster.accessConfig.authenticationMode(), target, request.accessConfig());
+      return start(
+          cluster,
+          request.clientRequestToken(),
+          UpdateType.ACCESS_CONFIG_UPDATE,
+          Transition.CLUSTER_CONFIG_UPDATE,
+          List.of(param(UpdateParamType.AUTHENTICATION_MODE, target.toString())),
+          () ->
+              cluster.accessConfig =
+                  cluster.accessConfig.toBuilder().authenticationMode(target).build());
     }
     if (request.upgradePolicy() != null) {
       var policy = ClusterStore.upgradePolicy(request.upgradePolicy());
@@ -146,9 +162,11 @@ final class ClusterUpdates {
     if (request.upgradePolicy() != null) {
       kinds.add("upgradePolicy");
     }
+    if (request.accessConfig() != null) {
+      kinds.add("accessConfig");
+    }
     boolean unsimulated =
-        request.accessConfig() != null
-            || request.computeConfig() != null
+        request.computeConfig() != null
             || request.kubernetesNetworkConfig() != null
             || request.storageConfig() != null
             || request.zonalShiftConfig() != null
@@ -157,8 +175,8 @@ final class ClusterUpdates {
             || request.controlPlaneScalingConfig() != null;
     if (unsimulated) {
       throw Errors.invalidRequest(
-          "The simulated EKS updates only logging, resourcesVpcConfig endpoint access"
-              + " and upgradePolicy");
+          "The simulated EKS updates only logging, resourcesVpcConfig endpoint access,"
+              + " upgradePolicy and accessConfig");
     }
     if (kinds.size() != 1) {
       throw Errors.invalidParameter(

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags, the
- * network, and the agenda of what happens at a known time.
+ * network, Auto Mode's instances, and the agenda of what happens at a known time.
  */
 record EksContext(
     String region,
@@ -17,6 +17,7 @@ record EksContext(
     Ids ids,
     TagRegistry tags,
     Ec2Network network,
+    AutoModeNodes autoModeNodes,
     Agenda agenda) {
 
   Instant now() {

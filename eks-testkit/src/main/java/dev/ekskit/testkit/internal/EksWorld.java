@@ -11,8 +11,10 @@ final class EksWorld {
   final NodegroupUpdates nodegroupUpdates;
   final FargateStore fargateProfiles;
   final AddonStore addons;
+  final AddonUpdates addonUpdates;
   final AccessEntryStore accessEntries;
   final PodIdentityStore podIdentity;
+  final InsightStore insights;
 
   EksWorld(EksContext context) {
     this.context = context;
@@ -22,9 +24,12 @@ final class EksWorld {
     this.nodegroupUpdates = new NodegroupUpdates(context, nodegroups, clusters);
     this.fargateProfiles = new FargateStore(context);
     this.addons =
-        new AddonStore(context, new CoreDnsPlacement(context, nodegroups, fargateProfiles));
+        new AddonStore(
+            context, new AddonCapacity(context, nodegroups, fargateProfiles, clusters), clusters);
+    this.addonUpdates = new AddonUpdates(context, addons);
     this.accessEntries = new AccessEntryStore(context);
     this.podIdentity = new PodIdentityStore(context);
+    this.insights = new InsightStore(context);
   }
 
   /**

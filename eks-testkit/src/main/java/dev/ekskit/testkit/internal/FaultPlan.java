@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.ClusterIssue;
 import software.amazon.awssdk.services.eks.model.ErrorDetail;
+import software.amazon.awssdk.services.eks.model.InsightStatusValue;
 
 /**
  * Every fault a test asked for; consulted by the gateway per call and by the stores per resource.
@@ -38,6 +39,8 @@ public final class FaultPlan {
   private final Set<String> fargateProfileDeleteFailures = new HashSet<>();
   private final NodegroupFaults nodegroupFaults = new NodegroupFaults();
   private final NetworkFaults networkFaults = new NetworkFaults();
+  private final AddonFaults addonFaults = new AddonFaults();
+  private final Map<String, InsightStatusValue> insightStatuses = new HashMap<>();
   private final Map<String, String> launchFailures = new HashMap<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
@@ -153,6 +156,8 @@ public final class FaultPlan {
     fargateProfileDeleteFailures.clear();
     nodegroupFaults.clear();
     networkFaults.clear();
+    addonFaults.clear();
+    insightStatuses.clear();
     launchFailures.clear();
   }
 
@@ -172,6 +177,19 @@ public final class FaultPlan {
 
   public NetworkFaults network() {
     return networkFaults;
+  }
+
+  public AddonFaults addons() {
+    return addonFaults;
+  }
+
+  /** The deprecated-API upgrade insight of {@code clusterName} reports {@code status}. */
+  public synchronized void insightStatus(String clusterName, InsightStatusValue status) {
+    insightStatuses.put(clusterName, status);
+  }
+
+  synchronized Optional<InsightStatusValue> insightStatus(String clusterName) {
+    return Optional.ofNullable(insightStatuses.get(clusterName));
   }
 
   synchronized boolean throttles(String operation, Instant now) {

@@ -1,5 +1,6 @@
 package dev.ekskit.testkit.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   private final VpcGateways gateways;
   private final LaunchTemplateStore launchTemplates;
   private final AutoScalingStore autoScaling;
+  private final AutoModeNodes autoModeNodes;
+  private final Supplier<Instant> clock;
 
   SimulatedEc2(
       Gateway gateway,
@@ -54,23 +57,28 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       VpcGateways gateways,
       VpcNetworking networking,
       LaunchTemplateStore launchTemplates,
-      AutoScalingStore autoScaling) {
+      AutoScalingStore autoScaling,
+      AutoModeNodes autoModeNodes,
+      Supplier<Instant> clock) {
     super(gateway, gateways, networking);
     this.gateway = gateway;
     this.network = network;
     this.gateways = gateways;
     this.launchTemplates = launchTemplates;
     this.autoScaling = autoScaling;
+    this.autoModeNodes = autoModeNodes;
+    this.clock = clock;
   }
 
-  /** The instances of Auto Scaling groups, in one reservation on one page. */
+  /** The instances of Auto Scaling groups and of EKS Auto Mode, in one reservation on one page. */
   @Override
   public DescribeInstancesResponse describeInstances(DescribeInstancesRequest request) {
     return call(
         "DescribeInstances",
         () -> {
           autoScaling.settle();
-          var instances = autoScaling.ec2Instances(request.filters());
+          var instances = new ArrayList<>(autoScaling.ec2Instances(request.filters()));
+          instances.addAll(autoModeNodes.ec2Instances(request.filters(), clock.get()));
           return DescribeInstancesResponse.builder()
               .reservations(
                   instances.isEmpty()

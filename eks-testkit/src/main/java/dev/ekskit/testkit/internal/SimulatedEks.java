@@ -81,7 +81,9 @@ public final class SimulatedEks implements EksClient {
                 .update(
                     request.nodegroupName() != null
                         ? world.nodegroupUpdates.describe(request)
-                        : world.updates.describe(request))
+                        : request.addonName() != null
+                            ? world.addonUpdates.describe(request)
+                            : world.updates.describe(request))
                 .build());
   }
 
@@ -254,10 +256,7 @@ public final class SimulatedEks implements EksClient {
   public CreateAddonResponse createAddon(CreateAddonRequest request) {
     return call(
         "CreateAddon",
-        () ->
-            CreateAddonResponse.builder()
-                .addon(world.addons.create(request, world.clusters))
-                .build());
+        () -> CreateAddonResponse.builder().addon(world.addons.create(request)).build());
   }
 
   @Override
@@ -291,7 +290,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateAddonResponse updateAddon(UpdateAddonRequest request) {
     return call(
         "UpdateAddon",
-        () -> UpdateAddonResponse.builder().update(world.addons.update(request)).build());
+        () -> UpdateAddonResponse.builder().update(world.addonUpdates.update(request)).build());
   }
 
   @Override
@@ -379,6 +378,66 @@ public final class SimulatedEks implements EksClient {
         () ->
             CreatePodIdentityAssociationResponse.builder()
                 .association(world.podIdentity.create(request, world.clusters))
+                .build());
+  }
+
+  @Override
+  public UpdateAccessEntryResponse updateAccessEntry(UpdateAccessEntryRequest request) {
+    return call(
+        "UpdateAccessEntry",
+        () -> {
+          world.clusters.require(request.clusterName());
+          return UpdateAccessEntryResponse.builder()
+              .accessEntry(world.accessEntries.update(request))
+              .build();
+        });
+  }
+
+  @Override
+  public AssociateAccessPolicyResponse associateAccessPolicy(AssociateAccessPolicyRequest request) {
+    return call("AssociateAccessPolicy", () -> EksAccess.associate(world, request));
+  }
+
+  @Override
+  public DisassociateAccessPolicyResponse disassociateAccessPolicy(
+      DisassociateAccessPolicyRequest request) {
+    return call("DisassociateAccessPolicy", () -> EksAccess.disassociate(world, request));
+  }
+
+  @Override
+  public ListAssociatedAccessPoliciesResponse listAssociatedAccessPolicies(
+      ListAssociatedAccessPoliciesRequest request) {
+    return call("ListAssociatedAccessPolicies", () -> EksAccess.listAssociated(world, request));
+  }
+
+  @Override
+  public ListAccessPoliciesResponse listAccessPolicies(ListAccessPoliciesRequest request) {
+    return call("ListAccessPolicies", () -> EksAccess.listPolicies(request));
+  }
+
+  @Override
+  public DescribeClusterVersionsResponse describeClusterVersions(
+      DescribeClusterVersionsRequest request) {
+    return call(
+        "DescribeClusterVersions", () -> KubernetesVersions.describe(request, world.context.now()));
+  }
+
+  @Override
+  public ListInsightsResponse listInsights(ListInsightsRequest request) {
+    return call(
+        "ListInsights",
+        () -> world.insights.list(request, world.clusters.require(request.clusterName())));
+  }
+
+  @Override
+  public DescribeInsightResponse describeInsight(DescribeInsightRequest request) {
+    return call(
+        "DescribeInsight",
+        () ->
+            DescribeInsightResponse.builder()
+                .insight(
+                    world.insights.describe(
+                        world.clusters.require(request.clusterName()), request.id()))
                 .build());
   }
 

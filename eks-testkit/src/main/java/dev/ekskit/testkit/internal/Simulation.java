@@ -34,6 +34,7 @@ public final class Simulation {
     this.gateway = new Gateway(faults, calls, clock);
     this.network = new Ec2Network(region, accountId, ids);
     this.iamState = new IamState(accountId, clock, durations);
+    AutoModeNodes autoModeNodes = new AutoModeNodes(ids);
     this.eks =
         new SimulatedEks(
             gateway,
@@ -46,6 +47,7 @@ public final class Simulation {
                 ids,
                 new TagRegistry(),
                 network,
+                autoModeNodes,
                 new Agenda()),
             iamState);
     LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
@@ -61,7 +63,9 @@ public final class Simulation {
             vpcGateways,
             new VpcNetworking(network, vpcGateways, region, clock),
             launchTemplates,
-            groups);
+            groups,
+            autoModeNodes,
+            clock);
     this.ssm = new SimulatedSsm(gateway);
     this.iam = new SimulatedIam(gateway, iamState, accountId);
     this.autoScaling = new SimulatedAutoScaling(gateway, groups);

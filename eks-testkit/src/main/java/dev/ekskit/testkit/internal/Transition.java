@@ -16,8 +16,11 @@ public enum Transition {
   NODEGROUP_DELETE(minutes(5), minutes(7.4), minutes(3), minutes(8), 0),
   FARGATE_PROFILE_CREATE(minutes(2), minutes(4.5), Duration.ofSeconds(26), minutes(5.5), 0),
   FARGATE_PROFILE_DELETE(minutes(1.75), minutes(2), minutes(1.5), minutes(8), 0.02),
-  ADDON_CREATE(minutes(1.4), minutes(2), minutes(1), minutes(2.5), 0),
+  ADDON_CREATE(seconds(45), seconds(75), seconds(15), seconds(90), 0),
+  ADDON_UPDATE(seconds(45), seconds(75), seconds(15), seconds(90), 0),
   ADDON_DELETE(minutes(1), minutes(1.4), minutes(0.5), minutes(2), 0),
+  /** Auto Mode's EC2 managed instances, from the cluster's delete to terminated and gone. */
+  AUTO_MODE_NODES_DRAIN(minutes(4), minutes(6), minutes(2.5), minutes(8), 0),
   /** An EC2 instance from launch to InService and healthy in its Auto Scaling group. */
   INSTANCE_LAUNCH(minutes(1.7), minutes(2.5), minutes(1), minutes(4), 0),
   /** An instance from Terminating to gone. */
@@ -107,6 +110,10 @@ public enum Transition {
 
   public double tailChance() {
     return tailChance;
+  }
+
+  private static Duration seconds(long seconds) {
+    return Duration.ofSeconds(seconds);
   }
 
   private static Duration minutes(double minutes) {
