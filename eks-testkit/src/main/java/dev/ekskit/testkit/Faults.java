@@ -135,8 +135,9 @@ public final class Faults {
    * count: a throttled, failed or conflicting call changed nothing.
    *
    * <p>The action runs synchronously inside the simulated call, on the caller's thread, holding the
-   * simulation's lock: it sees the committed state, and may call the simulated clients (those calls
-   * are recorded before the hooked one). It must not wait for another thread that calls the
+   * simulation's lock: it sees the committed state, and may call the simulated clients (the hooked
+   * call is recorded first, so a test woken by the action finds it). It must not wait for another
+   * thread that calls the
    * simulation. If it throws an {@code AwsServiceException}, such as one from {@link #error(String,
    * int)}, the caller gets that error instead of the answer, and the state change stays; anything
    * else it does just happens, and the call answers normally. Every hook due on the same call runs;

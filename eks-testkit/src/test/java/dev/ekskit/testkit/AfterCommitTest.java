@@ -32,7 +32,7 @@ class AfterCommitTest extends SimulatedAwsFixture {
     assertThat(answered).isEqualTo("CREATING");
     assertThat(aws.calls().all())
         .extracting(Call::operation)
-        .containsExactly("DescribeCluster", "CreateCluster");
+        .containsExactly("CreateCluster", "DescribeCluster");
     assertThat(aws.calls().all()).allMatch(Call::succeeded);
   }
 

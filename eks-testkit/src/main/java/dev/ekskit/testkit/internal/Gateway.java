@@ -23,6 +23,7 @@ public final class Gateway {
 
   public synchronized <T> T call(Service service, String operation, Supplier<T> action) {
     Instant at = clock.get();
+    T result;
     try {
       if (faults.throttles(operation, at)) {
         throw Errors.throttled(service);
@@ -33,14 +34,26 @@ public final class Gateway {
               status -> {
                 throw Errors.forStatus(service, status);
               });
-      T result = action.get();
-      runAfterCommit(service, operation);
-      log.record(new Call(service.sdkName(), operation, at, 200, null));
-      return result;
+      result = action.get();
     } catch (AwsServiceException e) {
-      log.record(new Call(service.sdkName(), operation, at, e.statusCode(), errorCode(e)));
+      log.record(failed(service, operation, at, e));
       throw e;
     }
+    // Recorded before the hooks run: a hook that stops the caller's operation wakes a test that
+    // may read the calls at once.
+    Call committed = new Call(service.sdkName(), operation, at, 200, null);
+    log.record(committed);
+    AwsServiceException lost = runAfterCommit(service, operation);
+    if (lost != null) {
+      log.replace(committed, failed(service, operation, at, lost));
+      throw lost;
+    }
+    return result;
+  }
+
+  private static Call failed(
+      Service service, String operation, Instant at, AwsServiceException error) {
+    return new Call(service.sdkName(), operation, at, error.statusCode(), errorCode(error));
   }
 
   /** A hook may throw an error it built itself, without details: still a failed call. */
@@ -51,9 +64,9 @@ public final class Gateway {
 
   /**
    * Runs every hook due after this committed call, all of them even when one throws: the state
-   * change stays, and the first AWS error a hook threw replaces the answer (a lost response).
+   * change stays, and the first AWS error a hook threw is the answer (a lost response), or null.
    */
-  private void runAfterCommit(Service service, String operation) {
+  private AwsServiceException runAfterCommit(Service service, String operation) {
     AwsServiceException lost = null;
     for (CommitHooks.Hook hook : faults.takeDueHooks(operation)) {
       try {
@@ -66,9 +79,7 @@ public final class Gateway {
         }
       }
     }
-    if (lost != null) {
-      throw lost;
-    }
+    return lost;
   }
 
   /** Runs a setup action under the same lock, without faults and without recording it. */

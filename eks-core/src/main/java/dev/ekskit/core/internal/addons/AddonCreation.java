@@ -68,6 +68,8 @@ public final class AddonCreation {
     return CreateOrAdopt.<Addon>builder(scope.resource())
         .what("the add-on")
         .cleanup(deleteCall(spec))
+        // Looked for first: an add-on that is there (EKS's own, another tool's) needs no create.
+        .find(() -> AddonReads.describe(eks, spec.cluster(), spec.name()).isPresent())
         .create(
             () ->
                 eks.createAddon(AddonMapping.createRequest(spec, target.version(), token)).addon())
