@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.eks.model.AuthenticationMode;
  * <pre>{@code
  * Access access = kit.access();
  * access.updateAuthenticationMode("orders", AuthenticationMode.API).join();
- * access.create(AccessEntrySpec.builder().cluster("orders")
+ * access.create(AccessEntrySpec.builder().clusterName("orders")
  *     .principalArn("arn:aws:iam::123456789012:role/ops")
  *     .addAccessPolicies(AccessPolicyAssociation.cluster("AmazonEKSViewPolicy"))
  *     .build()).join();
@@ -65,7 +65,7 @@ public final class Access {
    * authenticate through access entries. Safe to run again after a crash.
    */
   public Operation<AccessEntryInfo> create(AccessEntrySpec spec) {
-    return entry(spec.cluster(), spec.principalArn(), entries -> entries.create(spec));
+    return entry(spec.clusterName(), spec.principalArn(), entries -> entries.create(spec));
   }
 
   /**
@@ -73,7 +73,7 @@ public final class Access {
    * (those it does not name are disassociated).
    */
   public Operation<AccessEntryInfo> update(AccessEntrySpec spec) {
-    return entry(spec.cluster(), spec.principalArn(), entries -> entries.update(spec));
+    return entry(spec.clusterName(), spec.principalArn(), entries -> entries.update(spec));
   }
 
   /**

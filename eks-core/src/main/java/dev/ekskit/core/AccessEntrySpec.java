@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * AccessEntrySpec ops = AccessEntrySpec.builder()
- *     .cluster("orders")
+ *     .clusterName("orders")
  *     .principalArn("arn:aws:iam::123456789012:role/ops")
  *     .addKubernetesGroups("ops-readers")
  *     .addAccessPolicies(AccessPolicyAssociation.cluster("AmazonEKSViewPolicy"),
@@ -39,7 +39,7 @@ public abstract class AccessEntrySpec {
     return builder().from(this);
   }
 
-  public abstract String cluster();
+  public abstract String clusterName();
 
   /** An IAM role or user ARN; not an STS session. */
   public abstract String principalArn();

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.eks.model.ResolveConflicts;
  *
  * <pre>{@code
  * AddonSpec ebs = AddonSpec.builder()
- *     .cluster("orders")
+ *     .clusterName("orders")
  *     .name("aws-ebs-csi-driver")
  *     .version(AddonVersion.latest())
  *     .configurationValues("{\"controller\":{\"replicaCount\":3}}")
@@ -44,7 +44,7 @@ public abstract class AddonSpec {
   }
 
   /** The cluster the add-on belongs to. */
-  public abstract String cluster();
+  public abstract String clusterName();
 
   /** The add-on as EKS names it, e.g. {@code coredns}. */
   public abstract String name();

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.eks.EksClient;
  *
  * <pre>{@code
  * Addons addons = kit.addons();
- * AddonInfo dns = addons.create(AddonSpec.builder().cluster("orders").name("coredns").build())
+ * AddonInfo dns = addons.create(AddonSpec.builder().clusterName("orders").name("coredns").build())
  *     .await(Duration.ofMinutes(10));                     // ACTIVE, or DEGRADED until nodes exist
  * addons.createOrUpdate(spec.toBuilder().version(AddonVersion.latest()).build()).join();
  * addons.delete("orders", "coredns").join();
@@ -72,7 +72,7 @@ public final class Addons {
   public Operation<AddonInfo> update(AddonSpec spec) {
     EksClient eks = kit.client(EksClient.class);
     return start(
-        spec.cluster(), spec.name(), null, scope -> AddonCreation.update(scope, eks, spec));
+        spec.clusterName(), spec.name(), null, scope -> AddonCreation.update(scope, eks, spec));
   }
 
   /**
@@ -115,7 +115,7 @@ public final class Addons {
   private Operation<AddonInfo> run(AddonSpec spec, ProgressListener listener, IfExists ifExists) {
     EksClient eks = kit.client(EksClient.class);
     return start(
-        spec.cluster(),
+        spec.clusterName(),
         spec.name(),
         listener,
         scope -> AddonCreation.run(scope, eks, spec, ifExists));

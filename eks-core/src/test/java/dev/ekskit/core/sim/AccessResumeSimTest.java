@@ -25,7 +25,7 @@ class AccessResumeSimTest extends SimulationTest {
       AccessPolicyAssociation.cluster("AmazonEKSViewPolicy");
   private static final AccessEntrySpec ENTRY =
       AccessEntrySpec.builder()
-          .cluster("orders")
+          .clusterName("orders")
           .principalArn(OPS)
           .addKubernetesGroups("a")
           .build();

@@ -35,7 +35,7 @@ class AccessSimTest extends SimulationTest {
   }
 
   private static AccessEntrySpec.Builder entry() {
-    return AccessEntrySpec.builder().cluster("orders").principalArn(OPS);
+    return AccessEntrySpec.builder().clusterName("orders").principalArn(OPS);
   }
 
   private AuthenticationMode mode() {

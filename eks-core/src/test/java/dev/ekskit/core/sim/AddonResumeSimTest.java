@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class AddonResumeSimTest extends SimulationTest {
   private static final AddonSpec EBS =
-      AddonSpec.builder().cluster("orders").name("aws-ebs-csi-driver").build();
+      AddonSpec.builder().clusterName("orders").name("aws-ebs-csi-driver").build();
   private static final AddonSpec EBS_CONFIGURED =
       EBS.toBuilder().configurationValues("{\"controller\":{\"replicaCount\":3}}").build();
 

@@ -36,7 +36,7 @@ class AddonSimTest extends SimulationTest {
   }
 
   private static AddonSpec.Builder addon(String name) {
-    return AddonSpec.builder().cluster("orders").name(name);
+    return AddonSpec.builder().clusterName("orders").name(name);
   }
 
   private int succeeded(String operation) {

@@ -68,7 +68,7 @@ class AutoModeSimTest extends SimulationTest {
 
     assertThat(
             kit.addons()
-                .create(AddonSpec.builder().cluster("orders").name("metrics-server").build())
+                .create(AddonSpec.builder().clusterName("orders").name("metrics-server").build())
                 .join()
                 .status())
         .isEqualTo("ACTIVE");

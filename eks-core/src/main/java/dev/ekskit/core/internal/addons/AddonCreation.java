@@ -69,11 +69,11 @@ public final class AddonCreation {
         .what("the add-on")
         .cleanup(deleteCall(spec))
         // Looked for first: an add-on that is there (EKS's own, another tool's) needs no create.
-        .find(() -> AddonReads.describe(eks, spec.cluster(), spec.name()).isPresent())
+        .find(() -> AddonReads.describe(eks, spec.clusterName(), spec.name()).isPresent())
         .create(
             () ->
                 eks.createAddon(AddonMapping.createRequest(spec, target.version(), token)).addon())
-        .describe(() -> AddonWaits.describe(eks, spec.cluster(), spec.name()))
+        .describe(() -> AddonWaits.describe(eks, spec.clusterName(), spec.name()))
         .differences(
             existing ->
                 ifExists == IfExists.COMPARE
@@ -99,7 +99,7 @@ public final class AddonCreation {
     return AddonWaits.settled(
         scope,
         eks,
-        spec.cluster(),
+        spec.clusterName(),
         spec.name(),
         target.namespace(),
         made.adopted() ? fresh.withFirstCheck(Duration.ZERO) : fresh);
@@ -112,7 +112,7 @@ public final class AddonCreation {
     }
     return Optional.of(
         new ResourceFailedException(
-            ResourceRef.child("addon", spec.cluster(), spec.name()),
+            ResourceRef.child("addon", spec.clusterName(), spec.name()),
             status,
             AddonMapping.healthIssues(existing),
             "an add-on of this name exists but cannot become ACTIVE",
@@ -121,7 +121,7 @@ public final class AddonCreation {
 
   static String deleteCall(AddonSpec spec) {
     return "remove it with kit.addons().delete(\""
-        + spec.cluster()
+        + spec.clusterName()
         + "\", \""
         + spec.name()
         + "\")";

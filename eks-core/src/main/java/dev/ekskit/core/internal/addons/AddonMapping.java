@@ -28,14 +28,14 @@ final class AddonMapping {
 
   static CreateAddonRequest createRequest(AddonSpec spec, String version, String token) {
     return CreateAddonRequest.builder()
-        .clusterName(spec.cluster())
+        .clusterName(spec.clusterName())
         .addonName(spec.name())
         .addonVersion(version)
         .configurationValues(spec.configurationValues().orElse(null))
         .serviceAccountRoleArn(spec.serviceAccountRoleArn().orElse(null))
         .podIdentityAssociations(associations(spec))
         .resolveConflicts(spec.resolveConflictsOnCreate())
-        .tags(Tags.forCluster(spec.cluster(), spec.tags()))
+        .tags(Tags.forCluster(spec.clusterName(), spec.tags()))
         .clientRequestToken(token)
         .build();
   }
@@ -45,7 +45,7 @@ final class AddonMapping {
       AddonSpec spec, String version, Addon existing, String token) {
     UpdateAddonRequest.Builder update =
         UpdateAddonRequest.builder()
-            .clusterName(spec.cluster())
+            .clusterName(spec.clusterName())
             .addonName(spec.name())
             .resolveConflicts(spec.resolveConflictsOnUpdate())
             .clientRequestToken(token);

@@ -23,7 +23,7 @@ final class AddonResolution {
   private AddonResolution() {}
 
   static CompletableFuture<Target> run(Scope scope, EksClient eks, AddonSpec spec) {
-    String cluster = spec.cluster();
+    String cluster = spec.clusterName();
     return scope
         .await(
             "wait cluster ACTIVE",

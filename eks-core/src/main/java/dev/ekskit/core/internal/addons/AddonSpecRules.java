@@ -28,7 +28,7 @@ public final class AddonSpecRules {
 
   public static void check(AddonSpec spec) {
     Violations v = new Violations("AddonSpec");
-    v.eksName("cluster", spec.cluster(), 100);
+    v.eksName("cluster", spec.clusterName(), 100);
     v.name(
         "name",
         spec.name(),

@@ -44,7 +44,7 @@ final class AddonUpdating {
     return AddonWaits.idle(
             scope,
             eks,
-            spec.cluster(),
+            spec.clusterName(),
             spec.name(),
             scope.policy(WaitKind.ADDON_UPDATE).withFirstCheck(firstCheck))
         .thenCompose(
@@ -82,7 +82,7 @@ final class AddonUpdating {
                     scope.resource(),
                     eks.describeUpdate(
                             r ->
-                                r.name(spec.cluster())
+                                r.name(spec.clusterName())
                                     .addonName(spec.name())
                                     .updateId(started.id()))
                         .update()))
@@ -93,7 +93,7 @@ final class AddonUpdating {
     return AddonWaits.settled(
         scope,
         eks,
-        spec.cluster(),
+        spec.clusterName(),
         spec.name(),
         target.namespace(),
         scope.policy(WaitKind.ADDON_UPDATE).withFirstCheck(firstCheck));

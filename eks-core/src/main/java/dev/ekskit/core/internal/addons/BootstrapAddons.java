@@ -36,7 +36,7 @@ public final class BootstrapAddons {
             AddonCreation.run(
                 scope.child(ResourceRef.child("addon", cluster, name)),
                 eks,
-                AddonSpec.builder().cluster(cluster).name(name).tags(spec.tags()).build(),
+                AddonSpec.builder().clusterName(cluster).name(name).tags(spec.tags()).build(),
                 AddonCreation.IfExists.ADOPT));
   }
 }

@@ -27,7 +27,7 @@ final class PodIdentityAgent {
     return AddonCreation.run(
             parent.child(ResourceRef.child("addon", cluster.name(), NAME)),
             eks,
-            AddonSpec.builder().cluster(cluster.name()).name(NAME).build(),
+            AddonSpec.builder().clusterName(cluster.name()).name(NAME).build(),
             AddonCreation.IfExists.ADOPT)
         .thenApply(agent -> null);
   }

@@ -114,7 +114,7 @@ class AddonRulesTest {
     assertThatThrownBy(
             () ->
                 AddonSpec.builder()
-                    .cluster("-orders")
+                    .clusterName("-orders")
                     .name("CoreDNS")
                     .version(AddonVersion.of("not a version"))
                     .serviceAccountRoleArn("role/ebs")
@@ -141,7 +141,7 @@ class AddonRulesTest {
   void updateRequest_onlyWhatDiffers_andDefaultsOfCreateAndUpdate() {
     AddonSpec spec =
         AddonSpec.builder()
-            .cluster("orders")
+            .clusterName("orders")
             .name("coredns")
             .configurationValues("{\"replicaCount\":3}")
             .build();
