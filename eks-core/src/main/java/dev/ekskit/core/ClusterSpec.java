@@ -56,10 +56,16 @@ public abstract class ClusterSpec {
   /** {@code major.minor}, e.g. {@code "1.33"}; EKS's default version when absent. */
   public abstract Optional<String> kubernetesVersion();
 
-  /** The IAM role EKS assumes to manage the cluster. */
-  public abstract String roleArn();
+  /**
+   * The IAM role EKS assumes to manage the cluster. Required to create a cluster on its own; a
+   * {@link ClusterBlueprint} that makes the role fills it in.
+   */
+  public abstract Optional<String> roleArn();
 
-  /** At least two subnets, in at least two Availability Zones. */
+  /**
+   * At least two subnets, in at least two Availability Zones. Required to create a cluster on its
+   * own; a {@link ClusterBlueprint} that makes the network fills them in.
+   */
   public abstract List<String> subnetIds();
 
   /** Up to five extra security groups for the control-plane network interfaces. */

@@ -4,6 +4,7 @@ import dev.ekskit.core.internal.AuthTokens;
 import dev.ekskit.core.internal.CascadeDelete;
 import dev.ekskit.core.internal.ClusterCreation;
 import dev.ekskit.core.internal.ClusterMapping;
+import dev.ekskit.core.internal.ClusterSpecRules;
 import dev.ekskit.core.internal.ClusterUpdates;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.internal.KitServices;
@@ -51,6 +52,7 @@ public final class Clusters {
 
   /** {@link #create(ClusterSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterInfo> create(ClusterSpec spec, ProgressListener listener) {
+    ClusterSpecRules.requireCreatable(spec);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return start(spec.name(), listener, scope -> ClusterCreation.run(scope, eks, ec2, spec));

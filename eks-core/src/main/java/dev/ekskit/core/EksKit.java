@@ -57,6 +57,7 @@ public final class EksKit implements AutoCloseable {
   private final Irsa irsa;
   private final Addons addons;
   private final Access access;
+  private final Blueprints blueprints;
 
   private EksKit(KitServices services) {
     this.services = services;
@@ -67,6 +68,7 @@ public final class EksKit implements AutoCloseable {
     this.irsa = new Irsa(services);
     this.addons = new Addons(services);
     this.access = new Access(services);
+    this.blueprints = new Blueprints(services);
   }
 
   /** A kit on the default AWS region and credentials chain, with the modules on the class path. */
@@ -110,6 +112,11 @@ public final class EksKit implements AutoCloseable {
   /** Authentication modes, access entries and access policies of clusters. */
   public Access access() {
     return access;
+  }
+
+  /** Whole clusters as one value: plan, apply, upgrade and delete a {@link ClusterBlueprint}. */
+  public Blueprints blueprints() {
+    return blueprints;
   }
 
   /**

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.eks.model.VpcConfigResponse;
 
 /**
  * Compares a spec with an existing cluster, to decide whether "already exists" means "adopt it".
- * Fields the spec leaves to EKS (version, service CIDR, support type when absent) match anything.
+ * Fields the spec leaves to EKS (version, service CIDR, support type when absent) match anything,
+ * and so do the role and subnets a blueprint has not resolved yet.
  */
 public final class ClusterDiff {
   private static final List<String> OPEN_TO_ALL = List.of("0.0.0.0/0");
@@ -28,10 +29,12 @@ public final class ClusterDiff {
     List<FieldDifference> diff = new ArrayList<>();
     spec.kubernetesVersion()
         .ifPresent(v -> compare(diff, "kubernetesVersion", v, actual.version()));
-    compare(diff, "roleArn", spec.roleArn(), actual.roleArn());
+    spec.roleArn().ifPresent(arn -> compare(diff, "roleArn", arn, actual.roleArn()));
     VpcConfigResponse vpc = actual.resourcesVpcConfig();
     if (vpc != null) {
-      compare(diff, "subnetIds", spec.subnetIds(), vpc.subnetIds());
+      if (!spec.subnetIds().isEmpty()) {
+        compare(diff, "subnetIds", spec.subnetIds(), vpc.subnetIds());
+      }
       compare(diff, "securityGroupIds", spec.securityGroupIds(), vpc.securityGroupIds());
       compare(
           diff, "endpointPublicAccess", spec.endpointPublicAccess(), vpc.endpointPublicAccess());

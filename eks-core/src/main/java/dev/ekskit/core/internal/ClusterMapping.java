@@ -27,7 +27,7 @@ public final class ClusterMapping {
     CreateClusterRequest.Builder request =
         CreateClusterRequest.builder()
             .name(spec.name())
-            .roleArn(spec.roleArn())
+            .roleArn(spec.roleArn().orElseThrow())
             .clientRequestToken(clientRequestToken)
             .resourcesVpcConfig(
                 VpcConfigRequest.builder()

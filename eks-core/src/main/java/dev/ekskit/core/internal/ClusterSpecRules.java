@@ -37,8 +37,10 @@ public final class ClusterSpecRules {
             version ->
                 v.matches(
                     "kubernetesVersion", version, KUBERNETES_VERSION, "major.minor such as 1.33"));
-    v.matches("roleArn", spec.roleArn(), ROLE_ARN, "an IAM role ARN");
-    v.ids("subnetIds", spec.subnetIds(), SUBNET_ID, "a subnet id", 2, Integer.MAX_VALUE);
+    spec.roleArn().ifPresent(arn -> v.matches("roleArn", arn, ROLE_ARN, "an IAM role ARN"));
+    if (!spec.subnetIds().isEmpty()) {
+      v.ids("subnetIds", spec.subnetIds(), SUBNET_ID, "a subnet id", 2, Integer.MAX_VALUE);
+    }
     v.ids(
         "securityGroupIds",
         spec.securityGroupIds(),
@@ -60,6 +62,30 @@ public final class ClusterSpecRules {
       v.add("supportType", "known", "must be STANDARD or EXTENDED");
     }
     v.tags("tags", spec.tags(), Tags.PREFIX);
+    v.throwIfAny();
+  }
+
+  /**
+   * What creating the cluster on its own needs beyond {@link #check}: the role and subnets that
+   * only a blueprint may leave out.
+   */
+  public static void requireCreatable(ClusterSpec spec) {
+    Violations v = new Violations("ClusterSpec");
+    if (spec.roleArn().isEmpty()) {
+      v.add(
+          "roleArn",
+          "required",
+          "a cluster needs the IAM role EKS assumes (only a ClusterBlueprint that makes the role"
+              + " may leave it out)");
+    }
+    if (spec.subnetIds().isEmpty()) {
+      v.add(
+          "subnetIds",
+          "required",
+          "a cluster needs at least 2 subnets in 2 Availability Zones (only a ClusterBlueprint"
+              + " that makes the network may leave them out)");
+    }
+    AutoModeRules.requireNodeRole(spec, v);
     v.throwIfAny();
   }
 

@@ -74,7 +74,16 @@ public final class Engine {
       ResourceRef resource,
       ProgressListener listener,
       Function<dev.ekskit.core.spi.Scope, CompletableFuture<T>> body) {
-    return DefaultOperation.start(new OperationState(this, resource, listener), body);
+    return start(resource, listener, operationDeadline, body);
+  }
+
+  /** {@link #start}, with its own deadline instead of the kit's. */
+  public <T> DefaultOperation<T> start(
+      ResourceRef resource,
+      ProgressListener listener,
+      Duration deadline,
+      Function<dev.ekskit.core.spi.Scope, CompletableFuture<T>> body) {
+    return DefaultOperation.start(new OperationState(this, resource, listener, deadline), body);
   }
 
   public Clock clock() {

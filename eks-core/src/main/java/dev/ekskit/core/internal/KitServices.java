@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
@@ -7,6 +8,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.identity.IdentityCascade;
+import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.KitModule;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,7 @@ public final class KitServices implements KitContext, AutoCloseable {
   private final Threads threads;
   private final List<CascadeStep> cascadeSteps = new CopyOnWriteArrayList<>();
   private final Map<Class<?>, Object> extensions = new ConcurrentHashMap<>();
+  private final List<BlueprintPartHandler<?>> blueprintParts = new CopyOnWriteArrayList<>();
 
   private KitServices(Engine engine, KitClients clients, Threads threads) {
     this.engine = engine;
@@ -125,6 +129,34 @@ public final class KitServices implements KitContext, AutoCloseable {
 
   public List<CascadeStep> cascadeSteps() {
     return List.copyOf(cascadeSteps);
+  }
+
+  /** {@link #start}, ending the operation at {@code deadline} after it starts instead. */
+  public <T> Operation<T> start(
+      ResourceRef resource,
+      ProgressListener listener,
+      Duration deadline,
+      Function<Scope, CompletableFuture<T>> body) {
+    return engine.start(resource, listener, deadline, body);
+  }
+
+  @Override
+  public void addBlueprintPart(BlueprintPartHandler<? extends BlueprintPart> handler) {
+    if (blueprintParts.stream().anyMatch(h -> h.partType().equals(handler.partType()))) {
+      throw new IllegalStateException(
+          "Two modules handle blueprint parts of " + handler.partType().getName());
+    }
+    blueprintParts.add(handler);
+  }
+
+  /** The handler of {@code part}'s type, if a module registered one. */
+  public Optional<BlueprintPartHandler<?>> blueprintPart(BlueprintPart part) {
+    return blueprintParts.stream().filter(h -> h.partType().isInstance(part)).findFirst();
+  }
+
+  /** Every handler modules registered. */
+  public List<BlueprintPartHandler<?>> blueprintParts() {
+    return List.copyOf(blueprintParts);
   }
 
   @Override

@@ -20,6 +20,7 @@ final class OperationState {
   private final ResourceRef root;
   private final ProgressListener extraListener;
   private final Instant started;
+  private final Duration allowed;
   private final Instant deadline;
   private final AtomicReference<EksKitException> stop = new AtomicReference<>();
   private final AtomicInteger checks = new AtomicInteger();
@@ -28,12 +29,14 @@ final class OperationState {
   private volatile int stepAttempts;
   private volatile String lastError = "";
 
-  OperationState(Engine engine, ResourceRef root, ProgressListener extraListener) {
+  OperationState(
+      Engine engine, ResourceRef root, ProgressListener extraListener, Duration allowed) {
     this.engine = engine;
     this.root = root;
     this.extraListener = extraListener;
+    this.allowed = allowed;
     this.started = engine.clock().instant();
-    this.deadline = started.plus(engine.operationDeadline());
+    this.deadline = started.plus(allowed);
   }
 
   Engine engine() {
@@ -76,7 +79,7 @@ final class OperationState {
     return new WaitTimeoutException(
         root
             + ": the operation deadline of "
-            + Durations.text(engine.operationDeadline())
+            + Durations.text(allowed)
             + " passed after "
             + Durations.text(Duration.between(started, now()))
             + ", at step "

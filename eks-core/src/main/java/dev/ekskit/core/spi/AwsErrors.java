@@ -60,7 +60,7 @@ public final class AwsErrors {
     if (code.contains("notfound")) {
       return Kind.NOT_FOUND;
     }
-    if (code.equals("resourceinuseexception") || status == 409) {
+    if (code.equals("resourceinuseexception") || code.equals("resourceinuse") || status == 409) {
       return Kind.IN_USE;
     }
     if (status >= 500 || code.contains("serviceunavailable") || code.contains("internalfailure")) {

@@ -1,5 +1,6 @@
 package dev.ekskit.core.spi;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.PollingPolicy;
@@ -54,6 +55,13 @@ public interface KitContext {
       ResourceRef resource,
       ProgressListener listener,
       Function<Scope, CompletableFuture<T>> body);
+
+  /**
+   * Lets blueprints of this kit hold parts of {@code handler}'s type ({@link
+   * dev.ekskit.core.ClusterBlueprint.Builder#addParts}): plans, applies and deletes them. One
+   * handler per type.
+   */
+  void addBlueprintPart(BlueprintPartHandler<? extends BlueprintPart> handler);
 
   /** Adds a part to every cascade delete of a cluster by this kit ({@code clusters().delete}). */
   void addCascadeStep(CascadeStep step);

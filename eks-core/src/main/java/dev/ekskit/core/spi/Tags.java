@@ -20,6 +20,13 @@ public final class Tags {
   /** The cluster a resource was made for, so that a cascade delete finds it on its own. */
   public static final String CLUSTER = PREFIX + "cluster";
 
+  /**
+   * The blueprint a resource belongs to (its value is the cluster's name): a blueprint's plan
+   * proposes to delete a part removed from it only when the part carries this tag. The one key
+   * under {@link #PREFIX} a spec may set, since blueprints set it through the specs.
+   */
+  public static final String BLUEPRINT = PREFIX + "blueprint";
+
   private static final String ROLE_DESCRIPTION_PREFIX = "ekskit: ";
   private static final String ROLE_FOR_CLUSTER = " for EKS cluster ";
 
@@ -53,6 +60,18 @@ public final class Tags {
     return description != null
         && description.startsWith(ROLE_DESCRIPTION_PREFIX)
         && description.endsWith(ROLE_FOR_CLUSTER + cluster);
+  }
+
+  /** {@code tags} plus the mark of {@code cluster}'s blueprint. */
+  public static Map<String, String> forBlueprint(String cluster, Map<String, String> tags) {
+    Map<String, String> marked = new LinkedHashMap<>(tags);
+    marked.put(BLUEPRINT, cluster);
+    return marked;
+  }
+
+  /** Whether {@code tags} mark a resource as part of {@code cluster}'s blueprint. */
+  public static boolean isInBlueprint(Map<String, String> tags, String cluster) {
+    return cluster.equals(tags.get(BLUEPRINT));
   }
 
   public static boolean isManagedByEksKit(Map<String, String> tags) {

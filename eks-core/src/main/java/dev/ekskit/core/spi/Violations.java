@@ -163,7 +163,7 @@ public final class Violations {
           if (key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
             add(at, "reserved", "keys starting with 'aws:' are reserved by AWS");
           }
-          if (key.startsWith(reservedPrefix)) {
+          if (key.startsWith(reservedPrefix) && !key.equals(Tags.BLUEPRINT)) {
             add(at, "reserved", "keys starting with '" + reservedPrefix + "' are set by ekskit");
           }
         });

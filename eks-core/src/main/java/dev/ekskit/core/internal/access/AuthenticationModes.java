@@ -44,6 +44,11 @@ public final class AuthenticationModes {
     }
   }
 
+  /** Whether EKS moves {@code cluster} to {@code target}: the same mode or one further on. */
+  public static boolean isForward(Cluster cluster, AuthenticationMode target) {
+    return ROAD.indexOf(target) >= ROAD.indexOf(mode(cluster));
+  }
+
   /** Runs in the cluster's scope: describe, refuse backwards, then each step forward. */
   public static CompletableFuture<ClusterInfo> change(
       Scope scope, EksClient eks, AuthenticationMode target) {

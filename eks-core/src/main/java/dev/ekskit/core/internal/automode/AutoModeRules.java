@@ -43,12 +43,21 @@ public final class AutoModeRules {
                     "kubernetesVersion",
                     "auto-mode",
                     "Auto Mode runs on Kubernetes 1." + FIRST_MINOR + " and later"));
-    if (!auto.nodePools().isEmpty() && auto.nodeRoleArn().isEmpty()) {
-      v.add(
-          "autoMode.nodeRoleArn",
-          "required",
-          "the built-in node pools " + auto.nodePools() + " need a node role");
-    }
     auto.nodeRoleArn().ifPresent(arn -> v.roleArn("autoMode.nodeRoleArn", arn));
+  }
+
+  /**
+   * The node role the built-in node pools need, required to create the cluster on its own: a
+   * blueprint that makes a node role fills it in.
+   */
+  public static void requireNodeRole(ClusterSpec spec, Violations v) {
+    spec.autoMode()
+        .filter(auto -> !auto.nodePools().isEmpty() && auto.nodeRoleArn().isEmpty())
+        .ifPresent(
+            auto ->
+                v.add(
+                    "autoMode.nodeRoleArn",
+                    "required",
+                    "the built-in node pools " + auto.nodePools() + " need a node role"));
   }
 }

@@ -130,6 +130,8 @@ public final class IamRoles {
     return keys.stream()
         .filter(key -> key.startsWith(Tags.PREFIX))
         .filter(key -> !Objects.equals(key, Tags.MANAGED_BY))
+        // Which blueprint holds a role is not what the role is: a blueprint adopts ekskit's roles.
+        .filter(key -> !Objects.equals(key, Tags.BLUEPRINT))
         .toList();
   }
 }

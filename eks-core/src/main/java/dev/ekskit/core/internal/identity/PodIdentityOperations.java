@@ -42,17 +42,7 @@ public final class PodIdentityOperations {
     Parts parts = new Parts(scope, cleanup);
     return ActiveCluster.await(scope, eks, spec.clusterName())
         .thenCompose(cluster -> PodIdentityAgent.ensure(scope, eks, cluster))
-        .thenCompose(
-            agent ->
-                spec.role().isEmpty()
-                    ? CompletableFuture.completedFuture(spec.roleArn().orElseThrow())
-                    : RoleCreation.run(
-                            scope,
-                            iam,
-                            RolePlans.podIdentity(spec, spec.role().get()),
-                            parts,
-                            cleanup)
-                        .thenApply(role -> role.arn()))
+        .thenCompose(agent -> roleArn(scope, iam, spec, parts, cleanup))
         .thenCompose(
             roleArn ->
                 // No existence check after a failure: an association refused as different (another
@@ -62,6 +52,22 @@ public final class PodIdentityOperations {
                     null,
                     () -> association(scope, eks, spec, roleArn, cleanup).run(scope)))
         .thenApply(made -> info(made.resource()));
+  }
+
+  /** The spec's role: the one it names, or the one it asks for, made or adopted. */
+  public static CompletableFuture<String> roleArn(
+      Scope scope, IamClient iam, PodIdentityAssociationSpec spec) {
+    String cleanup = cleanup(spec.clusterName(), spec.namespace(), spec.serviceAccount());
+    return roleArn(scope, iam, spec, new Parts(scope, cleanup), cleanup);
+  }
+
+  private static CompletableFuture<String> roleArn(
+      Scope scope, IamClient iam, PodIdentityAssociationSpec spec, Parts parts, String cleanup) {
+    return spec.role().isEmpty()
+        ? CompletableFuture.completedFuture(spec.roleArn().orElseThrow())
+        : RoleCreation.run(
+                scope, iam, RolePlans.podIdentity(spec, spec.role().get()), parts, cleanup)
+            .thenApply(role -> role.arn());
   }
 
   /** The association of the service account, or empty (also when the cluster is gone). */

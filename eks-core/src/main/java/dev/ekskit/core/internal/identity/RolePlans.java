@@ -15,6 +15,9 @@ import java.util.Optional;
 /** The role each spec asks for: trust, managed policies, description and tags. */
 final class RolePlans {
   /** The service account a workload role was made for, {@code namespace/name}. */
+  /** How an IRSA role's description begins, before the service account's name. */
+  static final String IRSA_PURPOSE = "IRSA role of ";
+
   static final String SERVICE_ACCOUNT_TAG = Tags.PREFIX + "service-account";
 
   static final List<String> CLUSTER_POLICIES =
@@ -93,7 +96,7 @@ final class RolePlans {
         spec.role(),
         Trust.webIdentity(providerArn, issuerHost, subject),
         List.of(providerArn, "\"" + subject + "\""),
-        RolePlan.description("IRSA role of " + account, Optional.of(spec.clusterName())),
+        RolePlan.description(IRSA_PURPOSE + account, Optional.of(spec.clusterName())),
         workloadTags(spec.clusterName(), account, spec.tags()));
   }
 

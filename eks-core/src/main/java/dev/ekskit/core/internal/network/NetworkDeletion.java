@@ -47,7 +47,7 @@ public final class NetworkDeletion {
    * EC2 lets go of interfaces and addresses some time after what used them is gone: 40 tries, 5 s
    * growing to 30 s apart, about 18 minutes in all.
    */
-  private static final StepRetries UNTIL_RELEASED =
+  public static final StepRetries UNTIL_RELEASED =
       StepRetries.when(
           NetworkDeletion::stillHeld,
           new RetrySettings(40, Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30)));

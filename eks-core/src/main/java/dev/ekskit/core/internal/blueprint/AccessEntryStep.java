@@ -1,0 +1,114 @@
+package dev.ekskit.core.internal.blueprint;
+
+import dev.ekskit.core.AccessEntryInfo;
+import dev.ekskit.core.AccessEntrySpec;
+import dev.ekskit.core.PlanAction;
+import dev.ekskit.core.PlannedChange;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.access.AccessEntries;
+import dev.ekskit.core.internal.access.AccessReview;
+import dev.ekskit.core.spi.BlueprintContext;
+import dev.ekskit.core.spi.BlueprintPartHandler;
+import dev.ekskit.core.spi.BlueprintStage;
+import dev.ekskit.core.spi.Scope;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An access entry of the blueprint: created with its policies, or brought to its spec in place
+ * (username, groups, exactly its policies). An entry of another type (a node role's) is not
+ * replaced.
+ */
+final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
+  private final BlueprintRun run;
+
+  AccessEntryStep(BlueprintRun run) {
+    this.run = run;
+  }
+
+  @Override
+  public Class<AccessEntrySpec> partType() {
+    return AccessEntrySpec.class;
+  }
+
+  @Override
+  public String kind() {
+    return "access entry";
+  }
+
+  @Override
+  public String name(AccessEntrySpec spec) {
+    return spec.principalArn();
+  }
+
+  @Override
+  public BlueprintStage stage(AccessEntrySpec spec) {
+    return BlueprintStage.ACCESS;
+  }
+
+  @Override
+  public PlannedChange plan(AccessEntrySpec spec, BlueprintContext blueprint) {
+    Optional<AccessEntryInfo> found = read(spec.principalArn());
+    if (found.isEmpty()) {
+      return PlannedChange.create(kind(), spec.principalArn(), policies(spec));
+    }
+    return PlannedChange.compare(
+        kind(),
+        spec.principalArn(),
+        AccessReview.differences(spec, found.get()),
+        AccessReview.UPDATABLE,
+        policies(spec));
+  }
+
+  @Override
+  public CompletableFuture<PlannedChange> apply(
+      Scope scope, AccessEntrySpec spec, BlueprintContext blueprint) {
+    Scope own = scope.child(ref(spec.principalArn()));
+    AccessEntries entries =
+        new AccessEntries(own, run.eks(), run.clusterName(), spec.principalArn());
+    AccessEntrySpec tagged = spec.toBuilder().tags(run.tags(spec.tags())).build();
+    return own.call("compare", () -> plan(spec, blueprint))
+        .thenCompose(
+            change ->
+                Refusals.unlessReplacement(
+                        own.resource(),
+                        change,
+                        () ->
+                            change.action() == PlanAction.CREATE
+                                ? entries.create(tagged)
+                                : entries.update(tagged))
+                    .thenApply(entry -> change));
+  }
+
+  @Override
+  public List<String> owned(BlueprintContext blueprint) {
+    if (run.cluster().isEmpty()) {
+      return List.of();
+    }
+    return AccessEntries.principals(run.eks(), run.clusterName()).stream()
+        .filter(principal -> read(principal).filter(e -> run.isOwned(e.tags())).isPresent())
+        .toList();
+  }
+
+  @Override
+  public CompletableFuture<Boolean> delete(Scope scope, String name, BlueprintContext blueprint) {
+    return new AccessEntries(scope.child(ref(name)), run.eks(), run.clusterName(), name).delete();
+  }
+
+  private Optional<AccessEntryInfo> read(String principal) {
+    return run.cluster().isEmpty()
+        ? Optional.empty()
+        : AccessEntries.read(run.eks(), run.clusterName(), principal);
+  }
+
+  private ResourceRef ref(String principal) {
+    return ResourceRef.child("access-entry", run.clusterName(), principal);
+  }
+
+  private static String policies(AccessEntrySpec spec) {
+    return spec.accessPolicies().isEmpty()
+        ? ""
+        : spec.accessPolicies().size() + " access polic" + (spec.accessPolicies().size() == 1 ? "y" : "ies");
+  }
+}

@@ -1,0 +1,133 @@
+package dev.ekskit.core.internal.blueprint;
+
+import dev.ekskit.core.AddonInfo;
+import dev.ekskit.core.AddonPodIdentity;
+import dev.ekskit.core.AddonSpec;
+import dev.ekskit.core.PlannedChange;
+import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.internal.ChildDeletions;
+import dev.ekskit.core.internal.addons.AddonCreation;
+import dev.ekskit.core.internal.addons.AddonReads;
+import dev.ekskit.core.internal.addons.AddonReview;
+import dev.ekskit.core.spi.BlueprintContext;
+import dev.ekskit.core.spi.BlueprintPartHandler;
+import dev.ekskit.core.spi.BlueprintStage;
+import dev.ekskit.core.spi.Scope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An add-on of the blueprint: created, or updated to its spec (version, configuration, roles), at
+ * the version its spec means on the cluster's Kubernetes version, so that an upgrade takes it to
+ * the default version of the new one. The add-ons nodes need to join come before the nodes.
+ */
+final class AddonStep implements BlueprintPartHandler<AddonSpec> {
+  /** Add-ons nodes need to join and run pods: their pods run on every node, none before. */
+  static final Set<String> BEFORE_NODES = Set.of("vpc-cni", "kube-proxy", "eks-pod-identity-agent");
+
+  private static final Set<String> UPDATABLE =
+      Set.of("version", "configurationValues", "serviceAccountRoleArn", "podIdentityAssociations");
+
+  private final BlueprintRun run;
+  private final RoleReferences roles;
+
+  AddonStep(BlueprintRun run) {
+    this.run = run;
+    this.roles = new RoleReferences(run);
+  }
+
+  @Override
+  public Class<AddonSpec> partType() {
+    return AddonSpec.class;
+  }
+
+  @Override
+  public String kind() {
+    return "add-on";
+  }
+
+  @Override
+  public String name(AddonSpec spec) {
+    return spec.name();
+  }
+
+  @Override
+  public BlueprintStage stage(AddonSpec spec) {
+    return BEFORE_NODES.contains(spec.name())
+        ? BlueprintStage.ADDONS_BEFORE_NODES
+        : BlueprintStage.ADDONS_AFTER_NODES;
+  }
+
+  @Override
+  public PlannedChange plan(AddonSpec spec, BlueprintContext blueprint) {
+    roles.requireUsable(referencedRoles(spec, run.blueprint().addons().indexOf(spec)));
+    String version = AddonReview.version(run.eks(), spec, run.kubernetesVersion());
+    Optional<AddonInfo> found =
+        run.cluster().isEmpty()
+            ? Optional.empty()
+            : AddonReads.describe(run.eks(), run.clusterName(), spec.name());
+    if (found.isEmpty()) {
+      return PlannedChange.create(kind(), spec.name(), version);
+    }
+    return PlannedChange.compare(
+        kind(),
+        spec.name(),
+        AddonReview.differences(spec, version, found.get()),
+        UPDATABLE,
+        version);
+  }
+
+  @Override
+  public CompletableFuture<PlannedChange> apply(
+      Scope scope, AddonSpec spec, BlueprintContext blueprint) {
+    Scope own = scope.child(ref(spec.name()));
+    return own.call("compare", () -> plan(spec, blueprint))
+        .thenCompose(
+            change ->
+                AddonCreation.run(
+                        own,
+                        run.eks(),
+                        spec.toBuilder().tags(run.tags(spec.tags())).build(),
+                        AddonCreation.IfExists.UPDATE)
+                    .thenApply(made -> change));
+  }
+
+  @Override
+  public List<String> owned(BlueprintContext blueprint) {
+    if (run.cluster().isEmpty()) {
+      return List.of();
+    }
+    return AddonReads.names(run.eks(), run.clusterName()).stream()
+        .filter(
+            name ->
+                AddonReads.describe(run.eks(), run.clusterName(), name)
+                    .filter(addon -> run.isOwned(addon.tags()))
+                    .isPresent())
+        .toList();
+  }
+
+  @Override
+  public CompletableFuture<Boolean> delete(Scope scope, String name, BlueprintContext blueprint) {
+    return ChildDeletions.addon(run.eks(), run.clusterName(), name).run(scope.child(ref(name)));
+  }
+
+  private ResourceRef ref(String name) {
+    return ResourceRef.child("addon", run.clusterName(), name);
+  }
+
+  /** The role ARNs the add-on names, by the path of their field in the blueprint. */
+  private static Map<String, String> referencedRoles(AddonSpec spec, int index) {
+    String at = "addons[" + index + "].";
+    Map<String, String> arns = new LinkedHashMap<>();
+    spec.serviceAccountRoleArn().ifPresent(arn -> arns.put(at + "serviceAccountRoleArn", arn));
+    List<AddonPodIdentity> identities = spec.podIdentityAssociations();
+    for (int i = 0; i < identities.size(); i++) {
+      arns.put(at + "podIdentityAssociations[" + i + "].roleArn", identities.get(i).roleArn());
+    }
+    return arns;
+  }
+}
