@@ -50,10 +50,17 @@ final class Applying {
     }
     return scope
         .sequence(List.of(BlueprintStage.values()), this::stage)
-        .thenCompose(stages -> deletes(plan.changes(PlanAction.DELETE)))
-        .thenApply(
-            deleted ->
-                new AppliedBlueprint(run.cluster().orElseThrow(), run.network(), List.copyOf(done)))
+        .thenCompose(
+            stages ->
+                deletes(plan.changes(PlanAction.DELETE))
+                    .thenApply(
+                        deleted -> {
+                          List<PlannedChange> all = new ArrayList<>();
+                          stages.forEach(all::addAll);
+                          all.addAll(deleted);
+                          return new AppliedBlueprint(
+                              run.cluster().orElseThrow(), run.network(), all);
+                        }))
         .exceptionallyCompose(this::named);
   }
 
@@ -93,7 +100,7 @@ final class Applying {
   }
 
   /** Removed parts, the module parts first, then core's in the reverse of their stages. */
-  private CompletableFuture<List<Boolean>> deletes(List<PlannedChange> deletes) {
+  private CompletableFuture<List<PlannedChange>> deletes(List<PlannedChange> deletes) {
     List<BlueprintPartHandler<?>> handlers = new ArrayList<>(run.deletable());
     Collections.reverse(handlers);
     List<PlannedChange> ordered = new ArrayList<>();
@@ -110,7 +117,7 @@ final class Applying {
                 .thenApply(
                     deleted -> {
                       done.add(change);
-                      return deleted;
+                      return change;
                     }));
   }
 
