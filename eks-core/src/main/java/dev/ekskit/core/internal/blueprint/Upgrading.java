@@ -53,7 +53,7 @@ final class Upgrading {
                                     () -> VersionFacts.upgradeInsights(run.eks(), cluster.name()))
                                 .thenCompose(
                                     insights ->
-                                        Planning.run(scope, run)
+                                        planAtTarget(scope, run, target, blockers)
                                             .thenCompose(
                                                 plan ->
                                                     scope.call(
@@ -62,6 +62,27 @@ final class Upgrading {
                                                             upgradePlan(
                                                                 run, cluster, target, blockers,
                                                                 insights, plan))))));
+  }
+
+  /**
+   * The plan at the target; none when the target itself is blocked. What the plan finds the
+   * target refuses (an add-on version pinned that EKS does not offer on it) is a blocker too.
+   */
+  private static CompletableFuture<Plan> planAtTarget(
+      Scope scope, BlueprintRun run, String target, List<Violation> blockers) {
+    Plan none = new Plan(run.clusterName(), target, List.of());
+    if (!blockers.isEmpty()) {
+      return CompletableFuture.completedFuture(none);
+    }
+    return Planning.run(scope, run)
+        .exceptionallyCompose(
+            failure -> {
+              if (AwsErrors.unwrap(failure) instanceof InvalidSpecException refused) {
+                blockers.addAll(refused.violations());
+                return CompletableFuture.completedFuture(none);
+              }
+              return CompletableFuture.failedFuture(failure);
+            });
   }
 
   /** The upgrade: refused with every blocker before any change, else applied. */
@@ -91,6 +112,7 @@ final class Upgrading {
                                 + " does not exist: apply the blueprint to create it"))));
   }
 
+  /** Mutable: planning at the target adds what it refuses. */
   private static List<Violation> versionBlockers(BlueprintRun run, Cluster cluster, String target) {
     Violations v = new Violations("ClusterUpgrade");
     if (VersionStep.minorsAhead(target, cluster.version()) < 0) {
@@ -109,7 +131,7 @@ final class Upgrading {
               + "; it supports "
               + versions.supported().stream().map(version -> version.version()).toList());
     }
-    return v.list();
+    return new ArrayList<>(v.list());
   }
 
   private static UpgradePlan upgradePlan(
