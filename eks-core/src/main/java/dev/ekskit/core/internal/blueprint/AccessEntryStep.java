@@ -1,5 +1,7 @@
 package dev.ekskit.core.internal.blueprint;
 
+import static dev.ekskit.core.internal.blueprint.Listing.names;
+
 import dev.ekskit.core.AccessEntryInfo;
 import dev.ekskit.core.AccessEntrySpec;
 import dev.ekskit.core.PlanAction;
@@ -86,7 +88,7 @@ final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
     if (run.cluster().isEmpty()) {
       return List.of();
     }
-    return AccessEntries.principals(run.eks(), run.clusterName()).stream()
+    return names(() -> AccessEntries.principals(run.eks(), run.clusterName())).stream()
         .filter(principal -> read(principal).filter(e -> run.isOwned(e.tags())).isPresent())
         .toList();
   }

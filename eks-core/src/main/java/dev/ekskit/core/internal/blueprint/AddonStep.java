@@ -1,5 +1,7 @@
 package dev.ekskit.core.internal.blueprint;
 
+import static dev.ekskit.core.internal.blueprint.Listing.names;
+
 import dev.ekskit.core.AddonInfo;
 import dev.ekskit.core.AddonPodIdentity;
 import dev.ekskit.core.AddonSpec;
@@ -101,7 +103,7 @@ final class AddonStep implements BlueprintPartHandler<AddonSpec> {
     if (run.cluster().isEmpty()) {
       return List.of();
     }
-    return AddonReads.names(run.eks(), run.clusterName()).stream()
+    return names(() -> AddonReads.names(run.eks(), run.clusterName())).stream()
         .filter(
             name ->
                 AddonReads.describe(run.eks(), run.clusterName(), name)
