@@ -19,8 +19,11 @@ import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.NodeRoleSpec;
 import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlanAction;
+import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.PodIdentityAssociationSpec;
+import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.WorkloadRoleSpec;
@@ -296,5 +299,27 @@ class BlueprintSimTest extends SimulationTest {
             kit.addons().describe(CLUSTER, "aws-ebs-csi-driver").orElseThrow().serviceAccountRoleArn())
         .contains("arn:aws:iam::123456789012:role/orders-ebs-csi");
     assertThat(applied.changes(PlanAction.CREATE)).hasSize(11);
+  }
+
+  @Test
+  void apply_failingAfterChanges_namesWhatExistsAndHowToRemoveIt_thenFinishesWhenRunAgain() {
+    aws.faults().failAddonCreate(CLUSTER, "coredns");
+
+    assertThatThrownBy(() -> kit.blueprints().apply(blueprint().build()).join())
+        .isInstanceOfSatisfying(
+            PartialCreationException.class,
+            e -> {
+              assertThat(e.existing())
+                  .extracting(ResourceRef::kind)
+                  .contains("network", "cluster role", "node role", "cluster", "access entry")
+                  .doesNotContain("pod identity association");
+              assertThat(e.cleanup()).contains("kit.blueprints().delete(\"orders\")");
+              assertThat(e.getCause()).isInstanceOf(ResourceFailedException.class);
+            });
+
+    kit.addons().delete(CLUSTER, "coredns").join();
+    kit.blueprints().apply(blueprint().build()).join();
+    assertThat(kit.blueprints().plan(blueprint().build()).hasChanges()).isFalse();
+    assertThat(succeeded("CreateCluster")).isEqualTo(1);
   }
 }
