@@ -147,6 +147,17 @@ class BlueprintSimTest extends SimulationTest {
   }
 
   @Test
+  void apply_again_changesNothing() {
+    kit.blueprints().apply(blueprint().build()).join();
+    aws.calls().clear();
+
+    AppliedBlueprint again = kit.blueprints().apply(blueprint().build()).join();
+
+    assertThat(again.changes()).allMatch(change -> change.action() == PlanAction.NO_CHANGE);
+    assertThat(aws.calls().all()).filteredOn(Call::mutating).isEmpty();
+  }
+
+  @Test
   void plan_partlyApplied_createsOnlyWhatIsMissing() {
     kit.blueprints()
         .apply(

@@ -58,6 +58,14 @@ final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociati
       Optional<RoleReview.Found> made =
           RoleReview.podIdentity(run.iam(), tagged(spec), spec.role().get());
       made.ifPresent(role -> differences.addAll(role.differences()));
+      made.filter(role -> !role.missingPolicies().isEmpty())
+          .ifPresent(
+              role ->
+                  differences.add(
+                      new FieldDifference(
+                          RoleStep.ATTACHED_POLICIES,
+                          "+ " + String.join(", ", role.missingPolicies()),
+                          "none")));
       wantedRole = made.map(RoleReview.Found::arn);
     }
     Optional<PodIdentityAssociationInfo> found = find(spec.namespace(), spec.serviceAccount());
@@ -69,7 +77,8 @@ final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociati
     if (!wantedRole.orElse("").equals(actual)) {
       differences.add(new FieldDifference(ROLE, wantedRole.orElse("a role to make"), actual));
     }
-    return PlannedChange.compare(kind(), name(spec), differences, Set.of(ROLE), note);
+    return PlannedChange.compare(
+        kind(), name(spec), differences, Set.of(ROLE, RoleStep.ATTACHED_POLICIES), note);
   }
 
   @Override
@@ -78,28 +87,32 @@ final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociati
     Scope own =
         scope.child(
             PodIdentityOperations.ref(run.clusterName(), spec.namespace(), spec.serviceAccount()));
-    PodIdentityAssociationSpec tagged = tagged(spec);
     return own.call("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
-                Refusals.unlessReplacement(
-                        own.resource(),
-                        change,
-                        () ->
-                            change.action() == PlanAction.UPDATE
-                                ? PodIdentityOperations.roleArn(own, run.iam(), tagged)
-                                    .thenCompose(
-                                        role ->
-                                            PodIdentityOperations.update(
-                                                own,
-                                                run.eks(),
-                                                run.clusterName(),
-                                                spec.namespace(),
-                                                spec.serviceAccount(),
-                                                role))
-                                : PodIdentityOperations.associate(
-                                    own, run.eks(), run.iam(), tagged))
-                    .thenApply(association -> change));
+                change.action() == PlanAction.NO_CHANGE
+                    ? CompletableFuture.completedFuture(change)
+                    : Refusals.unlessReplacement(own.resource(), change, () -> act(own, change, spec))
+                        .thenApply(association -> change));
+  }
+
+  /** Pointed at another role in place, or associated (the role made first when asked). */
+  private CompletableFuture<PodIdentityAssociationInfo> act(
+      Scope own, PlannedChange change, PodIdentityAssociationSpec spec) {
+    PodIdentityAssociationSpec tagged = tagged(spec);
+    if (change.action() != PlanAction.UPDATE) {
+      return PodIdentityOperations.associate(own, run.eks(), run.iam(), tagged);
+    }
+    return PodIdentityOperations.roleArn(own, run.iam(), tagged)
+        .thenCompose(
+            role ->
+                PodIdentityOperations.update(
+                    own,
+                    run.eks(),
+                    run.clusterName(),
+                    spec.namespace(),
+                    spec.serviceAccount(),
+                    role));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ekskit.core.internal.blueprint;
 import dev.ekskit.core.ClusterRoleSpec;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.NodeRoleSpec;
+import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.internal.identity.IamRoles;
@@ -128,13 +129,15 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
     return own.call("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
-                Refusals.unlessReplacement(
-                        own.resource(), change, () -> create.apply(own, complete.apply(spec)))
-                    .thenApply(
-                        role -> {
-                          made.accept(role.arn());
-                          return change;
-                        }));
+                change.action() == PlanAction.NO_CHANGE
+                    ? CompletableFuture.completedFuture(change)
+                    : Refusals.unlessReplacement(
+                            own.resource(), change, () -> create.apply(own, complete.apply(spec)))
+                        .thenApply(
+                            role -> {
+                              made.accept(role.arn());
+                              return change;
+                            }));
   }
 
   @Override

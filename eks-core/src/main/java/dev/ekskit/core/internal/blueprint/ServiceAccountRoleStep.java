@@ -2,6 +2,7 @@ package dev.ekskit.core.internal.blueprint;
 
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.OidcProviderInfo;
+import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.internal.identity.IamRoles;
@@ -83,13 +84,15 @@ final class ServiceAccountRoleStep implements BlueprintPartHandler<ServiceAccoun
     return own.call("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
-                Refusals.unlessReplacement(
-                        own.resource(),
-                        change,
-                        () ->
-                            IrsaOperations.createServiceAccountRole(
-                                own, run.eks(), run.iam(), tagged(spec)))
-                    .thenApply(role -> change));
+                change.action() == PlanAction.NO_CHANGE
+                    ? CompletableFuture.completedFuture(change)
+                    : Refusals.unlessReplacement(
+                            own.resource(),
+                            change,
+                            () ->
+                                IrsaOperations.createServiceAccountRole(
+                                    own, run.eks(), run.iam(), tagged(spec)))
+                        .thenApply(role -> change));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.ekskit.core.NodeRoleSpec;
 import dev.ekskit.core.PodIdentityAssociationSpec;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.WorkloadRoleSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public final class RoleReview {
    *
    * @param arn its ARN
    * @param differences what makes it not adoptable (owner, path, boundary, trust, ekskit's tags)
-   * @param missingPolicies the managed policies a create would attach, by name
+   * @param missingPolicies the policies a create would attach or put, by name
    */
   public record Found(String arn, List<FieldDifference> differences, List<String> missingPolicies) {
     public Found {
@@ -87,6 +88,14 @@ public final class RoleReview {
             .filter(arn -> !attached.contains(arn))
             .map(RolePlan::policyName)
             .toList();
+    if (plan.inlinePolicy().isPresent()
+        && !iam.listRolePoliciesPaginator(r -> r.roleName(role.roleName()))
+            .policyNames()
+            .stream()
+            .anyMatch(RolePlan.INLINE_POLICY_NAME::equals)) {
+      missing = new ArrayList<>(missing);
+      missing.add(RolePlan.INLINE_POLICY_NAME + " (inline)");
+    }
     return new Found(role.arn(), IamRoles.differences(plan, role), missing);
   }
 }

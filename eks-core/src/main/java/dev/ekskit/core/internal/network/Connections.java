@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /**
  * What ties the parts together (the gateway attached, DNS on, public addresses on launch, default
@@ -46,10 +47,26 @@ final class Connections {
     }
   }
 
-  /** DNS resolution, then DNS hostnames (which need it), as EKS nodes require. */
+  /**
+   * DNS resolution, then DNS hostnames (which need it), as EKS nodes require; each only when off,
+   * so that finishing a network that has them changes nothing.
+   */
   static void enableDns(Ec2Client ec2, String vpcId) {
-    ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(b -> b.value(true)));
-    ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(b -> b.value(true)));
+    boolean support =
+        ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))
+            .enableDnsSupport()
+            .value();
+    if (!support) {
+      ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(b -> b.value(true)));
+    }
+    boolean hostnames =
+        ec2.describeVpcAttribute(
+                r -> r.vpcId(vpcId).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES))
+            .enableDnsHostnames()
+            .value();
+    if (!hostnames) {
+      ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(b -> b.value(true)));
+    }
   }
 
   /** Instances launched in a public subnet get a public address, as eksctl sets it. */
