@@ -10,6 +10,7 @@ import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.TurnKeys;
 import dev.ekskit.fargate.internal.CoreDnsOnFargate;
 import dev.ekskit.fargate.internal.FargateOnlyRules;
+import dev.ekskit.fargate.internal.FargateSpecRules;
 import dev.ekskit.fargate.internal.PodExecutionRoleCreation;
 import dev.ekskit.fargate.internal.ProfileCreation;
 import dev.ekskit.fargate.internal.ProfileMapping;
@@ -66,10 +67,12 @@ public final class FargateProfiles {
    * Checks that the subnets exist and are private, then creates the profile (or adopts an equal
    * one) in its turn on the cluster and waits until it is ACTIVE.
    *
-   * @throws InvalidSpecException through the operation, before any mutating call, for missing or
-   *     public subnets
+   * @throws InvalidSpecException at once, before any AWS call, when the spec names no pod execution
+   *     role or no subnet (only a blueprint may leave them out); through the operation, before any
+   *     mutating call, for missing or public subnets
    */
   public Operation<FargateProfileInfo> create(FargateProfileSpec spec) {
+    FargateSpecRules.requireCreatable(spec);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return inTurn(
@@ -93,8 +96,9 @@ public final class FargateProfiles {
    * {"computeType":"Fargate"}} and waits until it is ACTIVE (DEGRADED while Fargate starts its pods
    * is waited out). Returns the profiles. One operation: cancelling it starts no further profile.
    *
-   * @param profiles profiles of one cluster, at least one of them selecting {@code kube-system}
-   *     (without labels, or with {@code k8s-app=kube-dns}) so that CoreDNS has somewhere to run
+   * @param profiles profiles of one cluster, each naming its role and subnets, at least one of them
+   *     selecting {@code kube-system} (without labels, or with {@code k8s-app=kube-dns}) so that
+   *     CoreDNS has somewhere to run
    * @throws InvalidSpecException at once, before any AWS call, when that does not hold
    */
   public Operation<List<FargateProfileInfo>> makeFargateOnly(List<FargateProfileSpec> profiles) {

@@ -29,6 +29,15 @@
  *   <li>Least privilege: the role ekskit creates trusts only {@code eks-fargate-pods.amazonaws.com}
  *       acting for this cluster's Fargate profiles ({@code aws:SourceArn}) and carries only {@code
  *       AmazonEKSFargatePodExecutionRolePolicy}.
+ *   <li>Blueprints: a {@link dev.ekskit.fargate.FargateProfileSpec} is a part of a {@link
+ *       dev.ekskit.core.ClusterBlueprint} ("fargate profile", with the compute parts). Left out,
+ *       its subnets are the private ones of the network the blueprint makes, and its role is {@code
+ *       <cluster>-fargate-pods}, made once for the cluster and removed with it. EKS changes nothing
+ *       of a profile in place: any other selectors, subnets or role (or a profile stuck in
+ *       CREATE_FAILED, DELETING, DELETE_FAILED) is a replacement, refused unless allowed, then a
+ *       delete and a create in the cluster's turn. Profiles apply one at a time, in blueprint
+ *       order. Tags are not compared, and a profile that matches is adopted without the blueprint's
+ *       tag, so removing it from the blueprint leaves it alone.
  *   <li>Tags: profiles, the role and the coredns add-on carry {@code ekskit.dev/managed-by} and
  *       {@code ekskit.dev/cluster}, so that ekskit finds what it made on its own.
  * </ul>

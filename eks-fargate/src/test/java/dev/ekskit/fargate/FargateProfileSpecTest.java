@@ -60,7 +60,15 @@ class FargateProfileSpecTest {
             "selectors[0].labels",
             "max-size"),
         Arguments.of(
-            "no subnet", op(b -> b.subnetIds(Collections.emptyList())), "subnetIds", "min-size"),
+            "seventeen subnets",
+            op(
+                b ->
+                    b.subnetIds(
+                        IntStream.range(0, 17)
+                            .mapToObj(i -> String.format("subnet-%017x", i))
+                            .toList())),
+            "subnetIds",
+            "max-size"),
         Arguments.of(
             "bad subnet", op(b -> b.subnetIds(List.of("sn-1"))), "subnetIds[0]", "pattern"),
         Arguments.of(

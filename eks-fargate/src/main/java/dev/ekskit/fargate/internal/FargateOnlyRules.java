@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What "make this cluster Fargate-only" needs of its profiles: one cluster, CoreDNS selected. */
+/**
+ * What "make this cluster Fargate-only" needs of its profiles: one cluster, CoreDNS selected, each
+ * profile with its role and subnets.
+ */
 public final class FargateOnlyRules {
   private static final String SYSTEM = "kube-system";
   private static final Map<String, String> COREDNS_LABELS = Map.of("k8s-app", "kube-dns");
@@ -20,13 +23,15 @@ public final class FargateOnlyRules {
     Violations v = new Violations("FargateOnly");
     Set<String> clusters = new TreeSet<>();
     Set<String> names = new TreeSet<>();
-    profiles.forEach(
-        p -> {
-          clusters.add(p.clusterName());
-          if (!names.add(p.name())) {
-            v.add("profiles", "unique", "names profile '" + p.name() + "' twice");
-          }
-        });
+    for (int i = 0; i < profiles.size(); i++) {
+      FargateProfileSpec p = profiles.get(i);
+      clusters.add(p.clusterName());
+      if (!names.add(p.name())) {
+        v.add("profiles", "unique", "names profile '" + p.name() + "' twice");
+      }
+      String at = "profiles[" + i + "].";
+      FargateSpecRules.creatable(p).forEach(f -> v.add(at + f.field(), f.rule(), f.message()));
+    }
     if (profiles.isEmpty()) {
       v.add("profiles", "required", "needs at least one profile");
     }
@@ -48,7 +53,8 @@ public final class FargateOnlyRules {
     return clusters.iterator().next();
   }
 
-  static boolean selectsCoreDns(FargateSelector selector) {
+  /** Whether CoreDNS's pods match {@code selector}. */
+  public static boolean selectsCoreDns(FargateSelector selector) {
     String regex = selector.namespace().replace("*", ".*").replace("?", ".");
     boolean labelsMatch = selector.labels().isEmpty() || selector.labels().equals(COREDNS_LABELS);
     return SYSTEM.matches(regex) && labelsMatch;

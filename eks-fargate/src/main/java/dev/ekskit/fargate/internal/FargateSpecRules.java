@@ -1,5 +1,8 @@
 package dev.ekskit.fargate.internal;
 
+import dev.ekskit.core.NatMode;
+import dev.ekskit.core.Violation;
+import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.fargate.FargateProfileSpec;
@@ -9,7 +12,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rules of {@link FargateProfileSpec} that need no AWS call: EKS's limits, checked up front.
+ * The rules of {@link FargateProfileSpec} that need no AWS call: EKS's limits, checked up front;
+ * what a profile needs on its own (its role and subnets); what it needs within a blueprint.
  */
 public final class FargateSpecRules {
   static final Pattern ROLE_AT_ROOT =
@@ -20,6 +24,7 @@ public final class FargateSpecRules {
   private static final int MAX_SELECTORS = 5;
   private static final int MAX_LABELS = 5;
   private static final int MAX_NAMESPACE_LENGTH = 63;
+  private static final int MAX_ROLE_NAME_LENGTH = 64;
 
   private FargateSpecRules() {}
 
@@ -30,11 +35,86 @@ public final class FargateSpecRules {
     if (spec.name().startsWith("eks-")) {
       v.add("name", "reserved-prefix", "must not start with 'eks-', which AWS reserves");
     }
-    role(v, spec.podExecutionRoleArn());
-    v.subnetIds("subnetIds", spec.subnetIds(), 1, MAX_SUBNETS);
+    spec.podExecutionRoleArn().ifPresent(arn -> role(v, arn));
+    v.subnetIds("subnetIds", spec.subnetIds(), 0, MAX_SUBNETS);
     selectors(v, spec.selectors());
     v.tags("tags", spec.tags(), Tags.PREFIX);
     v.throwIfAny();
+  }
+
+  /**
+   * What creating the profile on its own needs beyond {@link #check}: the role and subnets that
+   * only a blueprint may leave out. Throws {@link dev.ekskit.core.InvalidSpecException}.
+   */
+  public static void requireCreatable(FargateProfileSpec spec) {
+    Violations v = new Violations("FargateProfileSpec");
+    v.addAll(creatable(spec));
+    v.throwIfAny();
+  }
+
+  /** The violations of {@link #requireCreatable}, fields relative to the profile. */
+  static List<Violation> creatable(FargateProfileSpec spec) {
+    Violations v = new Violations("FargateProfileSpec");
+    if (spec.podExecutionRoleArn().isEmpty()) {
+      v.add(
+          "podExecutionRoleArn",
+          "required",
+          "a profile needs the role its pods run with (only a ClusterBlueprint, which makes one,"
+              + " may leave it out)");
+    }
+    if (spec.subnetIds().isEmpty()) {
+      v.add(
+          "subnetIds",
+          "required",
+          "a profile needs at least one private subnet (only a ClusterBlueprint that makes the"
+              + " network may leave them out)");
+    }
+    return v.list();
+  }
+
+  /** The rules of a profile within a blueprint, fields relative to the profile. */
+  public static List<Violation> within(FargateProfileSpec spec, BlueprintFacts blueprint) {
+    Violations v = new Violations("FargateProfileSpec");
+    blueprint
+        .network()
+        .ifPresentOrElse(
+            network -> {
+              if (!spec.subnetIds().isEmpty()) {
+                v.add(
+                    "subnetIds",
+                    "network-subnets",
+                    "leave them out: the blueprint makes the network, and the profile runs in its"
+                        + " private subnets");
+              }
+              if (network.natMode() == NatMode.NONE) {
+                v.add(
+                    "subnetIds",
+                    "nat-gateway",
+                    "the blueprint's network has no NAT gateway (natMode NONE), so pods in its"
+                        + " private subnets could not reach the internet to pull images: set"
+                        + " natMode SINGLE or PER_ZONE");
+              }
+            },
+            () -> {
+              if (spec.subnetIds().isEmpty()) {
+                v.add(
+                    "subnetIds",
+                    "required",
+                    "name private subnets: the blueprint makes no network");
+              }
+            });
+    String madeRole = BlueprintPodRole.name(blueprint.clusterName());
+    if (spec.podExecutionRoleArn().isEmpty() && madeRole.length() > MAX_ROLE_NAME_LENGTH) {
+      v.add(
+          "podExecutionRoleArn",
+          "required",
+          "the role the blueprint would make, "
+              + madeRole
+              + ", is longer than IAM's "
+              + MAX_ROLE_NAME_LENGTH
+              + " characters: name a role");
+    }
+    return v.list();
   }
 
   public static void check(PodExecutionRoleSpec spec) {

@@ -49,7 +49,7 @@ public final class PodExecutionRoleCreation {
 
   private static CompletableFuture<String> makeParts(
       Scope scope, IamClient iam, PodExecutionRoleSpec spec, String[] clusterArn) {
-    String policyArn = "arn:" + clusterArn[1] + ":iam::aws:policy/" + MANAGED_POLICY;
+    String policyArn = policyArn(clusterArn);
     ResourceRef attachment =
         ResourceRef.child(
             "iam-role-policy", spec.clusterName(), spec.roleName() + "/" + MANAGED_POLICY);
@@ -93,6 +93,22 @@ public final class PodExecutionRoleCreation {
         .describe(() -> iam.getRole(r -> r.roleName(spec.roleName())).role())
         .differences(PodExecutionRoleCreation::differences)
         .build();
+  }
+
+  /**
+   * The ARN of the role of that name when it is ready for Fargate as it is (path {@code /}, trusts
+   * Fargate's pods, the managed policy attached), so that nothing needs making; reads only.
+   */
+  public static Optional<String> readyArn(IamClient iam, String roleName) {
+    return AwsErrors.absentAsEmpty(() -> Optional.of(iam.getRole(r -> r.roleName(roleName)).role()))
+        .filter(role -> differences(role).isEmpty())
+        .filter(role -> attached(iam, roleName, policyArn(role.arn().split(":", 6))))
+        .map(Role::arn);
+  }
+
+  /** {@code arn} split at its first five colons: the managed policy in its partition. */
+  private static String policyArn(String[] arn) {
+    return "arn:" + arn[1] + ":iam::aws:policy/" + MANAGED_POLICY;
   }
 
   /** {@code clusterArn} split at its first five colons: arn, partition, eks, region, account. */

@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.eks.model.FargateProfile;
  * EKS cannot assume yet (IAM's eventual consistency) mean "try again later", never a failure: the
  * create is retried on {@link RetrySettings#forResourceInUse()}. Any other 409 means the profile is
  * there: it is described and adopted if it matches. One {@code clientRequestToken} serves every
- * attempt. Run it in the cluster's turn.
+ * attempt. Run it in the cluster's turn; the subnets are checked before, by {@link #run} or by the
+ * blueprint's compare.
  */
 public final class ProfileCreation {
   /**
@@ -39,28 +40,24 @@ public final class ProfileCreation {
   private static final Duration ROLE_GRACE = Duration.ofMinutes(3);
 
   /** Statuses a profile does not leave for ACTIVE. */
-  private static final Set<String> STUCK = Set.of("CREATE_FAILED", "DELETING", "DELETE_FAILED");
+  static final Set<String> STUCK = Set.of("CREATE_FAILED", "DELETING", "DELETE_FAILED");
 
   private final Scope scope;
   private final EksClient eks;
-  private final Ec2Client ec2;
   private final FargateProfileSpec spec;
 
-  private ProfileCreation(Scope scope, EksClient eks, Ec2Client ec2, FargateProfileSpec spec) {
+  private ProfileCreation(Scope scope, EksClient eks, FargateProfileSpec spec) {
     this.scope = scope;
     this.eks = eks;
-    this.ec2 = ec2;
     this.spec = spec;
   }
 
-  /** Creates the profile as work of {@code parent}, its events naming the profile. */
+  /**
+   * Checks the subnets, then creates the profile as work of {@code parent}, its events naming it.
+   */
   public static CompletableFuture<FargateProfileInfo> run(
       Scope parent, EksClient eks, Ec2Client ec2, FargateProfileSpec spec) {
     Scope scope = parent.child(ProfileMapping.ref(spec.clusterName(), spec.name()));
-    return new ProfileCreation(scope, eks, ec2, spec).run();
-  }
-
-  private CompletableFuture<FargateProfileInfo> run() {
     return scope
         .call(
             "check subnets",
@@ -68,13 +65,33 @@ public final class ProfileCreation {
               PrivateSubnets.require(ec2, spec.subnetIds());
               return true;
             })
-        .thenCompose(checked -> createOrAdopt().run(scope))
+        .thenCompose(checked -> createChecked(scope, eks, spec));
+  }
+
+  /**
+   * Creates (or adopts) the profile whose subnets were checked and waits until it is ACTIVE, within
+   * {@code scope}, whose resource is the profile.
+   */
+  public static CompletableFuture<FargateProfileInfo> createChecked(
+      Scope scope, EksClient eks, FargateProfileSpec spec) {
+    ProfileCreation creation = new ProfileCreation(scope, eks, spec);
+    return creation
+        .createOrAdopt()
+        .run(scope)
         .thenCompose(
             made ->
                 scope.await(
                     "wait active",
                     made.adopted() ? WaitKind.RESUME : FargateWaitKinds.FARGATE_PROFILE_CREATE,
-                    this::toActive))
+                    creation::toActive))
+        .thenApply(ProfileMapping::info);
+  }
+
+  /** Waits until the existing profile is ACTIVE, e.g. one a stopped run had created. */
+  public static CompletableFuture<FargateProfileInfo> awaitActive(
+      Scope scope, EksClient eks, FargateProfileSpec spec) {
+    return scope
+        .await("wait active", WaitKind.RESUME, new ProfileCreation(scope, eks, spec)::toActive)
         .thenApply(ProfileMapping::info);
   }
 

@@ -29,7 +29,7 @@ public final class ProfileMapping {
     return CreateFargateProfileRequest.builder()
         .clusterName(spec.clusterName())
         .fargateProfileName(spec.name())
-        .podExecutionRoleArn(spec.podExecutionRoleArn())
+        .podExecutionRoleArn(role(spec))
         .subnets(spec.subnetIds())
         .selectors(
             spec.selectors().stream()
@@ -71,10 +71,9 @@ public final class ProfileMapping {
   /** What differs between the spec and an existing profile of its name; empty means adoptable. */
   public static List<FieldDifference> diff(FargateProfileSpec spec, FargateProfile existing) {
     List<FieldDifference> diff = new ArrayList<>();
-    if (!spec.podExecutionRoleArn().equals(existing.podExecutionRoleArn())) {
+    if (!role(spec).equals(existing.podExecutionRoleArn())) {
       diff.add(
-          new FieldDifference(
-              "podExecutionRoleArn", spec.podExecutionRoleArn(), existing.podExecutionRoleArn()));
+          new FieldDifference("podExecutionRoleArn", role(spec), existing.podExecutionRoleArn()));
     }
     if (!new HashSet<>(spec.subnetIds()).equals(new HashSet<>(existing.subnets()))) {
       diff.add(
@@ -87,6 +86,15 @@ public final class ProfileMapping {
               "selectors", String.valueOf(spec.selectors()), String.valueOf(selectors(existing))));
     }
     return diff;
+  }
+
+  /** The role of a spec that is complete: checked on its own, or filled in by its blueprint. */
+  private static String role(FargateProfileSpec spec) {
+    return spec.podExecutionRoleArn()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "profile " + spec.name() + ": its pod execution role was not resolved"));
   }
 
   private static List<FargateSelector> selectors(FargateProfile profile) {

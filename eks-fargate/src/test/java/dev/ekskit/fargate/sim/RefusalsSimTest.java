@@ -2,11 +2,13 @@ package dev.ekskit.fargate.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ProgressEvent;
+import dev.ekskit.core.Violation;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
@@ -111,6 +113,43 @@ class RefusalsSimTest extends FargateSimTest {
     assertThatThrownBy(() -> fargate.create(bad.apply(profile("web", "web")).build()))
         .isInstanceOf(InvalidSpecException.class);
 
+    assertThat(aws.calls().all()).isEmpty();
+  }
+
+  @Test
+  void create_noRoleNorSubnets_refusedNamingBothBeforeAnyCall() {
+    FargateProfileSpec partial =
+        FargateProfileSpec.builder()
+            .clusterName(CLUSTER)
+            .name("web")
+            .addSelectors(FargateSelector.of("web"))
+            .build();
+
+    assertThatThrownBy(() -> fargate.create(partial))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(
+                        tuple("podExecutionRoleArn", "required"), tuple("subnetIds", "required")));
+    assertThat(aws.calls().all()).isEmpty();
+  }
+
+  @Test
+  void makeFargateOnly_profileWithoutSubnets_refusedNamingItsPathBeforeAnyCall() {
+    List<FargateProfileSpec> profiles =
+        List.of(
+            profile("system", "kube-system").build(),
+            profile("web", "web").subnetIds(List.of()).build());
+
+    assertThatThrownBy(() -> fargate.makeFargateOnly(profiles))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("profiles[1].subnetIds", "required")));
     assertThat(aws.calls().all()).isEmpty();
   }
 
