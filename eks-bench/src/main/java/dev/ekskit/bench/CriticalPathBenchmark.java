@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -108,6 +109,7 @@ final class CriticalPathBenchmark {
         .iamClient(aws.iam())
         .client(SsmClient.class, aws.ssm())
         .client(AutoScalingClient.class, aws.autoScaling())
+        .client(ElasticLoadBalancingV2Client.class, aws.elbv2())
         .credentialsProvider(
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDSIMULATEDEXAMPLE", "simulated-secret-key")))

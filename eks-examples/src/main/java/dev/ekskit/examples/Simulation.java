@@ -6,6 +6,7 @@ import dev.ekskit.testkit.SimulatedAws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -22,6 +23,7 @@ public final class Simulation {
         .iamClient(aws.iam())
         .client(SsmClient.class, aws.ssm())
         .client(AutoScalingClient.class, aws.autoScaling())
+        .client(ElasticLoadBalancingV2Client.class, aws.elbv2())
         .credentialsProvider(
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDSIMULATEDEXAMPLE", "simulated-secret-key")))

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.eks.model.FargateProfile;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -50,10 +49,7 @@ abstract class FargateBlueprintTest {
 
   /** A kit on the simulation, as a restarted process would make one. */
   protected EksKit newKit() {
-    return SimulatedKits.kit(
-        aws,
-        events::add,
-        builder -> builder.client(ElasticLoadBalancingV2Client.class, new NoLoadBalancers()));
+    return SimulatedKits.kit(aws, events::add);
   }
 
   static ClusterBlueprint blueprint(FargateProfileSpec... profiles) {
