@@ -1,5 +1,7 @@
 package dev.ekskit.testkit;
 
+import dev.ekskit.testkit.internal.Operations;
+
 import java.time.Instant;
 
 /**
@@ -26,8 +28,6 @@ public record Call(String service, String operation, Instant at, int statusCode,
 
   /** Whether the operation can change state: anything but Describe*, List* and Get*. */
   public boolean mutating() {
-    return !(operation.startsWith("Describe")
-        || operation.startsWith("List")
-        || operation.startsWith("Get"));
+    return Operations.mutating(operation);
   }
 }

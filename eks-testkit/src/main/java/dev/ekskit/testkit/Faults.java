@@ -59,6 +59,17 @@ public final class Faults {
   }
 
   /**
+   * Every call fails with a 500 {@code InternalFailure} before acting with probability {@code
+   * beforeActing}, and every call that changes state acts but loses its answer (the caller sees a
+   * 500, as when a response is lost) with probability {@code afterActing}: faults a resumable
+   * caller must survive without duplicating anything. Draws come from the simulation's seed.
+   */
+  public Faults serverErrors(double beforeActing, double afterActing) {
+    plan.serverErrors(beforeActing, afterActing);
+    return this;
+  }
+
+  /**
    * Gives every operation its own token bucket of {@code burst} calls refilled at {@code perSecond}
    * on virtual time. The default (1000/s, burst 10000) never throttles a normal test.
    */

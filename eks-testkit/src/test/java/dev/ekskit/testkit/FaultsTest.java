@@ -1,6 +1,7 @@
 package dev.ekskit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,6 +93,48 @@ class FaultsTest extends SimulatedAwsFixture {
     assertThat(status).isEqualTo("CREATING");
     assertThat(eks.listClusters(r -> {}).clusters()).containsExactly("orders");
     assertThat(aws.calls().count("CreateCluster")).isEqualTo(2);
+  }
+
+  @Test
+  void serverErrors_beforeActing_failWithoutChanging() {
+    aws.faults().serverErrors(1.0, 0);
+
+    assertAwsError(
+        () -> eks.createCluster(clusterRequest("orders")), EksException.class, 500, "InternalFailure");
+    aws.faults().clear();
+
+    assertThat(eks.listClusters(r -> {}).clusters()).isEmpty();
+  }
+
+  @Test
+  void serverErrors_afterActing_loseTheAnswerOfChangesOnly() {
+    aws.faults().serverErrors(0, 1.0);
+
+    assertAwsError(
+        () -> eks.createCluster(clusterRequest("orders")), EksException.class, 500, "InternalFailure");
+
+    assertThat(eks.listClusters(r -> {}).clusters()).containsExactly("orders");
+    assertThat(aws.calls().all())
+        .extracting(Call::operation, Call::statusCode)
+        .containsExactly(
+            tuple("CreateCluster", 500),
+            tuple("ListClusters", 200));
+  }
+
+  @Test
+  void serverErrors_probabilityUnderSeed_failAboutThatShare() {
+    aws.faults().serverErrors(0.1, 0);
+    int failed = 0;
+    for (int i = 0; i < 1_000; i++) {
+      try {
+        eks.listClusters(r -> {});
+      } catch (AwsServiceException e) {
+        assertThat(e.statusCode()).isEqualTo(500);
+        failed++;
+      }
+    }
+
+    assertThat(failed).isBetween(70, 130);
   }
 
   @Test

@@ -79,4 +79,39 @@ class BlueprintEngineSimTest extends SimulationTest {
     assertThat(ended).isEqualTo(started);
     assertThat(kit.blueprints().plan(BlueprintSimTest.blueprint().build()).hasChanges()).isFalse();
   }
+
+  @Test
+  void applyThenDelete_underThrottlingServerErrorsAndLostAnswers_duplicateNothingLeaveNothing() {
+    aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
+
+    kit.blueprints().apply(BlueprintSimTest.blueprint().build()).join();
+    aws.faults().clear(); // for the test's own look from outside
+    assertThat(aws.calls().all())
+        .filteredOn(call -> call.mutating() && call.statusCode() == 500)
+        .as("changes whose answer was lost")
+        .hasSizeGreaterThan(3);
+
+    assertThat(aws.eks().listClusters().clusters()).containsExactly("orders");
+    assertThat(aws.ec2().describeVpcs().vpcs()).hasSize(2); // the test's own and the blueprint's
+    assertThat(aws.ec2().describeNatGateways().natGateways())
+        .filteredOn(nat -> nat.stateAsString().equals("available"))
+        .hasSize(1);
+    assertThat(aws.iam().listRoles().roles())
+        .extracting(role -> role.roleName())
+        .containsExactlyInAnyOrder("orders-cluster", "orders-nodes", "orders-ebs-csi", "orders-api");
+    assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
+    assertThat(aws.eks().listAddons(r -> r.clusterName("orders")).addons())
+        .containsExactlyInAnyOrder("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent");
+    assertThat(aws.eks().listPodIdentityAssociations(r -> r.clusterName("orders")).associations())
+        .hasSize(1);
+
+    aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
+    kit.blueprints().delete(BlueprintSimTest.blueprint().build()).join();
+    aws.faults().clear();
+
+    assertThat(aws.eks().listClusters().clusters()).isEmpty();
+    assertThat(aws.ec2().describeVpcs().vpcs()).hasSize(1);
+    assertThat(aws.iam().listRoles().roles()).isEmpty();
+    assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+  }
 }

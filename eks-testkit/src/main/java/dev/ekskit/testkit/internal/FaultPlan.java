@@ -27,6 +27,8 @@ public final class FaultPlan {
   private final Random random;
   private final Supplier<Instant> clock;
   private double throttleEveryCall;
+  private double serverErrorEveryCall;
+  private double lostAnswerEveryChange;
   private final Map<String, Double> throttleByOperation = new HashMap<>();
   private RateLimit defaultLimit = GENEROUS;
   private final Map<String, RateLimit> limitByOperation = new HashMap<>();
@@ -143,8 +145,37 @@ public final class FaultPlan {
     return fargateProfileDeleteFailures.remove(clusterName + "/" + profileName);
   }
 
+  /**
+   * Every call fails with a 500 before acting with {@code beforeActing}; every call that changes
+   * state loses its answer after acting (AWS acted, the caller sees a 500) with {@code afterActing}.
+   */
+  public synchronized void serverErrors(double beforeActing, double afterActing) {
+    requireProbability(beforeActing);
+    requireProbability(afterActing);
+    serverErrorEveryCall = beforeActing;
+    lostAnswerEveryChange = afterActing;
+  }
+
+  synchronized boolean failsBeforeActing() {
+    return serverErrorEveryCall > 0 && random.nextDouble() < serverErrorEveryCall;
+  }
+
+  synchronized boolean losesAnswer(String operation) {
+    return lostAnswerEveryChange > 0
+        && Operations.mutating(operation)
+        && random.nextDouble() < lostAnswerEveryChange;
+  }
+
+  private static void requireProbability(double probability) {
+    if (probability < 0 || probability > 1) {
+      throw new IllegalArgumentException("A probability must be in [0, 1]: " + probability);
+    }
+  }
+
   public synchronized void clear() {
     throttleEveryCall = 0;
+    serverErrorEveryCall = 0;
+    lostAnswerEveryChange = 0;
     throttleByOperation.clear();
     defaultLimit = GENEROUS;
     limitByOperation.clear();

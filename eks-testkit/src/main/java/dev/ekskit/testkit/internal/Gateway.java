@@ -28,6 +28,9 @@ public final class Gateway {
       if (faults.throttles(operation, at)) {
         throw Errors.throttled(service);
       }
+      if (faults.failsBeforeActing()) {
+        throw Errors.forStatus(service, 500);
+      }
       faults
           .takeFailure(operation)
           .ifPresent(
@@ -44,6 +47,9 @@ public final class Gateway {
     Call committed = new Call(service.sdkName(), operation, at, 200, null);
     log.record(committed);
     AwsServiceException lost = runAfterCommit(service, operation);
+    if (lost == null && faults.losesAnswer(operation)) {
+      lost = Errors.forStatus(service, 500);
+    }
     if (lost != null) {
       log.replace(committed, failed(service, operation, at, lost));
       throw lost;
