@@ -89,7 +89,12 @@ final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
       return List.of();
     }
     return names(() -> AccessEntries.principals(run.eks(), run.clusterName())).stream()
-        .filter(principal -> read(principal).filter(e -> run.isOwned(e.tags())).isPresent())
+        // Only STANDARD entries are a blueprint's: node entries belong to their node groups.
+        .filter(
+            principal ->
+                read(principal)
+                    .filter(entry -> "STANDARD".equals(entry.type()) && run.isOwned(entry.tags()))
+                    .isPresent())
         .toList();
   }
 
