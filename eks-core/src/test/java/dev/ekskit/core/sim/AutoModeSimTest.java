@@ -170,10 +170,22 @@ class AutoModeSimTest extends SimulationTest {
                 assertThat(e.violations())
                     .extracting(Violation::field)
                     .containsExactlyInAnyOrder(
-                        "kubernetesVersion",
-                        "authenticationMode",
-                        "bootstrapSelfManagedAddons",
-                        "autoMode.nodeRoleArn"));
+                        "kubernetesVersion", "authenticationMode", "bootstrapSelfManagedAddons"));
+    assertThat(aws.calls().all()).isEmpty();
+  }
+
+  @Test
+  void create_builtInNodePoolsWithoutNodeRole_isRefusedBeforeAnyCall() {
+    // A blueprint that makes the node role fills it in; a cluster created on its own needs it.
+    ClusterSpec spec = spec("orders").autoMode(AutoMode.builder().build()).build();
+
+    assertThatThrownBy(() -> kit.clusters().create(spec))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("autoMode.nodeRoleArn", "required")));
     assertThat(aws.calls().all()).isEmpty();
   }
 
