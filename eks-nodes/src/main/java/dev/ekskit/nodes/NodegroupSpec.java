@@ -1,7 +1,11 @@
 package dev.ekskit.nodes;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Violation;
+import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ import software.amazon.awssdk.services.eks.model.Taint;
  */
 @Value.Immutable
 @SpecStyle
-public abstract class NodegroupSpec {
+public abstract class NodegroupSpec implements BlueprintPart {
   NodegroupSpec() {}
 
   public static Builder builder() {
@@ -51,11 +55,18 @@ public abstract class NodegroupSpec {
   /** 1–63 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
   public abstract String name();
 
-  /** One or more subnets of the cluster's VPC. */
+  /**
+   * One or more subnets of the cluster's VPC. Required to create the group on its own; a part of a
+   * {@link dev.ekskit.core.ClusterBlueprint} that makes a network may leave them out and gets the
+   * network's node subnets.
+   */
   public abstract List<String> subnetIds();
 
-  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
-  public abstract String nodeRoleArn();
+  /**
+   * The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). Required to
+   * create the group on its own; a part of a blueprint that makes a node role may leave it out.
+   */
+  public abstract Optional<String> nodeRoleArn();
 
   /** Up to 20 instance types; EKS picks {@code t3.medium} when empty. */
   public abstract List<String> instanceTypes();
@@ -99,7 +110,10 @@ public abstract class NodegroupSpec {
     return AmiChoice.defaultChoice();
   }
 
-  /** {@code major.minor}; the cluster's version when absent. */
+  /**
+   * {@code major.minor}; the cluster's version when absent (in a blueprint, the blueprint's, so
+   * that an upgrade moves the nodes too).
+   */
   public abstract Optional<String> kubernetesVersion();
 
   /** An AMI release such as {@code 1.33.5-20251101}; the latest when absent. */
@@ -123,6 +137,28 @@ public abstract class NodegroupSpec {
 
   /** Your tags. ekskit adds its own under {@code ekskit.dev/}, which is therefore reserved. */
   public abstract Map<String, String> tags();
+
+  /** {@link #name()}: unique among the blueprint's managed node groups. */
+  @Override
+  public String partName() {
+    return name();
+  }
+
+  /** Linux groups (custom AMIs count as Linux) can run CoreDNS and other Linux system pods. */
+  @Override
+  public boolean hostsLinuxSystemPods() {
+    return !ami().isWindows();
+  }
+
+  /**
+   * Subnets and a node role given or made by the blueprint, the AMI family against the blueprint's
+   * Kubernetes version, and Linux capacity elsewhere for a Windows group.
+   */
+  @Override
+  public List<Violation> violationsWithin(BlueprintFacts blueprint) {
+    return NodePartRules.within(
+        blueprint, this, "NodegroupSpec", subnetIds(), nodeRoleArn(), ami(), kubernetesVersion());
+  }
 
   @Value.Check
   void check() {

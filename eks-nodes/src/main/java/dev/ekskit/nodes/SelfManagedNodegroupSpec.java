@@ -1,7 +1,11 @@
 package dev.ekskit.nodes;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Violation;
+import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.SelfManagedSpecRules;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ import software.amazon.awssdk.services.eks.model.CapacityTypes;
  */
 @Value.Immutable
 @SpecStyle
-public abstract class SelfManagedNodegroupSpec {
+public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
   SelfManagedNodegroupSpec() {}
 
   public static Builder builder() {
@@ -61,11 +65,18 @@ public abstract class SelfManagedNodegroupSpec {
    */
   public abstract String name();
 
-  /** One or more subnets of the cluster's VPC; private ones unless the nodes need public IPs. */
+  /**
+   * One or more subnets of the cluster's VPC; private ones unless the nodes need public IPs.
+   * Required to create the group on its own; a part of a {@link dev.ekskit.core.ClusterBlueprint}
+   * that makes a network may leave them out and gets the network's node subnets.
+   */
   public abstract List<String> subnetIds();
 
-  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
-  public abstract String nodeRoleArn();
+  /**
+   * The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). Required to
+   * create the group on its own; a part of a blueprint that makes a node role may leave it out.
+   */
+  public abstract Optional<String> nodeRoleArn();
 
   /**
    * 1–20 EC2 instance types, each checked against the AMI's architecture and accelerator. One
@@ -101,7 +112,10 @@ public abstract class SelfManagedNodegroupSpec {
     return AmiSource.recommended();
   }
 
-  /** {@code major.minor}; the cluster's version when absent. */
+  /**
+   * {@code major.minor}; the cluster's version when absent (in a blueprint, the blueprint's, so
+   * that an upgrade moves the nodes too: a new launch template version and an instance refresh).
+   */
   public abstract Optional<String> kubernetesVersion();
 
   @Value.Default
@@ -173,6 +187,33 @@ public abstract class SelfManagedNodegroupSpec {
   @Value.Derived
   public int effectiveVolumeGib() {
     return volumeGib().orElse(ami().isWindows() ? 50 : 20);
+  }
+
+  /** {@link #name()}: unique among the blueprint's self-managed node groups. */
+  @Override
+  public String partName() {
+    return name();
+  }
+
+  @Override
+  public boolean hostsLinuxSystemPods() {
+    return !ami().isWindows();
+  }
+
+  /**
+   * Subnets and a node role given or made by the blueprint, the AMI family against the blueprint's
+   * Kubernetes version, and Linux capacity elsewhere for a Windows group.
+   */
+  @Override
+  public List<Violation> violationsWithin(BlueprintFacts blueprint) {
+    return NodePartRules.within(
+        blueprint,
+        this,
+        "SelfManagedNodegroupSpec",
+        subnetIds(),
+        nodeRoleArn(),
+        ami(),
+        kubernetesVersion());
   }
 
   @Value.Check
