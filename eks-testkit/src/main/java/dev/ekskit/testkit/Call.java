@@ -11,7 +11,7 @@ import java.time.Instant;
  * assertThat(last.errorCode()).isEqualTo("TooManyRequestsException");
  * }</pre>
  *
- * @param service "Eks", "Ec2", "Ssm", "Iam" or "AutoScaling"
+ * @param service "Eks", "Ec2", "Ssm", "Iam", "AutoScaling" or "ElasticLoadBalancingV2"
  * @param operation the operation as AWS names it, e.g. "CreateCluster"
  * @param at virtual time of the call
  * @param statusCode HTTP status the caller saw (200 on success)

@@ -12,8 +12,10 @@ import java.time.Duration;
  * delete 3–8 min, Fargate profile create 26 s–5.5 min / delete ~1.5–2 min (rare tail to 8), add-on
  * create and update 15–90 s / delete 0.5–2 min, Auto Mode's instances gone 2.5–8 min after their
  * cluster's delete starts, NAT gateway create 1–2 / delete 0.5–2 min (its interface lingers 10 s–2
- * min more). {@link #distribution} gives each as numbers, {@link #next}
- * tells what the next draw will be. Fixing a duration makes a test independent of the draws:
+ * min more), an instance refresh Pending 5 s–2 min (each batch then takes an instance launch, 1–4
+ * min, plus the warmup asked for), a load balancer provisioning 1–6 min (its interfaces linger
+ * 20 s–10 min after a delete). {@link #distribution} gives each as numbers, {@link #next} tells
+ * what the next draw will be. Fixing a duration makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));
@@ -82,6 +84,24 @@ public final class Durations {
   /** An instance from launch to InService in its Auto Scaling group. */
   public Durations instanceLaunch(Duration duration) {
     return fix(Transition.INSTANCE_LAUNCH, duration);
+  }
+
+  /** An instance refresh from Pending to InProgress: 5 s to 2 min drawn. */
+  public Durations instanceRefreshStart(Duration duration) {
+    return fix(Transition.INSTANCE_REFRESH_START, duration);
+  }
+
+  /** An application or network load balancer from provisioning to active: 1 to 6 min drawn. */
+  public Durations loadBalancerCreate(Duration duration) {
+    return fix(Transition.LOAD_BALANCER_CREATE, duration);
+  }
+
+  /**
+   * How long a deleted load balancer's network interfaces keep its subnets and security groups from
+   * being deleted: 20 s to 10 min drawn.
+   */
+  public Durations loadBalancerInterfaceLinger(Duration duration) {
+    return fix(Transition.LOAD_BALANCER_INTERFACE_LINGER, duration);
   }
 
   /** An instance from Terminating to gone, also how long a deleted group lingers. */

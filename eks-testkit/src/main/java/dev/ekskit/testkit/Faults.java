@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.eks.model.Issue;
  *    .commitThenFail("CreateCluster", 500)        // created, yet the caller sees 500 InternalFailure
  *    .afterCommit("CreateRole", 2, run::cancel)   // right after the 2nd CreateRole: stop the run
  *    .failClusterCreate("orders")                 // CREATING, then FAILED with health issues
- *    .failUpdate("orders");                       // next update of "orders" ends Failed
+ *    .failUpdate("orders")                        // next update of "orders" ends Failed
+ *    .failInstanceRefresh("workers");             // next refresh of group "workers" ends Failed
  * }</pre>
  *
  * <p>Status codes map to what the service really answers: for EKS 429 is {@code EksException}
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.eks.model.Issue;
  * ServiceUnavailableException}, 400 {@code InvalidRequestException}, 403 {@code
  * AccessDeniedException}, 404 {@code ResourceNotFoundException}, 409 {@code
  * ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded"; for IAM 500 is {@code
- * ServiceFailureException} "ServiceFailure". {@link #error(String, int)} builds the same errors.
+ * ServiceFailureException} "ServiceFailure"; for Auto Scaling and Elastic Load Balancing throttling
+ * is 400 "Throttling", 500 "InternalFailure". {@link #error(String, int)} builds the same errors.
  */
 public final class Faults {
   private final FaultPlan plan;
@@ -312,6 +314,29 @@ public final class Faults {
    */
   public Faults failInstanceLaunches(String groupName, String statusMessage) {
     plan.failLaunches(groupName, statusMessage);
+    return this;
+  }
+
+  /**
+   * The next instance refresh of Auto Scaling group {@code groupName} (started after this call)
+   * ends {@code Failed} once its first batch of replacements is InService (at once if nothing needs
+   * replacing), with a StatusReason about instances failing their health checks; the instances
+   * already replaced stay, and the group keeps its configuration.
+   */
+  public Faults failInstanceRefresh(String groupName) {
+    return failInstanceRefresh(
+        groupName,
+        "Instance refresh failed: replacement instances failed their health checks after"
+            + " launch.");
+  }
+
+  /**
+   * The next instance refresh of {@code groupName} ends {@code Failed} with {@code statusReason}.
+   */
+  public Faults failInstanceRefresh(String groupName, String statusReason) {
+    plan.failRefresh(
+        Objects.requireNonNull(groupName, "groupName"),
+        Objects.requireNonNull(statusReason, "statusReason"));
     return this;
   }
 

@@ -7,15 +7,16 @@ import java.util.Objects;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * An in-process simulated AWS account behind the SDK v2 client interfaces (EKS, EC2, SSM, IAM, Auto
- * Scaling), on {@link VirtualTime}. Resources move through their real states (CREATING → ACTIVE
- * after a realistic drawn duration, UPDATING, DELETING → gone, FAILED with health issues), EKS's
- * conflict and idempotency rules apply, and every call is recorded. Everything is deterministic
- * from the seed.
+ * Scaling, Elastic Load Balancing v2), on {@link VirtualTime}. Resources move through their real
+ * states (CREATING → ACTIVE after a realistic drawn duration, UPDATING, DELETING → gone, FAILED
+ * with health issues), EKS's conflict and idempotency rules apply, and every call is recorded.
+ * Everything is deterministic from the seed.
  *
  * <pre>{@code
  * try (SimulatedAws aws = SimulatedAws.create()) {
@@ -46,6 +47,7 @@ public final class SimulatedAws implements AutoCloseable {
   private final SsmClient ssm;
   private final IamClient iam;
   private final AutoScalingClient autoScaling;
+  private final ElasticLoadBalancingV2Client elbv2;
 
   private SimulatedAws(Builder builder) {
     this.accountId = builder.accountId;
@@ -61,6 +63,9 @@ public final class SimulatedAws implements AutoCloseable {
     this.iam = Unmodelled.named(IamClient.class, simulation.iam(), "IAM");
     this.autoScaling =
         Unmodelled.named(AutoScalingClient.class, simulation.autoScaling(), "Auto Scaling");
+    this.elbv2 =
+        Unmodelled.named(
+            ElasticLoadBalancingV2Client.class, simulation.elbv2(), "Elastic Load Balancing");
   }
 
   /** Seed 42, us-east-1, account 123456789012, its own {@link VirtualTime}, no faults. */
@@ -104,10 +109,44 @@ public final class SimulatedAws implements AutoCloseable {
 
   /**
    * Auto Scaling groups from launch templates: instances Pending for a minute or few, then
-   * InService; failed launches show as Failed activities and are retried.
+   * InService, each launched from the launch template version in effect (its {@code launchTemplate}
+   * shows the version number); failed launches show as Failed activities and are retried. Instance
+   * refreshes replace instances in batches, Pending, InProgress with a percentage, then Successful
+   * (the group takes on the desired configuration), Failed or Cancelled.
+   *
+   * <pre>{@code
+   * aws.autoScaling().startInstanceRefresh(r -> r.autoScalingGroupName("workers")
+   *     .desiredConfiguration(d -> d.launchTemplate(t -> t.launchTemplateId(id).version("2"))));
+   * aws.time().advance(Duration.ofMinutes(30));
+   * aws.autoScaling().describeInstanceRefreshes(r -> r.autoScalingGroupName("workers"))
+   *     .instanceRefreshes().get(0).status();                     // Successful
+   * }</pre>
    */
   public AutoScalingClient autoScaling() {
     return autoScaling;
+  }
+
+  /**
+   * Elastic Load Balancing (v2): application and network load balancers (provisioning, then active;
+   * their network interfaces in the VPC's subnets, lingering a while after a delete), target
+   * groups, listeners and tags, with ELB's idempotent creates and error codes ({@code
+   * LoadBalancerNotFound}, {@code DuplicateLoadBalancerName}, {@code ResourceInUse}, ...).
+   */
+  public ElasticLoadBalancingV2Client elbv2() {
+    return elbv2;
+  }
+
+  /**
+   * What Kubernetes controllers running in cluster {@code clusterName} leave in AWS, such as the
+   * AWS Load Balancer Controller's load balancers for Services and Ingresses, for tests of a delete
+   * that must clean them up.
+   *
+   * <pre>{@code
+   * aws.kubernetes("orders").loadBalancerService("web");   // an NLB, target group, security groups
+   * }</pre>
+   */
+  public SimulatedKubernetes kubernetes(String clusterName) {
+    return new SimulatedKubernetes(simulation, clusterName);
   }
 
   /**

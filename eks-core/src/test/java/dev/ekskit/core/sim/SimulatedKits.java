@@ -9,6 +9,7 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +43,7 @@ public final class SimulatedKits {
                 .iamClient(aws.iam())
                 .client(SsmClient.class, aws.ssm())
                 .client(AutoScalingClient.class, aws.autoScaling())
+                .client(ElasticLoadBalancingV2Client.class, aws.elbv2())
                 .credentialsProvider(CREDENTIALS)
                 .clock(aws.time().clock())
                 .scheduler(aws.time().scheduler())

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.eks.model.UpdateAccessEntryRequest;
  * mode allows them; node and Fargate types need a role of this account; STANDARD entries carry a
  * username (EKS derives one when none is given) and Kubernetes groups, both changeable, and the
  * access policies of {@link AccessPolicies}. A repeated create with the same token answers with the
- * entry it made.
+ * entry it made. Its tags live in the {@link TagRegistry}, as every EKS resource's do.
  */
 final class AccessEntryStore {
   private static final List<String> TYPES =
@@ -45,7 +45,7 @@ final class AccessEntryStore {
     Entry existing = entries.get(key);
     if (existing != null) {
       if (Names.sameRequest(existing.clientRequestToken, request.clientRequestToken())) {
-        return existing.entry;
+        return withTags(existing.entry);
       }
       throw Errors.inUse("The specified access entry resource is already in use on this cluster.");
     }
@@ -89,10 +89,10 @@ final class AccessEntryStore {
                         + context.ids().uuid()))
             .createdAt(context.now())
             .modifiedAt(context.now())
-            .tags(request.tags())
             .build();
     entries.put(key, new Entry(entry, request.clientRequestToken()));
-    return entry;
+    context.tags().register(entry.accessEntryArn(), request.tags());
+    return withTags(entry);
   }
 
   AccessEntry update(UpdateAccessEntryRequest request) {
@@ -111,11 +111,16 @@ final class AccessEntryStore {
       changed.kubernetesGroups(request.kubernetesGroups());
     }
     found.entry = changed.build();
-    return found.entry;
+    return withTags(found.entry);
   }
 
   AccessEntry describe(String cluster, String principal) {
-    return require(cluster, principal).entry;
+    return withTags(require(cluster, principal).entry);
+  }
+
+  /** The entry with its tags as they are now: TagResource and UntagResource change them. */
+  private AccessEntry withTags(AccessEntry entry) {
+    return entry.toBuilder().tags(context.tags().of(entry.accessEntryArn())).build();
   }
 
   Entry require(String cluster, String principal) {
@@ -135,12 +140,16 @@ final class AccessEntryStore {
   }
 
   void delete(String cluster, String principal) {
-    require(cluster, principal);
+    Entry gone = require(cluster, principal);
     entries.remove(key(cluster, principal));
+    context.tags().unregister(gone.entry.accessEntryArn());
   }
 
-  /** A deleted cluster takes its entries with it. */
+  /** A deleted cluster takes its entries, and their tags, with it. */
   void dropCluster(String cluster) {
+    entries.values().stream()
+        .filter(e -> e.entry.clusterName().equals(cluster))
+        .forEach(e -> context.tags().unregister(e.entry.accessEntryArn()));
     entries.values().removeIf(e -> e.entry.clusterName().equals(cluster));
   }
 

@@ -3,6 +3,7 @@ package dev.ekskit.testkit.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,77 +15,38 @@ import software.amazon.awssdk.services.autoscaling.model.AlreadyExistsException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.ResourceInUseException;
+import software.amazon.awssdk.services.autoscaling.model.StartInstanceRefreshRequest;
 import software.amazon.awssdk.services.autoscaling.model.TagDescription;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * Auto Scaling groups and their instances on virtual time. A group launches up to its desired size;
- * each instance is Pending for a drawn minute or few, then InService. A launch fails, and is
- * retried every {@link #RETRY_AFTER_FAILURE}, while a test says so or while the template's instance
- * profile is not yet visible to EC2. State is brought up to date on every call.
+ * Auto Scaling groups and their instances on virtual time. A group launches up to its desired size
+ * from the launch template version in effect at each launch; each instance is Pending for a drawn
+ * minute or few, then InService. A launch fails, and is retried every {@link #RETRY_AFTER_FAILURE},
+ * while {@link InstanceLaunches} says so. Instance refreshes replace instances in batches. State is
+ * brought up to date on every call.
  */
 final class AutoScalingStore {
   static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(20);
   private static final String DELETING = "Delete in progress";
-
-  private static final class Node {
-    final String id;
-    final String zone;
-    final Instant inServiceAt;
-    Instant terminatingAt;
-    Instant goneAt;
-
-    Node(String id, String zone, Instant inServiceAt) {
-      this.id = id;
-      this.zone = zone;
-      this.inServiceAt = inServiceAt;
-    }
-  }
-
-  private static final class Group {
-    final CreateAutoScalingGroupRequest request;
-    final String arn;
-    final Instant createdAt;
-    final List<Subnet> subnets;
-    final List<Node> nodes = new ArrayList<>();
-    final List<Activity> activities = new ArrayList<>();
-    int min;
-    int desired;
-    int max;
-    Instant nextAttemptAt;
-    Instant deletedAt;
-
-    Group(CreateAutoScalingGroupRequest request, String arn, Instant at, List<Subnet> subnets) {
-      this.request = request;
-      this.arn = arn;
-      this.createdAt = at;
-      this.subnets = subnets;
-      this.min = request.minSize();
-      this.desired =
-          request.desiredCapacity() == null ? request.minSize() : request.desiredCapacity();
-      this.max = request.maxSize();
-      this.nextAttemptAt = at;
-    }
-
-    List<Node> live() {
-      return nodes.stream().filter(n -> n.terminatingAt == null).toList();
-    }
-  }
+  private static final String CAPACITY_CAUSE =
+      "an instance was started in response to a difference between desired and actual capacity.";
 
   private final String region;
   private final String accountId;
   private final Ids ids;
   private final Supplier<Instant> clock;
   private final DurationSampler durations;
-  private final FaultPlan faults;
-  private final IamState iam;
-  private final LaunchTemplateStore launchTemplates;
+  private final InstanceLaunches launches;
+  private final InstanceRefreshes refreshes;
   private final Ec2Network network;
-  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, ScalingGroup> groups = new LinkedHashMap<>();
 
   AutoScalingStore(
       String region,
@@ -101,9 +63,8 @@ final class AutoScalingStore {
     this.ids = ids;
     this.clock = clock;
     this.durations = durations;
-    this.faults = faults;
-    this.iam = iam;
-    this.launchTemplates = launchTemplates;
+    this.launches = new InstanceLaunches(ids, durations, faults, iam, launchTemplates);
+    this.refreshes = new InstanceRefreshes(ids, durations, faults);
     this.network = network;
   }
 
@@ -118,19 +79,12 @@ final class AutoScalingStore {
               + name
               + " already exists");
     }
-    LaunchTemplateSpecification template = template(request);
-    if (template == null) {
-      throw Errors.validationError(
-          "Valid requests must contain either LaunchTemplate or MixedInstancesPolicy");
-    }
-    try {
-      launchTemplates.dataOf(template.launchTemplateId(), template.launchTemplateName());
-    } catch (AwsServiceException e) {
-      throw Errors.validationError(
-          "You must use a valid fully-formed launch template. "
-              + e.awsErrorDetails().errorMessage());
-    }
-    requireSizes(request.minSize(), desiredOf(request), request.maxSize());
+    requireTemplate(
+        ScalingGroup.template(request.launchTemplate(), request.mixedInstancesPolicy()));
+    requireSizes(
+        request.minSize(),
+        request.desiredCapacity() == null ? request.minSize() : request.desiredCapacity(),
+        request.maxSize());
     List<Subnet> subnets = new ArrayList<>();
     for (String id : String.valueOf(request.vpcZoneIdentifier()).split(",")) {
       subnets.add(
@@ -148,29 +102,56 @@ final class AutoScalingStore {
             + ids.uuid()
             + ":autoScalingGroupName/"
             + name;
-    groups.put(name, new Group(request, arn, clock.get(), subnets));
+    groups.put(name, new ScalingGroup(request, arn, clock.get(), subnets));
   }
 
   List<AutoScalingGroup> describe(List<String> names) {
     return groups.values().stream()
-        .filter(g -> names.isEmpty() || names.contains(g.request.autoScalingGroupName()))
+        .filter(g -> names.isEmpty() || names.contains(g.name))
         .map(this::view)
         .toList();
   }
 
-  void update(String name, Integer min, Integer desired, Integer max) {
-    Group group = require(name);
-    int newMin = min == null ? group.min : min;
-    int newMax = max == null ? group.max : max;
-    int newDesired = desired == null ? Math.max(newMin, Math.min(group.desired, newMax)) : desired;
+  /**
+   * New sizes (instances above the desired size terminate at once, missing ones launch), a new
+   * launch template or mixed instances policy (for launches from now on: running instances stay as
+   * they were launched), new warmup settings.
+   */
+  void update(UpdateAutoScalingGroupRequest request) {
+    ScalingGroup group = require(request.autoScalingGroupName());
+    if (request.launchTemplate() != null && request.mixedInstancesPolicy() != null) {
+      throw Errors.validationError(
+          "Valid requests must contain either LaunchTemplate or MixedInstancesPolicy, not both");
+    }
+    LaunchTemplateSpecification template =
+        ScalingGroup.template(request.launchTemplate(), request.mixedInstancesPolicy());
+    if (template != null) {
+      requireTemplate(template);
+    }
+    int newMin = request.minSize() == null ? group.min : request.minSize();
+    int newMax = request.maxSize() == null ? group.max : request.maxSize();
+    int newDesired =
+        request.desiredCapacity() == null
+            ? Math.max(newMin, Math.min(group.desired, newMax))
+            : request.desiredCapacity();
     requireSizes(newMin, newDesired, newMax);
+    if (template != null) {
+      group.launchTemplate = request.launchTemplate();
+      group.mixedInstancesPolicy = request.mixedInstancesPolicy();
+    }
+    if (request.defaultInstanceWarmup() != null) {
+      group.defaultInstanceWarmup = request.defaultInstanceWarmup();
+    }
+    if (request.healthCheckGracePeriod() != null) {
+      group.healthCheckGracePeriod = request.healthCheckGracePeriod();
+    }
     group.min = newMin;
     group.max = newMax;
     group.desired = newDesired;
-    List<Node> live = group.live();
+    List<ScalingGroup.Node> live = group.live();
     Instant now = clock.get();
     for (int i = live.size() - 1; i >= newDesired; i--) {
-      terminate(live.get(i), now);
+      launches.terminate(live.get(i), now);
     }
     if (live.size() < newDesired && group.nextAttemptAt.equals(Instant.MAX)) {
       group.nextAttemptAt = now;
@@ -178,7 +159,7 @@ final class AutoScalingStore {
   }
 
   void delete(String name, boolean force) {
-    Group group = require(name);
+    ScalingGroup group = require(name);
     if (group.deletedAt != null) {
       return;
     }
@@ -192,8 +173,8 @@ final class AutoScalingStore {
     }
     Instant now = clock.get();
     Instant done = now.plus(durations.draw(Transition.INSTANCE_TERMINATE));
-    for (Node node : group.live()) {
-      terminate(node, now);
+    for (ScalingGroup.Node node : group.live()) {
+      launches.terminate(node, now);
       done = node.goneAt.isAfter(done) ? node.goneAt : done;
     }
     group.deletedAt = done;
@@ -201,34 +182,57 @@ final class AutoScalingStore {
   }
 
   List<Activity> activities(String name, Integer maxRecords) {
-    Group group = groups.get(name);
+    ScalingGroup group = groups.get(name);
     if (group == null) {
       return List.of();
     }
     List<Activity> newestFirst = new ArrayList<>(group.activities);
-    java.util.Collections.reverse(newestFirst);
+    Collections.reverse(newestFirst);
     return maxRecords == null ? newestFirst : newestFirst.stream().limit(maxRecords).toList();
   }
 
+  String startInstanceRefresh(StartInstanceRefreshRequest request) {
+    return refreshes.start(require(request.autoScalingGroupName()), request, clock.get(), launches);
+  }
+
+  /** The refreshes of a group, newest first; none for a group that does not exist. */
+  List<InstanceRefresh> instanceRefreshes(String groupName, List<String> refreshIds) {
+    if (groupName == null) {
+      throw Errors.validationError("AutoScalingGroupName is required");
+    }
+    return refreshes.describe(groupName, refreshIds);
+  }
+
+  String cancelInstanceRefresh(String groupName) {
+    require(groupName);
+    return refreshes.cancel(groupName, clock.get());
+  }
+
   /**
-   * The groups' instances as EC2 describes them, with the tags their group propagates at launch,
-   * that match every filter ({@code tag-key}, {@code tag:<key>}, {@code instance-state-name}).
+   * The groups' instances as EC2 describes them, with the tags their group propagates at launch and
+   * the launch template tags EC2 adds ({@code aws:ec2launchtemplate:id} and {@code
+   * aws:ec2launchtemplate:version}), that match every filter ({@code tag-key}, {@code tag:<key>},
+   * {@code instance-state-name}).
    */
   List<software.amazon.awssdk.services.ec2.model.Instance> ec2Instances(List<Filter> filters) {
     Instant now = clock.get();
     List<software.amazon.awssdk.services.ec2.model.Instance> found = new ArrayList<>();
-    for (Group group : groups.values()) {
-      Map<String, String> tags = new LinkedHashMap<>();
-      group.request.tags().stream()
-          .filter(t -> Boolean.TRUE.equals(t.propagateAtLaunch()))
-          .forEach(t -> tags.put(t.key(), t.value()));
-      tags.put("aws:autoscaling:groupName", group.request.autoScalingGroupName());
-      for (Node node : group.nodes) {
-        String state = ec2State(instance(group, node, now).lifecycleStateAsString());
+    for (ScalingGroup group : groups.values()) {
+      for (ScalingGroup.Node node : group.nodes) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        group.request.tags().stream()
+            .filter(t -> Boolean.TRUE.equals(t.propagateAtLaunch()))
+            .forEach(t -> tags.put(t.key(), t.value()));
+        tags.put("aws:autoscaling:groupName", group.name);
+        tags.put("aws:ec2launchtemplate:id", node.launchedFrom.launchTemplateId());
+        tags.put("aws:ec2launchtemplate:version", node.launchedFrom.version());
+        String state = ec2State(instance(node, now).lifecycleStateAsString());
         if (filters.stream().allMatch(f -> matches(f, state, tags))) {
           found.add(
               software.amazon.awssdk.services.ec2.model.Instance.builder()
                   .instanceId(node.id)
+                  .instanceType(node.instanceType)
+                  .imageId(node.imageId)
                   .state(s -> s.name(state))
                   .placement(p -> p.availabilityZone(node.zone))
                   .tags(
@@ -262,98 +266,74 @@ final class AutoScalingStore {
     return name.startsWith("tag:") && filter.values().contains(tags.get(name.substring(4)));
   }
 
-  /** Launches, failures and terminations up to virtual now; deleted groups disappear. */
+  /** Launches, failures, refreshes and terminations up to virtual now; deleted groups go. */
   void settle() {
     Instant now = clock.get();
-    groups.values().forEach(group -> advance(group, now));
-    groups.values().removeIf(g -> g.deletedAt != null && !now.isBefore(g.deletedAt));
+    for (ScalingGroup group : groups.values()) {
+      advance(group, now);
+      refreshes.advance(group, now, launches);
+      group.nodes.removeIf(n -> n.goneAt != null && !now.isBefore(n.goneAt));
+    }
+    List<String> gone =
+        groups.values().stream()
+            .filter(g -> g.deletedAt != null && !now.isBefore(g.deletedAt))
+            .map(g -> g.name)
+            .toList();
+    gone.forEach(
+        name -> {
+          groups.remove(name);
+          refreshes.forget(name);
+        });
   }
 
-  private void advance(Group group, Instant now) {
+  private void advance(ScalingGroup group, Instant now) {
     while (group.live().size() < group.desired && !group.nextAttemptAt.isAfter(now)) {
       Instant at = group.nextAttemptAt;
-      Optional<String> failure = launchFailure(group, at);
+      Optional<String> failure = launches.failure(group, group.template(), at);
       if (failure.isPresent()) {
         group.activities.add(
-            activity(
+            launches.activity(
                 group,
                 at,
                 "Failed",
                 failure.get(),
-                "Launching a new EC2 instance.  Status Reason: " + failure.get()));
+                "Launching a new EC2 instance.  Status Reason: " + failure.get(),
+                CAPACITY_CAUSE));
         group.nextAttemptAt = at.plus(RETRY_AFTER_FAILURE);
         continue;
       }
       int missing = group.desired - group.live().size();
       for (int i = 0; i < missing; i++) {
-        Subnet subnet = group.subnets.get((group.nodes.size()) % group.subnets.size());
-        Node node =
-            new Node(
-                "i-" + ids.hex(17),
-                subnet.availabilityZone(),
-                at.plus(durations.draw(Transition.INSTANCE_LAUNCH)));
-        group.nodes.add(node);
-        group.activities.add(
-            activity(group, at, "Successful", null, "Launching a new EC2 instance: " + node.id));
+        launches.launch(group, group.template(), group.overrideTypes(), at, CAPACITY_CAUSE);
       }
       group.nextAttemptAt = Instant.MAX;
     }
-    group.nodes.removeIf(n -> n.goneAt != null && !now.isBefore(n.goneAt));
   }
 
-  private Optional<String> launchFailure(Group group, Instant at) {
-    Optional<String> injected = faults.launchFailure(group.request.autoScalingGroupName());
-    if (injected.isPresent()) {
-      return injected;
-    }
-    LaunchTemplateSpecification template = template(group.request);
-    try {
-      var data = launchTemplates.dataOf(template.launchTemplateId(), template.launchTemplateName());
-      if (data.iamInstanceProfile() == null) {
-        return Optional.empty();
-      }
-      String profile =
-          Optional.ofNullable(data.iamInstanceProfile().arn())
-              .orElse(data.iamInstanceProfile().name());
-      return iam.usableForLaunch(profile, at)
-          ? Optional.empty()
-          : Optional.of(
-              "Value ("
-                  + profile.substring(profile.lastIndexOf('/') + 1)
-                  + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance"
-                  + " Profile name");
-    } catch (AwsServiceException e) {
-      return Optional.of(e.awsErrorDetails().errorMessage() + " Launching EC2 instance failed.");
-    }
-  }
-
-  private void terminate(Node node, Instant now) {
-    node.terminatingAt = now;
-    node.goneAt = now.plus(durations.draw(Transition.INSTANCE_TERMINATE));
-  }
-
-  private AutoScalingGroup view(Group group) {
+  private AutoScalingGroup view(ScalingGroup group) {
     Instant now = clock.get();
     return AutoScalingGroup.builder()
-        .autoScalingGroupName(group.request.autoScalingGroupName())
+        .autoScalingGroupName(group.name)
         .autoScalingGroupARN(group.arn)
-        .launchTemplate(group.request.launchTemplate())
-        .mixedInstancesPolicy(group.request.mixedInstancesPolicy())
+        .launchTemplate(group.launchTemplate)
+        .mixedInstancesPolicy(group.mixedInstancesPolicy)
         .minSize(group.min)
         .desiredCapacity(group.desired)
         .maxSize(group.max)
+        .defaultInstanceWarmup(group.defaultInstanceWarmup)
+        .healthCheckGracePeriod(group.healthCheckGracePeriod)
         .vpcZoneIdentifier(group.request.vpcZoneIdentifier())
         .availabilityZones(group.subnets.stream().map(Subnet::availabilityZone).distinct().toList())
         .createdTime(group.createdAt)
         .healthCheckType("EC2")
         .status(group.deletedAt != null ? DELETING : null)
-        .instances(group.nodes.stream().map(n -> instance(group, n, now)).toList())
+        .instances(group.nodes.stream().map(n -> instance(n, now)).toList())
         .tags(
             group.request.tags().stream()
                 .map(
                     t ->
                         TagDescription.builder()
-                            .resourceId(group.request.autoScalingGroupName())
+                            .resourceId(group.name)
                             .resourceType("auto-scaling-group")
                             .key(t.key())
                             .value(t.value())
@@ -363,62 +343,49 @@ final class AutoScalingStore {
         .build();
   }
 
-  private static Instance instance(Group group, Node node, Instant now) {
+  /**
+   * An instance as DescribeAutoScalingGroups lists it, with the launch template version it was
+   * launched from as a number ({@code $Latest} and {@code $Default} resolved at launch, as EC2's
+   * {@code aws:ec2launchtemplate:version} tag has it).
+   */
+  private static Instance instance(ScalingGroup.Node node, Instant now) {
     String state =
         node.terminatingAt != null
             ? "Terminating"
             : now.isBefore(node.inServiceAt) ? "Pending" : "InService";
     return Instance.builder()
         .instanceId(node.id)
+        .instanceType(node.instanceType)
+        .imageId(node.imageId)
         .availabilityZone(node.zone)
         .lifecycleState(state)
         .healthStatus("Healthy")
-        .launchTemplate(template(group.request))
+        .launchTemplate(node.launchedFrom)
         .protectedFromScaleIn(false)
         .build();
   }
 
-  private Activity activity(
-      Group group, Instant at, String status, String message, String description) {
-    return Activity.builder()
-        .activityId(ids.uuid())
-        .autoScalingGroupName(group.request.autoScalingGroupName())
-        .autoScalingGroupARN(group.arn)
-        .description(description)
-        .cause(
-            "At "
-                + at
-                + " an instance was started in response to a difference between desired and actual"
-                + " capacity.")
-        .startTime(at)
-        .endTime(at)
-        .statusCode(status)
-        .statusMessage(message)
-        .progress(100)
-        .build();
-  }
-
-  /** The template of a plain group, or of a mixed instances policy. */
-  private static LaunchTemplateSpecification template(CreateAutoScalingGroupRequest request) {
-    if (request.launchTemplate() != null) {
-      return request.launchTemplate();
+  /** A launch template (plain or of a mixed policy) that resolves, as create and update need. */
+  private void requireTemplate(LaunchTemplateSpecification template) {
+    if (template == null) {
+      throw Errors.validationError(
+          "Valid requests must contain either LaunchTemplate or MixedInstancesPolicy");
     }
-    var mixed = request.mixedInstancesPolicy();
-    return mixed == null || mixed.launchTemplate() == null
-        ? null
-        : mixed.launchTemplate().launchTemplateSpecification();
+    try {
+      launches.resolve(template);
+    } catch (AwsServiceException e) {
+      throw Errors.validationError(
+          "You must use a valid fully-formed launch template. "
+              + e.awsErrorDetails().errorMessage());
+    }
   }
 
-  private Group require(String name) {
-    Group group = groups.get(name);
+  private ScalingGroup require(String name) {
+    ScalingGroup group = groups.get(name);
     if (group == null) {
       throw Errors.validationError("AutoScalingGroup name not found - " + name);
     }
     return group;
-  }
-
-  private static int desiredOf(CreateAutoScalingGroupRequest request) {
-    return request.desiredCapacity() == null ? request.minSize() : request.desiredCapacity();
   }
 
   private static void requireSizes(int min, int desired, int max) {

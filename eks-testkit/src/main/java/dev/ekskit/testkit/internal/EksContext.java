@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * What every EKS store shares: region, account, virtual clock, seeded draws, faults, tags, the
- * network, Auto Mode's instances, and the agenda of what happens at a known time.
+ * network, Auto Mode's instances, the agenda of what happens at a known time, and EC2's launch
+ * templates that node groups launch from.
  */
 record EksContext(
     String region,
@@ -18,7 +19,8 @@ record EksContext(
     TagRegistry tags,
     Ec2Network network,
     AutoModeNodes autoModeNodes,
-    Agenda agenda) {
+    Agenda agenda,
+    LaunchTemplateStore launchTemplates) {
 
   Instant now() {
     return clock.get();

@@ -1,6 +1,9 @@
 package dev.ekskit.testkit.internal;
 
 import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.ClusterStatus;
+import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.model.VpcConfigResponse;
 
 /** All EKS state of one simulation, and the rules that span resource kinds. */
 final class EksWorld {
@@ -56,6 +59,27 @@ final class EksWorld {
       throw Errors.inUse("Cluster has fargate profiles attached");
     }
     return clusters.startDelete(name);
+  }
+
+  /**
+   * The VPC configuration of cluster {@code name}, which must be ACTIVE or UPDATING: where
+   * controllers running inside it put what they make.
+   */
+  VpcConfigResponse runningClusterVpc(String name) {
+    settle();
+    ClusterState cluster;
+    try {
+      cluster = clusters.require(name);
+    } catch (ResourceNotFoundException e) {
+      throw new IllegalStateException(
+          "No cluster " + name + ": controllers run only inside a cluster", e);
+    }
+    ClusterStatus status = cluster.status(context.now());
+    if (status != ClusterStatus.ACTIVE && status != ClusterStatus.UPDATING) {
+      throw new IllegalStateException(
+          "Cluster " + name + " is " + status + ": controllers run only in a running cluster");
+    }
+    return cluster.vpcConfig;
   }
 
   /** Listing the children of a cluster that does not exist is a ResourceNotFoundException. */

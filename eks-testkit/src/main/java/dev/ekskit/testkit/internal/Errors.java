@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.eks.model.NotFoundException;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eks.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ServiceFailureException;
 import software.amazon.awssdk.services.ssm.model.InternalServerErrorException;
@@ -64,6 +65,8 @@ public final class Errors {
       case IAM -> iam(IamException.builder(), 400, "Throttling", "Rate exceeded");
       case AUTO_SCALING ->
           autoScaling(AutoScalingException.builder(), 400, "Throttling", "Rate exceeded");
+      case ELBV2 ->
+          elbv2(ElasticLoadBalancingV2Exception.builder(), 400, "Throttling", "Rate exceeded");
     };
   }
 
@@ -91,6 +94,12 @@ public final class Errors {
       case AUTO_SCALING ->
           autoScaling(
               AutoScalingException.builder(), status, "InternalFailure", "Injected failure");
+      case ELBV2 ->
+          elbv2(
+              ElasticLoadBalancingV2Exception.builder(),
+              status,
+              status == 503 ? "ServiceUnavailable" : "InternalFailure",
+              "Injected failure");
     };
   }
 
@@ -141,6 +150,12 @@ public final class Errors {
   public static AwsServiceException autoScaling(
       AutoScalingException.Builder builder, int status, String code, String message) {
     return build(builder, Service.AUTO_SCALING, status, code, message);
+  }
+
+  /** An Elastic Load Balancing (v2) error of the given modeled type. */
+  public static AwsServiceException elbv2(
+      ElasticLoadBalancingV2Exception.Builder builder, int status, String code, String message) {
+    return build(builder, Service.ELBV2, status, code, message);
   }
 
   /** Auto Scaling's answer to most bad requests, a missing group included. */

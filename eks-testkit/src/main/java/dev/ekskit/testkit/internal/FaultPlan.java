@@ -42,6 +42,7 @@ public final class FaultPlan {
   private final AddonFaults addonFaults = new AddonFaults();
   private final Map<String, InsightStatusValue> insightStatuses = new HashMap<>();
   private final Map<String, String> launchFailures = new HashMap<>();
+  private final Map<String, String> refreshFailures = new HashMap<>();
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
@@ -159,6 +160,7 @@ public final class FaultPlan {
     addonFaults.clear();
     insightStatuses.clear();
     launchFailures.clear();
+    refreshFailures.clear();
   }
 
   /** Every instance launch of Auto Scaling group {@code group} fails with {@code message}. */
@@ -169,6 +171,16 @@ public final class FaultPlan {
   /** Why launches of {@code group} fail, if a test said they do. */
   synchronized Optional<String> launchFailure(String group) {
     return Optional.ofNullable(launchFailures.get(group));
+  }
+
+  /** The next instance refresh of Auto Scaling group {@code group} fails with {@code reason}. */
+  public synchronized void failRefresh(String group, String reason) {
+    refreshFailures.put(group, reason);
+  }
+
+  /** Why the refresh of {@code group} starting now is to fail, if a test said so. */
+  synchronized Optional<String> takeRefreshFailure(String group) {
+    return Optional.ofNullable(refreshFailures.remove(group));
   }
 
   public NodegroupFaults nodegroups() {

@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /**
  * The network interfaces AWS puts in a VPC's subnets for its services: EKS's control-plane
- * interfaces in a cluster's subnets, a NAT gateway's own. Each is {@code in-use} while its owner
- * lives; when the owner goes, EKS's are left {@code available} until someone deletes them (they
- * then block deleting their subnet and security groups, as lingering interfaces do), a NAT
- * gateway's linger a while longer in use and then vanish. States follow from virtual now.
+ * interfaces in a cluster's subnets, a NAT gateway's own, a load balancer's. Each is {@code in-use}
+ * while its owner lives; when the owner goes, EKS's are left {@code available} until someone
+ * deletes them (they then block deleting their subnet and security groups, as lingering interfaces
+ * do), a NAT gateway's and a load balancer's linger a while longer in use and then vanish. States
+ * follow from virtual now.
  */
 public final class NetworkInterfaces {
   private static final class Eni {
@@ -28,6 +29,7 @@ public final class NetworkInterfaces {
     final String description;
     final NetworkInterfaceType type;
     final String privateIp;
+    final String requesterId;
     Instant releasedAt;
     boolean vanishes;
 
@@ -38,7 +40,8 @@ public final class NetworkInterfaces {
         List<GroupIdentifier> groups,
         String description,
         NetworkInterfaceType type,
-        String privateIp) {
+        String privateIp,
+        String requesterId) {
       this.id = id;
       this.owner = owner;
       this.subnet = subnet;
@@ -46,6 +49,7 @@ public final class NetworkInterfaces {
       this.description = description;
       this.type = type;
       this.privateIp = privateIp;
+      this.requesterId = requesterId;
     }
 
     boolean inUse(Instant now) {
@@ -74,9 +78,32 @@ public final class NetworkInterfaces {
       List<GroupIdentifier> groups,
       String description,
       NetworkInterfaceType type) {
+    return attach(owner, subnet, groups, description, type, null);
+  }
+
+  /**
+   * An in-use interface that a service manages for {@code owner}, such as Elastic Load Balancing's
+   * ({@code requesterId} "amazon-elb"): requester-managed, as EC2 shows it.
+   */
+  synchronized String attach(
+      String owner,
+      Subnet subnet,
+      List<GroupIdentifier> groups,
+      String description,
+      NetworkInterfaceType type,
+      String requesterId) {
     String id = "eni-" + ids.hex(17);
     byId.put(
-        id, new Eni(id, owner, subnet, groups, description, type, nextAddress(subnet.cidrBlock())));
+        id,
+        new Eni(
+            id,
+            owner,
+            subnet,
+            groups,
+            description,
+            type,
+            nextAddress(subnet.cidrBlock()),
+            requesterId));
     return id;
   }
 
@@ -167,7 +194,8 @@ public final class NetworkInterfaces {
         .interfaceType(eni.type)
         .ownerId(accountId)
         .privateIpAddress(eni.privateIp)
-        .requesterManaged(eni.type == NetworkInterfaceType.NAT_GATEWAY)
+        .requesterManaged(eni.type == NetworkInterfaceType.NAT_GATEWAY || eni.requesterId != null)
+        .requesterId(eni.requesterId)
         .status(eni.inUse(now) ? NetworkInterfaceStatus.IN_USE : NetworkInterfaceStatus.AVAILABLE)
         .build();
   }
@@ -180,6 +208,8 @@ public final class NetworkInterfaces {
         "status", List.of(eni.statusAsString()),
         "interface-type", List.of(eni.interfaceTypeAsString()),
         "description", List.of(eni.description()),
+        "requester-id", eni.requesterId() == null ? List.of() : List.of(eni.requesterId()),
+        "requester-managed", List.of(String.valueOf(eni.requesterManaged())),
         "group-id", eni.groups().stream().map(GroupIdentifier::groupId).toList());
   }
 

@@ -5,22 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.eks.model.AMITypes;
 import software.amazon.awssdk.services.eks.model.AutoScalingGroup;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
 import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
+import software.amazon.awssdk.services.eks.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.NodegroupHealth;
 import software.amazon.awssdk.services.eks.model.NodegroupResources;
 import software.amazon.awssdk.services.eks.model.NodegroupScalingConfig;
 import software.amazon.awssdk.services.eks.model.NodegroupStatus;
+import software.amazon.awssdk.services.eks.model.NodegroupUpdateConfig;
+import software.amazon.awssdk.services.eks.model.Taint;
 
 /** Managed node groups: CREATING for a drawn 3–6 minutes, then ACTIVE; DELETING, then gone. */
 final class NodegroupStore extends ChildStore<NodegroupStore.State> {
   private static final int MAX_NAME_LENGTH = 63;
   private static final NodegroupScalingConfig DEFAULT_SCALING =
       NodegroupScalingConfig.builder().minSize(1).maxSize(2).desiredSize(2).build();
+
+  /** EKS replaces one node at a time unless told otherwise. */
+  private static final NodegroupUpdateConfig DEFAULT_UPDATE =
+      NodegroupUpdateConfig.builder().maxUnavailable(1).build();
 
   static final class State extends ChildResource {
     final CreateNodegroupRequest request;
@@ -30,6 +38,10 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
     String version;
     String releaseVersion;
     NodegroupScalingConfig scaling;
+    Map<String, String> labels;
+    List<Taint> taints;
+    NodegroupUpdateConfig updateConfig;
+    LaunchTemplateSpecification launchTemplate;
 
     State(
         CreateNodegroupRequest request,
@@ -49,6 +61,10 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
       this.releaseVersion =
           Objects.requireNonNullElse(request.releaseVersion(), defaultRelease(version));
       this.scaling = Objects.requireNonNullElse(request.scalingConfig(), DEFAULT_SCALING);
+      this.labels = new TreeMap<>(request.labels());
+      this.taints = List.copyOf(request.taints());
+      this.updateConfig = Objects.requireNonNullElse(request.updateConfig(), DEFAULT_UPDATE);
+      this.launchTemplate = request.launchTemplate();
       this.autoScalingGroupName = asgName;
       this.outcome = outcome;
     }
@@ -74,6 +90,13 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
               }
               ClusterVpc.subnets(request.subnets(), context.network());
               requireValidScaling(request.scalingConfig());
+              request.taints().forEach(NodegroupConfigChange::requireTaint);
+              if (request.taints().size() > NodegroupConfigChange.MAX_TAINTS) {
+                throw Errors.invalidParameter(
+                    "A node group can have at most "
+                        + NodegroupConfigChange.MAX_TAINTS
+                        + " taints");
+              }
               String id = context.ids().uuid();
               NodegroupFaults.Outcome outcome =
                   context
@@ -158,14 +181,14 @@ final class NodegroupStore extends ChildStore<NodegroupStore.State> {
         .remoteAccess(request.remoteAccess())
         .amiType(Objects.requireNonNullElse(request.amiType(), AMITypes.AL2023_X86_64_STANDARD))
         .nodeRole(request.nodeRole())
-        .labels(request.labels())
-        .taints(request.taints())
+        .labels(state.labels)
+        .taints(state.taints)
         .diskSize(
             request.launchTemplate() == null
                 ? Objects.requireNonNullElse(request.diskSize(), 20)
                 : null)
-        .launchTemplate(request.launchTemplate())
-        .updateConfig(request.updateConfig())
+        .launchTemplate(state.launchTemplate)
+        .updateConfig(state.updateConfig)
         .resources(
             NodegroupResources.builder()
                 .autoScalingGroups(

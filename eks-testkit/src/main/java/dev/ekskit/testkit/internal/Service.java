@@ -5,6 +5,7 @@ import java.util.List;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -14,7 +15,8 @@ public enum Service {
   EC2("Ec2", Ec2Client.class),
   SSM("Ssm", SsmClient.class),
   IAM("Iam", IamClient.class),
-  AUTO_SCALING("AutoScaling", AutoScalingClient.class);
+  AUTO_SCALING("AutoScaling", AutoScalingClient.class),
+  ELBV2("ElasticLoadBalancingV2", ElasticLoadBalancingV2Client.class);
 
   private final String sdkName;
   private final Class<?> client;
@@ -48,7 +50,8 @@ public enum Service {
       throw new IllegalArgumentException(
           (having.isEmpty() ? "No simulated service has operation " : "Several services have ")
               + operationOrService
-              + "; name the service instead: Eks, Ec2, Ssm, Iam or AutoScaling");
+              + "; name the service instead: Eks, Ec2, Ssm, Iam, AutoScaling or"
+              + " ElasticLoadBalancingV2");
     }
     return having.get(0);
   }

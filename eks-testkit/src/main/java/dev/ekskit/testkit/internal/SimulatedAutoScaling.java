@@ -4,19 +4,29 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.CancelInstanceRefreshRequest;
+import software.amazon.awssdk.services.autoscaling.model.CancelInstanceRefreshResponse;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupResponse;
 import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.DeleteAutoScalingGroupResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsResponse;
+import software.amazon.awssdk.services.autoscaling.model.DescribeInstanceRefreshesRequest;
+import software.amazon.awssdk.services.autoscaling.model.DescribeInstanceRefreshesResponse;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesRequest;
 import software.amazon.awssdk.services.autoscaling.model.DescribeScalingActivitiesResponse;
+import software.amazon.awssdk.services.autoscaling.model.InstanceRefresh;
 import software.amazon.awssdk.services.autoscaling.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.autoscaling.model.StartInstanceRefreshRequest;
+import software.amazon.awssdk.services.autoscaling.model.StartInstanceRefreshResponse;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupResponse;
 
-/** Simulated Auto Scaling: groups from launch templates, their instances and activities. */
+/**
+ * Simulated Auto Scaling: groups from launch templates, their instances and activities, and
+ * instance refreshes.
+ */
 public final class SimulatedAutoScaling implements AutoScalingClient {
   private static final int DEFAULT_MAX_RECORDS = 50;
   private static final int MAX_RECORDS = 100;
@@ -73,11 +83,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
     return call(
         "UpdateAutoScalingGroup",
         () -> {
-          store.update(
-              request.autoScalingGroupName(),
-              request.minSize(),
-              request.desiredCapacity(),
-              request.maxSize());
+          store.update(request);
           return UpdateAutoScalingGroupResponse.builder().build();
         });
   }
@@ -102,6 +108,51 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
         () ->
             DescribeScalingActivitiesResponse.builder()
                 .activities(store.activities(request.autoScalingGroupName(), request.maxRecords()))
+                .build());
+  }
+
+  /**
+   * Replaces the group's instances in batches on virtual time (see {@link RollingRefresh}); the
+   * Rolling strategy, MinHealthyPercentage, InstanceWarmup, SkipMatching and a desired
+   * configuration are modelled, checkpoints, alarms and rollback are not.
+   */
+  @Override
+  public StartInstanceRefreshResponse startInstanceRefresh(StartInstanceRefreshRequest request) {
+    return call(
+        "StartInstanceRefresh",
+        () ->
+            StartInstanceRefreshResponse.builder()
+                .instanceRefreshId(store.startInstanceRefresh(request))
+                .build());
+  }
+
+  /** Newest first; {@code MaxRecords} (1 to 100, default 50) a page. */
+  @Override
+  public DescribeInstanceRefreshesResponse describeInstanceRefreshes(
+      DescribeInstanceRefreshesRequest request) {
+    return call(
+        "DescribeInstanceRefreshes",
+        () -> {
+          Page<InstanceRefresh> page =
+              page(
+                  store.instanceRefreshes(
+                      request.autoScalingGroupName(), request.instanceRefreshIds()),
+                  request.maxRecords(),
+                  request.nextToken());
+          return DescribeInstanceRefreshesResponse.builder()
+              .instanceRefreshes(page.items())
+              .nextToken(page.nextToken())
+              .build();
+        });
+  }
+
+  @Override
+  public CancelInstanceRefreshResponse cancelInstanceRefresh(CancelInstanceRefreshRequest request) {
+    return call(
+        "CancelInstanceRefresh",
+        () ->
+            CancelInstanceRefreshResponse.builder()
+                .instanceRefreshId(store.cancelInstanceRefresh(request.autoScalingGroupName()))
                 .build());
   }
 

@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateResponse;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionRequest;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateVersionsRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteLaunchTemplateVersionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
@@ -36,6 +40,9 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
+import software.amazon.awssdk.services.ec2.model.ModifyLaunchTemplateRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyLaunchTemplateResponse;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
@@ -43,6 +50,8 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * SimulatedEc2Networking}; operations it does not simulate throw UnsupportedOperationException.
  */
 public final class SimulatedEc2 extends SimulatedEc2Networking {
+  private static final int MAX_VERSIONS_PAGE = 200;
+
   private final Gateway gateway;
   private final Ec2Network network;
   private final VpcGateways gateways;
@@ -251,18 +260,71 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
                 .build());
   }
 
-  /** The one version each template has, whichever version is asked for. */
+  /**
+   * The versions asked for ({@code $Latest}, {@code $Default}, numbers) or between MinVersion and
+   * MaxVersion, filtered by {@code image-id}, {@code instance-type} and {@code is-default-version};
+   * MaxResults 1 to 200 (default 200) a page.
+   */
   @Override
   public DescribeLaunchTemplateVersionsResponse describeLaunchTemplateVersions(
       DescribeLaunchTemplateVersionsRequest request) {
     return call(
         "DescribeLaunchTemplateVersions",
+        () -> {
+          int size = request.maxResults() == null ? MAX_VERSIONS_PAGE : request.maxResults();
+          if (size < 1 || size > MAX_VERSIONS_PAGE) {
+            throw Errors.ec2(
+                400,
+                "InvalidParameterValue",
+                "MaxResults must be between 1 and " + MAX_VERSIONS_PAGE + ": " + size);
+          }
+          Page<LaunchTemplateVersion> page =
+              Page.of(
+                  launchTemplates.versions(
+                      request.launchTemplateId(),
+                      request.launchTemplateName(),
+                      request.versions(),
+                      request.minVersion(),
+                      request.maxVersion(),
+                      request.filters()),
+                  size,
+                  request.nextToken(),
+                  () ->
+                      Errors.ec2(
+                          400, "InvalidPaginationToken", "Invalid token: " + request.nextToken()));
+          return DescribeLaunchTemplateVersionsResponse.builder()
+              .launchTemplateVersions(page.items())
+              .nextToken(page.nextToken())
+              .build();
+        });
+  }
+
+  @Override
+  public CreateLaunchTemplateVersionResponse createLaunchTemplateVersion(
+      CreateLaunchTemplateVersionRequest request) {
+    return call(
+        "CreateLaunchTemplateVersion",
         () ->
-            DescribeLaunchTemplateVersionsResponse.builder()
-                .launchTemplateVersions(
-                    launchTemplates.version(
-                        request.launchTemplateId(), request.launchTemplateName()))
+            CreateLaunchTemplateVersionResponse.builder()
+                .launchTemplateVersion(launchTemplates.createVersion(request))
                 .build());
+  }
+
+  /** Sets the default version; the template's other settings are not modelled. */
+  @Override
+  public ModifyLaunchTemplateResponse modifyLaunchTemplate(ModifyLaunchTemplateRequest request) {
+    return call(
+        "ModifyLaunchTemplate",
+        () ->
+            ModifyLaunchTemplateResponse.builder()
+                .launchTemplate(launchTemplates.modify(request))
+                .build());
+  }
+
+  @Override
+  public DeleteLaunchTemplateVersionsResponse deleteLaunchTemplateVersions(
+      DeleteLaunchTemplateVersionsRequest request) {
+    return call("DeleteLaunchTemplateVersions", () -> launchTemplates.deleteVersions(request));
   }
 
   @Override

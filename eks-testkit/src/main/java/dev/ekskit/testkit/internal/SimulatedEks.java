@@ -110,7 +110,12 @@ public final class SimulatedEks implements EksClient {
 
   @Override
   public ListUpdatesResponse listUpdates(ListUpdatesRequest request) {
-    return call("ListUpdates", () -> world.updates.list(request));
+    return call(
+        "ListUpdates",
+        () ->
+            request.nodegroupName() != null
+                ? world.nodegroupUpdates.list(request)
+                : world.updates.list(request));
   }
 
   @Override
@@ -490,6 +495,11 @@ public final class SimulatedEks implements EksClient {
               .association(world.podIdentity.delete(request.clusterName(), request.associationId()))
               .build();
         });
+  }
+
+  /** The VPC configuration of running cluster {@code name}; not a recorded call. */
+  VpcConfigResponse runningClusterVpc(String name) {
+    return world.runningClusterVpc(name);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.ekskit.testkit.internal;
 
+import dev.ekskit.testkit.ClassicLoadBalancerTraces;
+import dev.ekskit.testkit.ControllerLoadBalancer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +10,14 @@ import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
-/** Wires one simulated account: shared clock, seeded draws, faults, call log, EKS over EC2. */
+/**
+ * Wires one simulated account: shared clock, seeded draws, faults, call log, EKS, Auto Scaling and
+ * Elastic Load Balancing over EC2.
+ */
 public final class Simulation {
   private static final int MAX_SUBNETS = 16;
 
@@ -26,6 +32,8 @@ public final class Simulation {
   private final IamState iamState;
   private final SimulatedIam iam;
   private final SimulatedAutoScaling autoScaling;
+  private final SimulatedElbv2 elbv2;
+  private final KubernetesControllers controllers;
 
   public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
     Ids ids = new Ids(seed);
@@ -35,6 +43,7 @@ public final class Simulation {
     this.network = new Ec2Network(region, accountId, ids);
     this.iamState = new IamState(accountId, clock, durations);
     AutoModeNodes autoModeNodes = new AutoModeNodes(ids);
+    LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
     this.eks =
         new SimulatedEks(
             gateway,
@@ -48,9 +57,9 @@ public final class Simulation {
                 new TagRegistry(),
                 network,
                 autoModeNodes,
-                new Agenda()),
+                new Agenda(),
+                launchTemplates),
             iamState);
-    LaunchTemplateStore launchTemplates = new LaunchTemplateStore(ids, clock);
     AutoScalingStore groups =
         new AutoScalingStore(
             region, accountId, ids, clock, durations, faults, iamState, launchTemplates, network);
@@ -69,6 +78,9 @@ public final class Simulation {
     this.ssm = new SimulatedSsm(gateway);
     this.iam = new SimulatedIam(gateway, iamState, accountId);
     this.autoScaling = new SimulatedAutoScaling(gateway, groups);
+    ElbWorld elb = new ElbWorld(region, accountId, ids, clock, durations, network);
+    this.elbv2 = new SimulatedElbv2(gateway, elb);
+    this.controllers = new KubernetesControllers(elb, network, clock);
   }
 
   public EksClient eks() {
@@ -89,6 +101,31 @@ public final class Simulation {
 
   public AutoScalingClient autoScaling() {
     return autoScaling;
+  }
+
+  public ElasticLoadBalancingV2Client elbv2() {
+    return elbv2;
+  }
+
+  /**
+   * What the AWS Load Balancer Controller of running cluster {@code cluster} makes for a Service (a
+   * network load balancer) or an Ingress (an application load balancer); not recorded.
+   */
+  public ControllerLoadBalancer controllerLoadBalancer(
+      String cluster, String namespace, String name, boolean ingress) {
+    return gateway.unrecorded(
+        () ->
+            controllers.loadBalancer(
+                cluster, eks.runningClusterVpc(cluster), namespace, name, ingress));
+  }
+
+  /** What the in-tree cloud provider leaves in EC2 for a classic ELB; not recorded. */
+  public ClassicLoadBalancerTraces classicLoadBalancer(
+      String cluster, String namespace, String name) {
+    return gateway.unrecorded(
+        () ->
+            controllers.classicLoadBalancer(
+                cluster, eks.runningClusterVpc(cluster), namespace, name));
   }
 
   /** Creates a role {@code service} may assume, with these managed policies; not recorded. */

@@ -23,6 +23,9 @@ public enum Transition {
   AUTO_MODE_NODES_DRAIN(minutes(4), minutes(6), minutes(2.5), minutes(8), 0),
   /** An EC2 instance from launch to InService and healthy in its Auto Scaling group. */
   INSTANCE_LAUNCH(minutes(1.7), minutes(2.5), minutes(1), minutes(4), 0),
+  /** An instance refresh from Pending to InProgress. */
+  INSTANCE_REFRESH_START(
+      Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5), minutes(2), 0),
   /** An instance from Terminating to gone. */
   INSTANCE_TERMINATE(minutes(1), minutes(1.5), minutes(0.5), minutes(2.5), 0),
   /** A NAT gateway from pending to available: one to two minutes. */
@@ -32,6 +35,13 @@ public enum Transition {
   /** How long a deleted NAT gateway's network interface stays in its subnet. */
   NAT_INTERFACE_LINGER(
       Duration.ofSeconds(30), Duration.ofSeconds(75), Duration.ofSeconds(10), minutes(2), 0),
+  /** An application or network load balancer from provisioning to active. */
+  LOAD_BALANCER_CREATE(minutes(2.5), minutes(4), minutes(1), minutes(6), 0),
+  /**
+   * How long a deleted load balancer's network interfaces stay in their subnets (in use, keeping
+   * their subnets and security groups from being deleted) before they vanish.
+   */
+  LOAD_BALANCER_INTERFACE_LINGER(minutes(2), minutes(5), Duration.ofSeconds(20), minutes(10), 0),
   /** How long EC2 takes to see a role newly added to an instance profile (IAM is eventual). */
   PROFILE_PROPAGATION(
       Duration.ofSeconds(8),
