@@ -36,6 +36,21 @@ import software.amazon.awssdk.services.eks.model.Taint;
  * <p>Nodes get the cluster's Kubernetes version and the AMI family's recommended release unless
  * {@link #kubernetesVersion()} or {@link #releaseVersion()} say otherwise. EKS injects the
  * bootstrap of stock AMIs itself, so no user data is needed.
+ *
+ * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("managed node group" in plans) it may
+ * leave out its subnets and node role when the blueprint makes them, and follows the blueprint's
+ * Kubernetes version. Apply changes scaling, labels, taints, update limits, the Kubernetes version
+ * ({@code UpdateNodegroupVersion}, forced when the options say so), a pinned release and tags in
+ * place; other fields need a new node group, which apply makes only when replacement is allowed.
+ *
+ * <pre>{@code
+ * ClusterBlueprint.builder()
+ *     .cluster(cluster).network(network).nodeRole(NodeRoleSpec.builder().name("orders-nodes").build())
+ *     .addParts(NodegroupSpec.builder().clusterName("orders").name("general")
+ *         .addInstanceTypes("m7g.large").ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+ *         .minSize(2).desiredSize(2).maxSize(6).build())
+ *     .build();
+ * }</pre>
  */
 @Value.Immutable
 @SpecStyle
@@ -81,6 +96,11 @@ public abstract class NodegroupSpec implements BlueprintPart {
     return 1;
   }
 
+  /**
+   * The initial number of nodes. A cluster autoscaler owns it afterwards, so a blueprint's apply
+   * leaves a live desired size within {@code minSize..maxSize} alone and moves one outside that
+   * range to its nearest end.
+   */
   @Value.Default
   public int desiredSize() {
     return 2;

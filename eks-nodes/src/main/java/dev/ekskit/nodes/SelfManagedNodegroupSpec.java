@@ -43,6 +43,15 @@ import software.amazon.awssdk.services.eks.model.CapacityTypes;
  * <p>Windows groups need Linux or Fargate capacity for CoreDNS, the cluster role's {@code
  * AmazonEKSVPCResourceController} policy, and Windows IPAM enabled in the VPC CNI; the create
  * checks the first two and needs {@link #vpcCniWindowsIpamEnabled()} for the third.
+ *
+ * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("self-managed node group" in plans)
+ * it may leave out its subnets and node role when the blueprint makes them, and its nodes follow
+ * the blueprint's Kubernetes version unless {@link #kubernetesVersion()} pins one. Apply changes the
+ * Auto Scaling group in place (scaling, subnets, instance types, capacity type); anything in the
+ * launch template (the AMI, so a new Kubernetes version, labels, taints, max pods, commands,
+ * volumes, IMDS, security groups) takes a new template version, made the default, and an instance
+ * refresh that replaces the nodes a batch at a time, at least 90% of them in service. Only a new
+ * node role needs a new group.
  */
 @Value.Immutable
 @SpecStyle
@@ -123,6 +132,11 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
     return 1;
   }
 
+  /**
+   * The initial number of nodes. A cluster autoscaler owns it afterwards, so a blueprint's apply
+   * leaves a live desired size within {@code minSize..maxSize} alone and moves one outside that
+   * range to its nearest end.
+   */
   @Value.Default
   public int desiredSize() {
     return 2;

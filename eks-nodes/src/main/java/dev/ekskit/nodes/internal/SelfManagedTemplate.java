@@ -7,6 +7,7 @@ import dev.ekskit.nodes.ResolvedAmi;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.nodes.UserData;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 
 /**
@@ -26,7 +27,8 @@ final class SelfManagedTemplate {
     NodeBootstrap boot =
         NodeBootstrap.forCluster(EksResources.clusterInfo(checked.cluster()))
             .serviceIpv4Cidr(checked.serviceIpv4Cidr())
-            .labels(spec.labels())
+            // Sorted, so that labels given in another order make the same user data.
+            .labels(new TreeMap<>(spec.labels()))
             .taints(spec.taints())
             .maxPods(spec.maxPods())
             .preBootstrapCommands(spec.preBootstrapCommands())

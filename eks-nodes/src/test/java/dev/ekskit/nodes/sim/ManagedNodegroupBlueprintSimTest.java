@@ -152,6 +152,39 @@ class ManagedNodegroupBlueprintSimTest extends BlueprintSimulationTest {
   }
 
   @Test
+  void plan_labelsTaintsAndUpdateLimitChanged_updatesInPlace() {
+    kit.blueprints().apply(blueprint(managed("general").putLabels("tier", "web").build())).join();
+    ClusterBlueprint changed =
+        blueprint(
+            managed("general")
+                .putLabels("tier", "api")
+                .addTaints(
+                    Taint.builder()
+                        .key("dedicated")
+                        .value("api")
+                        .effect(TaintEffect.NO_SCHEDULE)
+                        .build())
+                .maxUnavailablePercentage(25)
+                .build());
+
+    PlannedChange change = line(kit.blueprints().plan(changed), MANAGED, "general");
+    assertThat(change.action()).isEqualTo(PlanAction.UPDATE);
+    assertThat(change.differences())
+        .extracting(d -> d.field())
+        .containsExactlyInAnyOrder("labels", "taints", "maxUnavailablePercentage");
+    aws.calls().clear();
+
+    kit.blueprints().apply(changed).join();
+
+    assertThat(mutatingCalls()).containsExactly("UpdateNodegroupConfig");
+    Nodegroup group = describe("general");
+    assertThat(group.labels()).isEqualTo(Map.of("tier", "api"));
+    assertThat(group.taints()).extracting(Taint::key).containsExactly("dedicated");
+    assertThat(group.updateConfig().maxUnavailablePercentage()).isEqualTo(25);
+    assertThat(kit.blueprints().plan(changed).hasChanges()).isFalse();
+  }
+
+  @Test
   void apply_groupMadeOutsideTheBlueprint_getsTheBlueprintsTag() {
     kit.blueprints().apply(blueprint()).join();
     Nodegroups.of(kit).managed().create(managed("general").build()).join();
