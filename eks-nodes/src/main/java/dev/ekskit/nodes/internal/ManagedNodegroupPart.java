@@ -100,13 +100,7 @@ public final class ManagedNodegroupPart implements BlueprintPartHandler<Nodegrou
                                 Replacements.refused(own, change, NodegroupReview.updatable()));
                     default ->
                         new ManagedNodegroupUpdate(
-                                own,
-                                eks,
-                                spec,
-                                spec.tags(),
-                                blueprint.force(),
-                                waits.config(),
-                                waits.version())
+                                own, eks, spec, blueprint.force(), waits.config(), waits.version())
                             .run();
                   };
               return done.thenApply(result -> change);

@@ -38,15 +38,14 @@ public final class ManagedNodegroupUpdate {
   private final WaitKind versionWait;
 
   /**
-   * @param spec the complete spec, at the version the nodes should run
-   * @param tags tags the group must carry
+   * @param spec the complete spec, at the version the nodes should run, with the tags the group
+   *     must carry
    * @param force whether a version update goes on despite pods it cannot evict
    */
   public ManagedNodegroupUpdate(
       Scope scope,
       EksClient eks,
       NodegroupSpec spec,
-      Map<String, String> tags,
       boolean force,
       WaitKind configWait,
       WaitKind versionWait) {
@@ -54,7 +53,7 @@ public final class ManagedNodegroupUpdate {
     this.eks = eks;
     this.spec = spec;
     this.version = spec.kubernetesVersion().orElseThrow();
-    this.tags = tags;
+    this.tags = spec.tags();
     this.force = force;
     this.configWait = configWait;
     this.versionWait = versionWait;
@@ -70,7 +69,7 @@ public final class ManagedNodegroupUpdate {
               NodegroupReview.differences(spec, version, active, tags)
                   .forEach(d -> fields.add(d.field()));
               return config(active, fields)
-                  .thenCompose(done -> version(active, fields))
+                  .thenCompose(done -> version(fields))
                   .thenCompose(done -> tag(active, fields));
             })
         .thenCompose(
@@ -97,7 +96,7 @@ public final class ManagedNodegroupUpdate {
         token -> eks.updateNodegroupConfig(configRequest(live, fields, token)).update());
   }
 
-  private CompletableFuture<?> version(Nodegroup live, Set<String> fields) {
+  private CompletableFuture<?> version(Set<String> fields) {
     if (!fields.contains(PlannedChange.KUBERNETES_VERSION)
         && !fields.contains(NodegroupReview.RELEASE_VERSION)) {
       return CompletableFuture.completedFuture(null);
@@ -122,7 +121,8 @@ public final class ManagedNodegroupUpdate {
   }
 
   /** Only what differs, so that a labels change leaves the scaling EKS has alone. */
-  UpdateNodegroupConfigRequest configRequest(Nodegroup live, Set<String> fields, String token) {
+  private UpdateNodegroupConfigRequest configRequest(
+      Nodegroup live, Set<String> fields, String token) {
     var request =
         UpdateNodegroupConfigRequest.builder()
             .clusterName(spec.clusterName())

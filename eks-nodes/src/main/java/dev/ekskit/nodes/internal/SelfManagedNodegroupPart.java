@@ -1,5 +1,6 @@
 package dev.ekskit.nodes.internal;
 
+import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.ResourceRef;
@@ -16,6 +17,7 @@ import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -64,15 +66,20 @@ public final class SelfManagedNodegroupPart
     String version = spec.kubernetesVersion().orElseThrow();
     ResolvedAmi ami = check(aws, amiClients, spec, version);
     String note = ami.imageId() + " (" + ami.imageName() + "), Kubernetes " + version;
-    Optional<SelfManagedState> found =
+    Optional<AutoScalingGroup> found =
         blueprint.cluster().isEmpty()
             ? Optional.empty()
-            : SelfManagedState.read(aws, amis, amiClients, spec);
+            : AutoScalingGroups.describe(aws.autoScaling(), spec.resourceName());
     if (found.isEmpty()) {
       return PlannedChange.create(KIND, part.name(), note);
     }
-    return PlannedChange.compare(
-        KIND, part.name(), found.get().differences(), SelfManagedReview.UPDATABLE, note);
+    List<FieldDifference> differences =
+        SelfManagedReview.foreign(spec, found.get())
+            .map(List::of)
+            .orElseGet(
+                () ->
+                    SelfManagedState.read(aws, amis, amiClients, spec, found.get()).differences());
+    return PlannedChange.compare(KIND, part.name(), differences, SelfManagedReview.UPDATABLE, note);
   }
 
   @Override

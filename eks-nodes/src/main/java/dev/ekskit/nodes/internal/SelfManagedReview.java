@@ -48,7 +48,17 @@ final class SelfManagedReview {
 
   private SelfManagedReview() {}
 
+  /** A group of the spec's name that ekskit did not make for it, which it never changes. */
+  static Optional<FieldDifference> foreign(SelfManagedNodegroupSpec spec, AutoScalingGroup group) {
+    Map<String, String> tags = AutoScalingGroups.tagMap(group);
+    return Tags.isManagedByEksKit(tags) && spec.name().equals(tags.get(NodeTags.NODEGROUP))
+        ? Optional.empty()
+        : Optional.of(new FieldDifference("owner", "ekskit", "a group ekskit did not create"));
+  }
+
   /**
+   * The differences of a group ekskit made for the spec.
+   *
    * @param spec the complete spec
    * @param wanted what the spec's launch template version would hold
    * @param current the template version the group launches from now ({@code $Default})
@@ -60,10 +70,6 @@ final class SelfManagedReview {
       LaunchTemplateVersion current) {
     List<FieldDifference> found = new ArrayList<>();
     Map<String, String> tags = AutoScalingGroups.tagMap(group);
-    if (!Tags.isManagedByEksKit(tags) || !spec.name().equals(tags.get(NodeTags.NODEGROUP))) {
-      found.add(new FieldDifference("owner", "ekskit", "a group ekskit did not create"));
-      return found;
-    }
     spec.nodeRoleArn()
         .ifPresent(role -> compare(found, "nodeRoleArn", role, tags.get(NodeTags.NODE_ROLE)));
     TemplateView now = TemplateView.of(current.launchTemplateData());

@@ -27,18 +27,16 @@ record SelfManagedState(
     LaunchTemplateVersion current,
     RequestLaunchTemplateData wanted) {
 
-  /** The group of {@code spec} with its template, or empty if it has no Auto Scaling group. */
-  static Optional<SelfManagedState> read(
+  /**
+   * The group of {@code spec}, which ekskit made for it ({@link SelfManagedReview#foreign} says
+   * so), with its template and what the spec wants.
+   */
+  static SelfManagedState read(
       SelfManagedClients aws,
       AmiResolution amis,
       AmiResolution.Clients amiClients,
-      SelfManagedNodegroupSpec spec) {
-    Optional<AutoScalingGroup> found =
-        AutoScalingGroups.describe(aws.autoScaling(), spec.resourceName());
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    AutoScalingGroup group = found.get();
+      SelfManagedNodegroupSpec spec,
+      AutoScalingGroup group) {
     SelfManagedNodegroupSpec complete =
         spec.nodeRoleArn().isPresent()
             ? spec
@@ -58,13 +56,12 @@ record SelfManagedState(
         amis.resolveNow(
             amiClients, complete.ami(), cluster.kubernetesVersion(), complete.amiSource());
     String profileArn = current.launchTemplateData().iamInstanceProfile().arn();
-    return Optional.of(
-        new SelfManagedState(
-            complete,
-            group,
-            templateId,
-            current,
-            SelfManagedTemplate.data(complete, cluster, ami, profileArn)));
+    return new SelfManagedState(
+        complete,
+        group,
+        templateId,
+        current,
+        SelfManagedTemplate.data(complete, cluster, ami, profileArn));
   }
 
   /** Where the group differs from the spec. */

@@ -70,14 +70,16 @@ public final class SelfManagedUpdate {
   }
 
   private SelfManagedState read() {
-    return SelfManagedState.read(aws, amis, amiClients, spec)
-        .orElseThrow(
-            () ->
-                new EksKitException(
-                    scope.resource()
-                        + ": its Auto Scaling group "
-                        + spec.resourceName()
-                        + " is gone; apply again to create it"));
+    AutoScalingGroup group =
+        AutoScalingGroups.describe(aws.autoScaling(), spec.resourceName())
+            .orElseThrow(
+                () ->
+                    new EksKitException(
+                        scope.resource()
+                            + ": its Auto Scaling group "
+                            + spec.resourceName()
+                            + " is gone; apply again to create it"));
+    return SelfManagedState.read(aws, amis, amiClients, spec, group);
   }
 
   private CompletableFuture<?> updateGroup(SelfManagedState state, boolean resized) {

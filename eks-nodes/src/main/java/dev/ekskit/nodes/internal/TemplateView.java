@@ -1,5 +1,6 @@
 package dev.ekskit.nodes.internal;
 
+import dev.ekskit.core.spi.Tags;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * @param hopLimit the IMDSv2 hop limit
  * @param volumes each {@code device size GiB key}, sorted
  * @param securityGroupIds sorted
- * @param instanceTags the instances' tags but the version, sorted
+ * @param instanceTags the instances' tags but the version and the blueprint's mark, sorted
  */
 record TemplateView(
     String imageId,
@@ -78,6 +79,8 @@ record TemplateView(
       List<Tag> instanceTags) {
     Map<String, String> tags = new TreeMap<>();
     instanceTags.forEach(tag -> tags.put(tag.key(), tag.value()));
+    // The Auto Scaling group carries the blueprint's mark; instances need no refresh for it.
+    tags.remove(Tags.BLUEPRINT);
     return new TemplateView(
         imageId,
         tags.remove(NodeTags.KUBERNETES_VERSION),

@@ -145,6 +145,48 @@ class SelfManagedBlueprintSimTest extends BlueprintSimulationTest {
   }
 
   @Test
+  void plan_groupMadeOutsideTheBlueprint_adoptedWithoutReplacingItsNodes() {
+    kit.blueprints().apply(blueprint()).join();
+    Nodegroups.of(kit).selfManaged().create(selfManaged("batch").build()).join();
+
+    assertThat(
+            action(
+                kit.blueprints().plan(blueprint(selfManaged("batch").build())),
+                SELF_MANAGED,
+                "batch"))
+        .isEqualTo(PlanAction.NO_CHANGE);
+  }
+
+  @Test
+  void plan_groupOfThatNameEkskitDidNotMake_replaceRequiredNamingTheOwner() {
+    kit.blueprints().apply(blueprint()).join();
+    String template =
+        aws.ec2()
+            .createLaunchTemplate(
+                r ->
+                    r.launchTemplateName("theirs")
+                        .launchTemplateData(
+                            d -> d.imageId("ami-0123456789abcdef0").instanceType("m5.large")))
+            .launchTemplate()
+            .launchTemplateId();
+    aws.autoScaling()
+        .createAutoScalingGroup(
+            r ->
+                r.autoScalingGroupName("orders-batch")
+                    .launchTemplate(t -> t.launchTemplateId(template).version("$Default"))
+                    .minSize(0)
+                    .desiredCapacity(0)
+                    .maxSize(1)
+                    .vpcZoneIdentifier(subnets.get(0)));
+
+    PlannedChange batch =
+        line(kit.blueprints().plan(blueprint(selfManaged("batch").build())), SELF_MANAGED, "batch");
+
+    assertThat(batch.action()).isEqualTo(PlanAction.REPLACE_REQUIRED);
+    assertThat(batch.differences()).extracting(d -> d.field()).containsExactly("owner");
+  }
+
+  @Test
   void apply_partRemoved_deletesItWhenItCarriesTheBlueprintsTag() {
     kit.blueprints()
         .apply(blueprint(selfManaged("batch").build(), selfManaged("web").build()))
