@@ -8,11 +8,13 @@ import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Violation;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Violations;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
@@ -91,7 +93,8 @@ public final class ManagedNodegroups {
   /**
    * Creates the node group and waits until it is ACTIVE. If one of that name exists and matches the
    * spec, adopts it; if it differs, fails with a {@link ConflictException} listing the differences.
-   * Safe to run again after a crash.
+   * Safe to run again after a crash. The spec must name its subnets and node role ({@link
+   * InvalidSpecException}, rule {@code required}, before any AWS call).
    */
   public Operation<NodegroupInfo> create(NodegroupSpec spec) {
     return create(spec, null);
@@ -99,6 +102,7 @@ public final class ManagedNodegroups {
 
   /** {@link #create(NodegroupSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<NodegroupInfo> create(NodegroupSpec spec, ProgressListener listener) {
+    NodePartRules.requireCreatable("NodegroupSpec", spec.subnetIds(), spec.nodeRoleArn());
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return kit.start(
@@ -136,6 +140,9 @@ public final class ManagedNodegroups {
             "specs[" + i + "]",
             "unique",
             "repeats node group " + spec.clusterName() + "/" + spec.name());
+      }
+      for (Violation missing : NodePartRules.creatable(spec.subnetIds(), spec.nodeRoleArn())) {
+        v.add("specs[" + i + "]." + missing.field(), missing.rule(), missing.message());
       }
     }
     v.throwIfAny();

@@ -1,7 +1,11 @@
 package dev.ekskit.nodes;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Violation;
+import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +36,25 @@ import software.amazon.awssdk.services.eks.model.Taint;
  * <p>Nodes get the cluster's Kubernetes version and the AMI family's recommended release unless
  * {@link #kubernetesVersion()} or {@link #releaseVersion()} say otherwise. EKS injects the
  * bootstrap of stock AMIs itself, so no user data is needed.
+ *
+ * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("managed node group" in plans) it may
+ * leave out its subnets and node role when the blueprint makes them, and follows the blueprint's
+ * Kubernetes version. Apply changes scaling, labels, taints, update limits, the Kubernetes version
+ * ({@code UpdateNodegroupVersion}, forced when the options say so), a pinned release and tags in
+ * place; other fields need a new node group, which apply makes only when replacement is allowed.
+ *
+ * <pre>{@code
+ * ClusterBlueprint.builder()
+ *     .cluster(cluster).network(network).nodeRole(NodeRoleSpec.builder().name("orders-nodes").build())
+ *     .addParts(NodegroupSpec.builder().clusterName("orders").name("general")
+ *         .addInstanceTypes("m7g.large").ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+ *         .minSize(2).desiredSize(2).maxSize(6).build())
+ *     .build();
+ * }</pre>
  */
 @Value.Immutable
 @SpecStyle
-public abstract class NodegroupSpec {
+public abstract class NodegroupSpec implements BlueprintPart {
   NodegroupSpec() {}
 
   public static Builder builder() {
@@ -51,11 +70,18 @@ public abstract class NodegroupSpec {
   /** 1–63 characters: letters, digits, {@code -} and {@code _}, starting with a letter or digit. */
   public abstract String name();
 
-  /** One or more subnets of the cluster's VPC. */
+  /**
+   * One or more subnets of the cluster's VPC. Required to create the group on its own; a part of a
+   * {@link dev.ekskit.core.ClusterBlueprint} that makes a network may leave them out and gets the
+   * network's node subnets.
+   */
   public abstract List<String> subnetIds();
 
-  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
-  public abstract String nodeRoleArn();
+  /**
+   * The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). Required to
+   * create the group on its own; a part of a blueprint that makes a node role may leave it out.
+   */
+  public abstract Optional<String> nodeRoleArn();
 
   /** Up to 20 instance types; EKS picks {@code t3.medium} when empty. */
   public abstract List<String> instanceTypes();
@@ -70,6 +96,11 @@ public abstract class NodegroupSpec {
     return 1;
   }
 
+  /**
+   * The initial number of nodes. A cluster autoscaler owns it afterwards, so a blueprint's apply
+   * leaves a live desired size within {@code minSize..maxSize} alone and moves one outside that
+   * range to its nearest end.
+   */
   @Value.Default
   public int desiredSize() {
     return 2;
@@ -99,7 +130,10 @@ public abstract class NodegroupSpec {
     return AmiChoice.defaultChoice();
   }
 
-  /** {@code major.minor}; the cluster's version when absent. */
+  /**
+   * {@code major.minor}; the cluster's version when absent (in a blueprint, the blueprint's, so
+   * that an upgrade moves the nodes too).
+   */
   public abstract Optional<String> kubernetesVersion();
 
   /** An AMI release such as {@code 1.33.5-20251101}; the latest when absent. */
@@ -123,6 +157,28 @@ public abstract class NodegroupSpec {
 
   /** Your tags. ekskit adds its own under {@code ekskit.dev/}, which is therefore reserved. */
   public abstract Map<String, String> tags();
+
+  /** {@link #name()}: unique among the blueprint's managed node groups. */
+  @Override
+  public String partName() {
+    return name();
+  }
+
+  /** Linux groups (custom AMIs count as Linux) can run CoreDNS and other Linux system pods. */
+  @Override
+  public boolean hostsLinuxSystemPods() {
+    return !ami().isWindows();
+  }
+
+  /**
+   * Subnets and a node role given or made by the blueprint, the AMI family against the blueprint's
+   * Kubernetes version, and Linux capacity elsewhere for a Windows group.
+   */
+  @Override
+  public List<Violation> violationsWithin(BlueprintFacts blueprint) {
+    return NodePartRules.within(
+        blueprint, this, "NodegroupSpec", subnetIds(), nodeRoleArn(), ami(), kubernetesVersion());
+  }
 
   @Value.Check
   void check() {

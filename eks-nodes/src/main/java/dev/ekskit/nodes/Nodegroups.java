@@ -25,8 +25,10 @@ public final class Nodegroups {
   private final SelfManagedNodegroups selfManaged;
   private final LaunchTemplates launchTemplates;
 
-  Nodegroups(KitContext kit) {
-    AmiResolution resolution = new AmiResolution(kit);
+  /**
+   * @param resolution the kit's AMI lookups and their cache, shared with its blueprint parts
+   */
+  Nodegroups(KitContext kit, AmiResolution resolution) {
     this.amis = new Amis(kit, resolution);
     this.managed = new ManagedNodegroups(kit);
     this.selfManaged = new SelfManagedNodegroups(kit, resolution);

@@ -2,11 +2,16 @@ package dev.ekskit.nodes;
 
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.KitModule;
+import dev.ekskit.nodes.internal.AmiResolution;
+import dev.ekskit.nodes.internal.ManagedNodegroupPart;
 import dev.ekskit.nodes.internal.SelfManagedCascade;
+import dev.ekskit.nodes.internal.SelfManagedNodegroupPart;
 
 /**
  * Plugs eks-nodes into every kit built while it is on the class path (through {@code
- * META-INF/services}): the kit's {@link Nodegroups}, and a cascade step so that {@code
+ * META-INF/services}): the kit's {@link Nodegroups}; {@link NodegroupSpec} and {@link
+ * SelfManagedNodegroupSpec} as parts of a {@link dev.ekskit.core.ClusterBlueprint} ("managed node
+ * group" and "self-managed node group" in plans); and a cascade step so that {@code
  * kit.clusters().delete(name)} also removes the cluster's self-managed node groups, which EKS does
  * not know. Users never call it.
  *
@@ -17,8 +22,21 @@ import dev.ekskit.nodes.internal.SelfManagedCascade;
 public final class NodesModule implements KitModule {
   @Override
   public void install(KitContext kit) {
-    Nodegroups nodegroups = new Nodegroups(kit);
-    kit.expose(Nodegroups.class, nodegroups);
+    AmiResolution amis = new AmiResolution(kit);
+    kit.expose(Nodegroups.class, new Nodegroups(kit, amis));
+    kit.addBlueprintPart(
+        new ManagedNodegroupPart(
+            new ManagedNodegroupPart.WaitKinds(
+                ManagedNodegroups.NODEGROUP_CREATE,
+                ManagedNodegroups.NODEGROUP_SCALE,
+                ManagedNodegroups.NODEGROUP_VERSION_UPDATE)));
+    kit.addBlueprintPart(
+        new SelfManagedNodegroupPart(
+            amis,
+            new SelfManagedNodegroupPart.WaitKinds(
+                SelfManagedNodegroups.SELF_MANAGED_CREATE,
+                SelfManagedNodegroups.SELF_MANAGED_DELETE,
+                SelfManagedNodegroups.SELF_MANAGED_REFRESH)));
     kit.addCascadeStep(new SelfManagedCascade(kit, SelfManagedNodegroups.SELF_MANAGED_DELETE));
   }
 }

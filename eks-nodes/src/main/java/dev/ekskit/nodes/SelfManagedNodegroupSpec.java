@@ -1,7 +1,11 @@
 package dev.ekskit.nodes;
 
+import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Violation;
+import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.SelfManagedSpecRules;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +43,19 @@ import software.amazon.awssdk.services.eks.model.CapacityTypes;
  * <p>Windows groups need Linux or Fargate capacity for CoreDNS, the cluster role's {@code
  * AmazonEKSVPCResourceController} policy, and Windows IPAM enabled in the VPC CNI; the create
  * checks the first two and needs {@link #vpcCniWindowsIpamEnabled()} for the third.
+ *
+ * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("self-managed node group" in plans)
+ * it may leave out its subnets and node role when the blueprint makes them, and its nodes follow
+ * the blueprint's Kubernetes version unless {@link #kubernetesVersion()} pins one. Apply changes the
+ * Auto Scaling group in place (scaling, subnets, instance types, capacity type); anything in the
+ * launch template (the AMI, so a new Kubernetes version, labels, taints, max pods, commands,
+ * volumes, IMDS, security groups) takes a new template version, made the default, and an instance
+ * refresh that replaces the nodes a batch at a time, at least 90% of them in service. Only a new
+ * node role needs a new group.
  */
 @Value.Immutable
 @SpecStyle
-public abstract class SelfManagedNodegroupSpec {
+public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
   SelfManagedNodegroupSpec() {}
 
   public static Builder builder() {
@@ -61,11 +74,18 @@ public abstract class SelfManagedNodegroupSpec {
    */
   public abstract String name();
 
-  /** One or more subnets of the cluster's VPC; private ones unless the nodes need public IPs. */
+  /**
+   * One or more subnets of the cluster's VPC; private ones unless the nodes need public IPs.
+   * Required to create the group on its own; a part of a {@link dev.ekskit.core.ClusterBlueprint}
+   * that makes a network may leave them out and gets the network's node subnets.
+   */
   public abstract List<String> subnetIds();
 
-  /** The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). */
-  public abstract String nodeRoleArn();
+  /**
+   * The IAM role the nodes run as (with AmazonEKSWorkerNodePolicy and ECR read access). Required to
+   * create the group on its own; a part of a blueprint that makes a node role may leave it out.
+   */
+  public abstract Optional<String> nodeRoleArn();
 
   /**
    * 1–20 EC2 instance types, each checked against the AMI's architecture and accelerator. One
@@ -101,7 +121,10 @@ public abstract class SelfManagedNodegroupSpec {
     return AmiSource.recommended();
   }
 
-  /** {@code major.minor}; the cluster's version when absent. */
+  /**
+   * {@code major.minor}; the cluster's version when absent (in a blueprint, the blueprint's, so
+   * that an upgrade moves the nodes too: a new launch template version and an instance refresh).
+   */
   public abstract Optional<String> kubernetesVersion();
 
   @Value.Default
@@ -109,6 +132,11 @@ public abstract class SelfManagedNodegroupSpec {
     return 1;
   }
 
+  /**
+   * The initial number of nodes. A cluster autoscaler owns it afterwards, so a blueprint's apply
+   * leaves a live desired size within {@code minSize..maxSize} alone and moves one outside that
+   * range to its nearest end.
+   */
   @Value.Default
   public int desiredSize() {
     return 2;
@@ -173,6 +201,33 @@ public abstract class SelfManagedNodegroupSpec {
   @Value.Derived
   public int effectiveVolumeGib() {
     return volumeGib().orElse(ami().isWindows() ? 50 : 20);
+  }
+
+  /** {@link #name()}: unique among the blueprint's self-managed node groups. */
+  @Override
+  public String partName() {
+    return name();
+  }
+
+  @Override
+  public boolean hostsLinuxSystemPods() {
+    return !ami().isWindows();
+  }
+
+  /**
+   * Subnets and a node role given or made by the blueprint, the AMI family against the blueprint's
+   * Kubernetes version, and Linux capacity elsewhere for a Windows group.
+   */
+  @Override
+  public List<Violation> violationsWithin(BlueprintFacts blueprint) {
+    return NodePartRules.within(
+        blueprint,
+        this,
+        "SelfManagedNodegroupSpec",
+        subnetIds(),
+        nodeRoleArn(),
+        ami(),
+        kubernetesVersion());
   }
 
   @Value.Check

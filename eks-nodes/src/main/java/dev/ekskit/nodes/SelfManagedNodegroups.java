@@ -13,6 +13,7 @@ import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.AutoScalingGroups;
+import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.SelfManagedClients;
 import dev.ekskit.nodes.internal.SelfManagedCreation;
@@ -76,6 +77,22 @@ public final class SelfManagedNodegroups {
               Duration.ofMinutes(30),
               Duration.ofMinutes(2)));
 
+  /**
+   * An instance refresh, as a blueprint's apply or upgrade replaces the nodes with a new launch
+   * template version: a few minutes per batch of instances, at least 90% kept in service, so tens
+   * of minutes and longer for large groups.
+   */
+  public static final WaitKind SELF_MANAGED_REFRESH =
+      new WaitKind(
+          "self-managed-refresh",
+          new PollingPolicy(
+              Duration.ofMinutes(5),
+              Duration.ofSeconds(30),
+              0.2,
+              Duration.ofMinutes(2),
+              Duration.ofHours(3),
+              Duration.ofMinutes(20)));
+
   private final KitContext kit;
   private final AmiResolution amis;
 
@@ -84,7 +101,11 @@ public final class SelfManagedNodegroups {
     this.amis = amis;
   }
 
-  /** Creates the node group, or finishes or adopts one from an earlier run, and waits for it. */
+  /**
+   * Creates the node group, or finishes or adopts one from an earlier run, and waits for it. The
+   * spec must name its subnets and node role ({@link InvalidSpecException}, rule {@code required},
+   * before any AWS call).
+   */
   public Operation<SelfManagedNodegroupInfo> create(SelfManagedNodegroupSpec spec) {
     return create(spec, null);
   }
@@ -92,6 +113,8 @@ public final class SelfManagedNodegroups {
   /** {@link #create(SelfManagedNodegroupSpec)}, also reporting this operation's events. */
   public Operation<SelfManagedNodegroupInfo> create(
       SelfManagedNodegroupSpec spec, ProgressListener listener) {
+    NodePartRules.requireCreatable(
+        "SelfManagedNodegroupSpec", spec.subnetIds(), spec.nodeRoleArn());
     SelfManagedClients aws = SelfManagedClients.of(kit);
     AmiResolution.Clients amiClients =
         new AmiResolution.Clients(kit.client(SsmClient.class), kit.client(Ec2Client.class));

@@ -36,7 +36,6 @@ class NodegroupSpecTest {
         row("name", "pattern", b -> b.name("-bad")),
         row("name", "max-length", b -> b.name("n".repeat(64))),
         row("clusterName", "required", b -> b.clusterName("")),
-        row("subnetIds", "min-size", b -> b.subnetIds(java.util.List.of())),
         row("subnetIds[0]", "pattern", b -> b.subnetIds(java.util.List.of("subnet-x"))),
         row("nodeRoleArn", "pattern", b -> b.nodeRoleArn("eks-node")),
         row("instanceTypes[0]", "pattern", b -> b.addInstanceTypes("large")),
@@ -99,6 +98,15 @@ class NodegroupSpecTest {
             () -> valid().name("").nodeRoleArn("x").maxSize(0).desiredSize(0).minSize(0).build())
         .isInstanceOfSatisfying(
             InvalidSpecException.class, e -> assertThat(e.violations()).hasSize(3));
+  }
+
+  @Test
+  void build_withoutSubnetsOrNodeRole_acceptedAsABlueprintPart() {
+    NodegroupSpec part = NodegroupSpec.builder().clusterName("orders").name("general").build();
+
+    assertThat(part.subnetIds()).isEmpty();
+    assertThat(part.nodeRoleArn()).isEmpty();
+    assertThat(part.partName()).isEqualTo("general");
   }
 
   @Test

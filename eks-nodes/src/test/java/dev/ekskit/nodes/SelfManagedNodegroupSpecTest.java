@@ -47,6 +47,20 @@ class SelfManagedNodegroupSpecTest {
   }
 
   @Test
+  void build_withoutSubnetsOrNodeRole_acceptedAsABlueprintPart() {
+    SelfManagedNodegroupSpec part =
+        SelfManagedNodegroupSpec.builder()
+            .clusterName("orders")
+            .name("batch")
+            .addInstanceTypes("m5.large")
+            .build();
+
+    assertThat(part.subnetIds()).isEmpty();
+    assertThat(part.nodeRoleArn()).isEmpty();
+    assertThat(part.partName()).isEqualTo("batch");
+  }
+
+  @Test
   void build_windows_volumeDefaultsToItsImageSize() {
     assertThat(valid().ami(WINDOWS).build().effectiveVolumeGib()).isEqualTo(50);
   }
@@ -56,7 +70,6 @@ class SelfManagedNodegroupSpecTest {
         row("name", "pattern", b -> b.name("-bad")),
         row("name", "combined-length", b -> b.clusterName("c".repeat(100)).name("n".repeat(63))),
         row("clusterName", "required", b -> b.clusterName("")),
-        row("subnetIds", "min-size", b -> b.subnetIds(List.of())),
         row("nodeRoleArn", "pattern", b -> b.nodeRoleArn("eks-node")),
         row("instanceTypes[0]", "pattern", b -> b.instanceTypes(List.of("large"))),
         row("instanceTypes", "min-size", b -> b.instanceTypes(List.of())),

@@ -2,6 +2,7 @@ package dev.ekskit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -95,6 +96,32 @@ class AutoScalingGroupsTest extends SimulatedAwsFixture {
     assertAwsError(
         () -> create("workers", "billing"), AlreadyExistsException.class, 400, "AlreadyExists");
     assertThat(names(filter("tag:ekskit/cluster", "orders"))).containsExactly("workers");
+  }
+
+  @Test
+  void updateAutoScalingGroup_newSubnets_describedAndUsedForLaunches() {
+    create("workers", "orders");
+    String first = subnets.get(0);
+
+    autoScaling.updateAutoScalingGroup(
+        r -> r.autoScalingGroupName("workers").vpcZoneIdentifier(first).desiredCapacity(2));
+    aws.time().advance(Duration.ofMinutes(10));
+
+    AutoScalingGroup group =
+        autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames("workers"))
+            .autoScalingGroups()
+            .get(0);
+    assertThat(group.vpcZoneIdentifier()).isEqualTo(first);
+    String zone =
+        aws.ec2().describeSubnets(r -> r.subnetIds(first)).subnets().get(0).availabilityZone();
+    assertThat(group.instances()).hasSize(2).allMatch(i -> i.availabilityZone().equals(zone));
+    assertAwsError(
+        () ->
+            autoScaling.updateAutoScalingGroup(
+                r -> r.autoScalingGroupName("workers").vpcZoneIdentifier("subnet-0000000000000000")),
+        AutoScalingException.class,
+        400,
+        "ValidationError");
   }
 
   private void create(String name, String cluster) {

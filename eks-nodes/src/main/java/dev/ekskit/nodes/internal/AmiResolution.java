@@ -89,11 +89,7 @@ public final class AmiResolution {
   public CompletableFuture<ResolvedAmi> resolve(
       Scope scope, Clients aws, AmiChoice choice, String k8s, AmiSource source) {
     validate(choice, k8s, source);
-    String key =
-        source
-            .pinnedImageId()
-            .map(id -> id + "@" + choice.arch())
-            .orElseGet(() -> path(choice, k8s, source));
+    String key = key(choice, k8s, source);
     Instant now = clock.instant();
     Cached entry =
         cache.compute(
@@ -115,6 +111,33 @@ public final class AmiResolution {
     return entry.value().thenApply(Function.identity());
   }
 
+  /**
+   * As {@link #resolve}, blocking, for reads outside an operation such as a blueprint's plan; uses
+   * and fills the same cache.
+   */
+  public ResolvedAmi resolveNow(Clients aws, AmiChoice choice, String k8s, AmiSource source) {
+    validate(choice, k8s, source);
+    String key = key(choice, k8s, source);
+    Instant now = clock.instant();
+    Cached cached = cache.get(key);
+    if (cached != null
+        && now.isBefore(cached.at().plus(TTL))
+        && cached.value().isDone()
+        && !cached.value().isCompletedExceptionally()) {
+      return cached.value().join();
+    }
+    ResolvedAmi ami = verified(aws, choice, k8s, lookup(aws, choice, k8s, source));
+    cache.put(key, new Cached(now, CompletableFuture.completedFuture(ami)));
+    return ami;
+  }
+
+  private static String key(AmiChoice choice, String k8s, AmiSource source) {
+    return source
+        .pinnedImageId()
+        .map(id -> id + "@" + choice.arch())
+        .orElseGet(() -> path(choice, k8s, source));
+  }
+
   private static String path(AmiChoice choice, String k8s, AmiSource source) {
     return source
         .pinnedRelease()
@@ -126,27 +149,26 @@ public final class AmiResolution {
       Scope scope, Clients aws, AmiChoice choice, String k8s, AmiSource source) {
     CompletableFuture<Lookup> lookup =
         source.pinnedImageId().isPresent()
-            ? CompletableFuture.completedFuture(
-                new Lookup(source.pinnedImageId().get(), Optional.empty(), Optional.empty()))
-            : scope.call(
-                "read SSM parameter", () -> readParameters(aws.ssm(), choice, k8s, source));
+            ? CompletableFuture.completedFuture(lookup(aws, choice, k8s, source))
+            : scope.call("read SSM parameter", () -> lookup(aws, choice, k8s, source));
     return lookup.thenCompose(
-        found ->
-            scope
-                .call(
-                    "describe image",
-                    () -> describeImage(aws.ec2(), found.imageId(), found.parameter().orElse(null)))
-                .thenApply(
-                    image -> {
-                      checkImage(choice, image, found.parameter().orElse(null));
-                      return new ResolvedAmi(
-                          image.imageId(),
-                          choice,
-                          k8s,
-                          found.parameter(),
-                          found.release(),
-                          image.name());
-                    }));
+        found -> scope.call("describe image", () -> verified(aws, choice, k8s, found)));
+  }
+
+  /** The AMI id the source names: pinned, or read from SSM. */
+  private static Lookup lookup(Clients aws, AmiChoice choice, String k8s, AmiSource source) {
+    return source
+        .pinnedImageId()
+        .map(id -> new Lookup(id, Optional.<String>empty(), Optional.<String>empty()))
+        .orElseGet(() -> readParameters(aws.ssm(), choice, k8s, source));
+  }
+
+  /** The image {@code found} names, checked to exist, be available and fit the choice. */
+  private static ResolvedAmi verified(Clients aws, AmiChoice choice, String k8s, Lookup found) {
+    Image image = describeImage(aws.ec2(), found.imageId(), found.parameter().orElse(null));
+    checkImage(choice, image, found.parameter().orElse(null));
+    return new ResolvedAmi(
+        image.imageId(), choice, k8s, found.parameter(), found.release(), image.name());
   }
 
   /** One {@code GetParameters} call for the AMI id and, for the recommended AMI, its release. */

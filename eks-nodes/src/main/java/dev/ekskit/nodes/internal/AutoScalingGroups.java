@@ -37,7 +37,8 @@ public final class AutoScalingGroups {
   public static Map<String, String> tags(SelfManagedNodegroupSpec spec) {
     Map<String, String> tags =
         new LinkedHashMap<>(
-            NodeTags.of(spec.tags(), spec.clusterName(), spec.name(), spec.nodeRoleArn()));
+            NodeTags.of(
+                spec.tags(), spec.clusterName(), spec.name(), spec.nodeRoleArn().orElseThrow()));
     tags.put("Name", spec.resourceName() + "-node");
     tags.put("kubernetes.io/cluster/" + spec.clusterName(), "owned");
     tags.put(NODE_OS_TAG, spec.ami().isWindows() ? "windows" : "linux");

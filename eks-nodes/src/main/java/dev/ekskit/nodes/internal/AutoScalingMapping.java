@@ -9,12 +9,14 @@ import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateOverrides
 import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.autoscaling.model.MixedInstancesPolicy;
 import software.amazon.awssdk.services.autoscaling.model.Tag;
+import software.amazon.awssdk.services.autoscaling.model.UpdateAutoScalingGroupRequest;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
  * A self-managed node group as an Auto Scaling group: a plain group on the launch template for one
  * on-demand instance type, else a mixed instances policy listing the types in order of priority,
- * all on-demand or all Spot (price-capacity-optimized, as AWS recommends for Spot).
+ * all on-demand or all Spot (price-capacity-optimized, as AWS recommends for Spot). Either way on
+ * the template's {@code $Default} version, which an update moves.
  */
 final class AutoScalingMapping {
   private static final String SPOT_STRATEGY = "price-capacity-optimized";
@@ -23,11 +25,6 @@ final class AutoScalingMapping {
 
   static CreateAutoScalingGroupRequest createRequest(
       SelfManagedNodegroupSpec spec, String launchTemplateId, Map<String, String> tags) {
-    var template =
-        LaunchTemplateSpecification.builder()
-            .launchTemplateId(launchTemplateId)
-            .version("$Default")
-            .build();
     var request =
         CreateAutoScalingGroupRequest.builder()
             .autoScalingGroupName(spec.resourceName())
@@ -45,34 +42,61 @@ final class AutoScalingMapping {
                                 .propagateAtLaunch(true)
                                 .build())
                     .toList());
-    if (!spec.mixedInstances()) {
-      return request.launchTemplate(template).build();
-    }
+    return spec.mixedInstances()
+        ? request.mixedInstancesPolicy(mixedPolicy(spec, template(launchTemplateId))).build()
+        : request.launchTemplate(template(launchTemplateId)).build();
+  }
+
+  /**
+   * The group brought to {@code spec} in place: its range, the desired size moved into it, its
+   * subnets, and its instance types and capacity on the same launch template.
+   *
+   * @param desiredSize the group's desired size now, which an autoscaler may have changed
+   */
+  static UpdateAutoScalingGroupRequest updateRequest(
+      SelfManagedNodegroupSpec spec, String launchTemplateId, int desiredSize) {
+    var request =
+        UpdateAutoScalingGroupRequest.builder()
+            .autoScalingGroupName(spec.resourceName())
+            .minSize(spec.minSize())
+            .maxSize(spec.maxSize())
+            .desiredCapacity(Math.max(spec.minSize(), Math.min(spec.maxSize(), desiredSize)))
+            .vpcZoneIdentifier(String.join(",", spec.subnetIds()));
+    return spec.mixedInstances()
+        ? request.mixedInstancesPolicy(mixedPolicy(spec, template(launchTemplateId))).build()
+        : request.launchTemplate(template(launchTemplateId)).build();
+  }
+
+  /** The node group's template at its default version, which a new template version moves. */
+  private static LaunchTemplateSpecification template(String launchTemplateId) {
+    return LaunchTemplateSpecification.builder()
+        .launchTemplateId(launchTemplateId)
+        .version("$Default")
+        .build();
+  }
+
+  private static MixedInstancesPolicy mixedPolicy(
+      SelfManagedNodegroupSpec spec, LaunchTemplateSpecification template) {
     boolean spot = spec.capacityType() == CapacityTypes.SPOT;
-    return request
-        .mixedInstancesPolicy(
-            MixedInstancesPolicy.builder()
-                .launchTemplate(
-                    l ->
-                        l.launchTemplateSpecification(template)
-                            .overrides(
-                                spec.instanceTypes().stream()
-                                    .map(
-                                        type ->
-                                            LaunchTemplateOverrides.builder()
-                                                .instanceType(type)
-                                                .build())
-                                    .toList()))
-                .instancesDistribution(
-                    d -> {
-                      d.onDemandBaseCapacity(0)
-                          .onDemandPercentageAboveBaseCapacity(spot ? 0 : 100)
-                          .onDemandAllocationStrategy("prioritized");
-                      if (spot) {
-                        d.spotAllocationStrategy(SPOT_STRATEGY);
-                      }
-                    })
-                .build())
+    return MixedInstancesPolicy.builder()
+        .launchTemplate(
+            l ->
+                l.launchTemplateSpecification(template)
+                    .overrides(
+                        spec.instanceTypes().stream()
+                            .map(
+                                type ->
+                                    LaunchTemplateOverrides.builder().instanceType(type).build())
+                            .toList()))
+        .instancesDistribution(
+            d -> {
+              d.onDemandBaseCapacity(0)
+                  .onDemandPercentageAboveBaseCapacity(spot ? 0 : 100)
+                  .onDemandAllocationStrategy("prioritized");
+              if (spot) {
+                d.spotAllocationStrategy(SPOT_STRATEGY);
+              }
+            })
         .build();
   }
 

@@ -26,6 +26,7 @@ public final class LaunchTemplateCalls {
 
   /**
    * @param ownTags ekskit's tags besides ownership, e.g. those of the node group it is made for
+   * @param versionTags tags of the first version's instances and volumes only
    * @param cleanup how to remove it, for the error when the create fails
    */
   public static CreateOrAdopt<LaunchTemplate> createOrAdopt(
@@ -34,13 +35,15 @@ public final class LaunchTemplateCalls {
       LaunchTemplateSpec spec,
       String token,
       Map<String, String> ownTags,
+      Map<String, String> versionTags,
       String cleanup) {
     return CreateOrAdopt.<LaunchTemplate>builder(ref)
         .what("the launch template " + spec.name())
         .cleanup(cleanup)
         .create(
             () ->
-                ec2.createLaunchTemplate(LaunchTemplateMapping.createRequest(spec, token, ownTags))
+                ec2.createLaunchTemplate(
+                        LaunchTemplateMapping.createRequest(spec, token, ownTags, versionTags))
                     .launchTemplate())
         .describe(() -> find(ec2, spec.name()).orElseThrow())
         .differences(
@@ -60,6 +63,7 @@ public final class LaunchTemplateCalls {
         ref,
         spec,
         token,
+        Map.of(),
         Map.of(),
         "remove it with nodegroups.launchTemplates().delete(\"" + spec.name() + "\")");
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateRequest;
+import software.amazon.awssdk.services.ec2.model.CreateLaunchTemplateVersionRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateHttpTokensState;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateInstanceMetadataEndpointState;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VolumeType;
 
-/** {@link LaunchTemplateSpec} to {@code CreateLaunchTemplate}, secure defaults included. */
+/**
+ * {@link LaunchTemplateSpec} to {@code CreateLaunchTemplate} and {@code
+ * CreateLaunchTemplateVersion}, secure defaults included.
+ */
 public final class LaunchTemplateMapping {
   private LaunchTemplateMapping() {}
 
@@ -26,9 +30,54 @@ public final class LaunchTemplateMapping {
    */
   public static CreateLaunchTemplateRequest createRequest(
       LaunchTemplateSpec spec, String token, Map<String, String> ownTags) {
-    Map<String, String> all = new LinkedHashMap<>(Tags.withOwnership(spec.tags()));
-    all.putAll(ownTags);
-    List<Tag> tags = tags(all);
+    return createRequest(spec, token, ownTags, Map.of());
+  }
+
+  /**
+   * @param versionTags tags of this version's instances and volumes only, such as the Kubernetes
+   *     version they run; not on the template, which outlives its versions
+   */
+  public static CreateLaunchTemplateRequest createRequest(
+      LaunchTemplateSpec spec,
+      String token,
+      Map<String, String> ownTags,
+      Map<String, String> versionTags) {
+    Map<String, String> all = tags(spec, ownTags);
+    return CreateLaunchTemplateRequest.builder()
+        .launchTemplateName(spec.name())
+        .clientToken(token)
+        .launchTemplateData(launchData(spec, all, versionTags))
+        .tagSpecifications(
+            TagSpecification.builder()
+                .resourceType(ResourceType.LAUNCH_TEMPLATE)
+                .tags(tags(all))
+                .build())
+        .build();
+  }
+
+  /**
+   * A new version of template {@code templateId} holding all of {@code data}, nothing inherited.
+   */
+  public static CreateLaunchTemplateVersionRequest versionRequest(
+      String templateId, RequestLaunchTemplateData data, String token) {
+    return CreateLaunchTemplateVersionRequest.builder()
+        .launchTemplateId(templateId)
+        .clientToken(token)
+        .launchTemplateData(data)
+        .build();
+  }
+
+  /** What a version of {@code spec} holds, as the create or a new version sends it. */
+  public static RequestLaunchTemplateData data(
+      LaunchTemplateSpec spec, Map<String, String> ownTags, Map<String, String> versionTags) {
+    return launchData(spec, tags(spec, ownTags), versionTags);
+  }
+
+  private static RequestLaunchTemplateData launchData(
+      LaunchTemplateSpec spec, Map<String, String> all, Map<String, String> versionTags) {
+    Map<String, String> launched = new LinkedHashMap<>(all);
+    launched.putAll(versionTags);
+    List<Tag> tags = tags(launched);
     var data =
         RequestLaunchTemplateData.builder()
             .metadataOptions(
@@ -53,16 +102,13 @@ public final class LaunchTemplateMapping {
     if (!spec.securityGroupIds().isEmpty()) {
       data.securityGroupIds(spec.securityGroupIds());
     }
-    return CreateLaunchTemplateRequest.builder()
-        .launchTemplateName(spec.name())
-        .clientToken(token)
-        .launchTemplateData(data.build())
-        .tagSpecifications(
-            TagSpecification.builder()
-                .resourceType(ResourceType.LAUNCH_TEMPLATE)
-                .tags(tags)
-                .build())
-        .build();
+    return data.build();
+  }
+
+  private static Map<String, String> tags(LaunchTemplateSpec spec, Map<String, String> ownTags) {
+    Map<String, String> all = new LinkedHashMap<>(Tags.withOwnership(spec.tags()));
+    all.putAll(ownTags);
+    return all;
   }
 
   /** The data (root) volume, and the OS volume where the image keeps one apart; all encrypted. */

@@ -16,6 +16,12 @@ public final class NodeTags {
   /** The node role's ARN, to tell whether another group still needs the role's access entry. */
   public static final String NODE_ROLE = Tags.PREFIX + "node-role";
 
+  /**
+   * The Kubernetes version a launch template version's nodes run, on their instances and volumes:
+   * a template outlives its versions, so the tag is in each version's data, not on the template.
+   */
+  public static final String KUBERNETES_VERSION = Tags.PREFIX + "kubernetes-version";
+
   private NodeTags() {}
 
   /** The user's tags, ekskit's ownership, the cluster, the node group and its role. */

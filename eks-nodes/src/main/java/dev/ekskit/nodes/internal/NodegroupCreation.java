@@ -81,7 +81,7 @@ public final class NodegroupCreation {
                 eks.describeNodegroup(
                         r -> r.clusterName(spec.clusterName()).nodegroupName(spec.name()))
                     .nodegroup())
-        .differences(existing -> NodegroupMapping.diff(spec, version, existing))
+        .differences(existing -> NodegroupReview.adoption(spec, version, existing))
         // A node role made moments ago is refused until IAM has shown it to EKS.
         .retries(StepRetries.roleNotYetUsable())
         .unusable(existing -> unusable(spec, existing))

@@ -1,16 +1,11 @@
 package dev.ekskit.nodes.internal;
 
-import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.eks.model.AutoScalingGroup;
 import software.amazon.awssdk.services.eks.model.CreateNodegroupRequest;
 import software.amazon.awssdk.services.eks.model.Issue;
@@ -19,11 +14,13 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.NodegroupUpdateConfig;
 
 /**
- * {@link NodegroupSpec} to requests, {@link Nodegroup} to {@link NodegroupInfo}, and their diff.
+ * {@link NodegroupSpec} to requests and {@link Nodegroup} to {@link NodegroupInfo}; {@link
+ * NodegroupReview} compares them.
  */
 public final class NodegroupMapping {
   private NodegroupMapping() {}
 
+  /** The request for a complete spec: one that names its subnets and node role. */
   public static CreateNodegroupRequest createRequest(
       NodegroupSpec spec, String kubernetesVersion, String clientRequestToken) {
     var request =
@@ -31,7 +28,7 @@ public final class NodegroupMapping {
             .clusterName(spec.clusterName())
             .nodegroupName(spec.name())
             .subnets(spec.subnetIds())
-            .nodeRole(spec.nodeRoleArn())
+            .nodeRole(spec.nodeRoleArn().orElseThrow())
             .capacityType(spec.capacityType())
             .scalingConfig(
                 s ->
@@ -99,33 +96,5 @@ public final class NodegroupMapping {
         ? List.of()
         : HealthIssues.of(
             group.health().issues(), Issue::codeAsString, Issue::message, Issue::resourceIds);
-  }
-
-  /**
-   * Where an existing node group differs from the spec, over the fields a create fixes. The desired
-   * size is left out: the cluster autoscaler changes it.
-   */
-  public static List<FieldDifference> diff(
-      NodegroupSpec spec, String kubernetesVersion, Nodegroup existing) {
-    List<FieldDifference> found = new ArrayList<>();
-    compare(found, "nodeRoleArn", spec.nodeRoleArn(), existing.nodeRole());
-    compare(found, "subnetIds", new HashSet<>(spec.subnetIds()), new HashSet<>(existing.subnets()));
-    if (!spec.instanceTypes().isEmpty()) {
-      compare(found, "instanceTypes", spec.instanceTypes(), existing.instanceTypes());
-    }
-    compare(found, "capacityType", spec.capacityType().toString(), existing.capacityTypeAsString());
-    compare(found, "ami", amiType(spec, kubernetesVersion), existing.amiTypeAsString());
-    compare(found, "minSize", spec.minSize(), existing.scalingConfig().minSize());
-    compare(found, "maxSize", spec.maxSize(), existing.scalingConfig().maxSize());
-    compare(
-        found, "labels", spec.labels(), Objects.requireNonNullElse(existing.labels(), Map.of()));
-    return found;
-  }
-
-  private static void compare(
-      List<FieldDifference> found, String field, Object wanted, Object actual) {
-    if (!Objects.equals(wanted, actual)) {
-      found.add(new FieldDifference(field, String.valueOf(wanted), String.valueOf(actual)));
-    }
   }
 }

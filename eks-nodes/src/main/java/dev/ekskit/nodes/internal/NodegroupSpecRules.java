@@ -22,8 +22,9 @@ public final class NodegroupSpecRules {
     Violations v = new Violations("NodegroupSpec");
     v.eksName("clusterName", spec.clusterName(), 100);
     v.eksName("name", spec.name(), 63);
-    v.subnetIds("subnetIds", spec.subnetIds(), 1, 16);
-    v.roleArn("nodeRoleArn", spec.nodeRoleArn());
+    // Empty only in a blueprint, which supplies them; create() requires them on its own.
+    v.subnetIds("subnetIds", spec.subnetIds(), 0, 16);
+    spec.nodeRoleArn().ifPresent(arn -> v.roleArn("nodeRoleArn", arn));
     v.ids(
         "instanceTypes",
         spec.instanceTypes(),

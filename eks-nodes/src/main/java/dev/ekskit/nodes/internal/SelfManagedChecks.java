@@ -32,8 +32,41 @@ final class SelfManagedChecks {
 
   private SelfManagedChecks() {}
 
-  static Checked run(SelfManagedClients aws, SelfManagedNodegroupSpec spec) {
+  /**
+   * Every check, before a create.
+   *
+   * @param linuxCapacityGiven whether Linux capacity for a Windows group's CoreDNS is known to come
+   *     (a blueprint holds it), so that the cluster need not have it yet
+   */
+  static Checked run(
+      SelfManagedClients aws, SelfManagedNodegroupSpec spec, boolean linuxCapacityGiven) {
     Violations v = new Violations(SPEC);
+    Checked checked = facts(aws, spec, v);
+    checkCluster(v, checked.cluster());
+    NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(checked.kubernetesVersion()));
+    checkNodeRole(v, aws, spec);
+    WindowsPrerequisites.check(
+        v, aws.eks(), aws.iam(), aws.autoScaling(), checked.cluster(), spec, linuxCapacityGiven);
+    v.throwIfAny();
+    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
+    SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
+    return checked;
+  }
+
+  /**
+   * What the nodes' launch template needs from the cluster, whatever its state (a plan may run
+   * while it updates). Throws {@code InvalidSpecException} when the cluster is missing or reports
+   * no service range or security group.
+   */
+  static Checked facts(SelfManagedClients aws, SelfManagedNodegroupSpec spec) {
+    Violations v = new Violations(SPEC);
+    Checked checked = facts(aws, spec, v);
+    v.throwIfAny();
+    return checked;
+  }
+
+  private static Checked facts(
+      SelfManagedClients aws, SelfManagedNodegroupSpec spec, Violations v) {
     Cluster cluster;
     try {
       cluster = aws.eks().describeCluster(r -> r.name(spec.clusterName())).cluster();
@@ -45,9 +78,7 @@ final class SelfManagedChecks {
       v.throwIfAny();
       throw e;
     }
-    checkCluster(v, cluster);
     String version = spec.kubernetesVersion().orElse(cluster.version());
-    NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
     String serviceCidr =
         cluster.kubernetesNetworkConfig() == null
             ? null
@@ -70,11 +101,6 @@ final class SelfManagedChecks {
           "required",
           "the cluster reports no cluster security group: name the nodes' security groups");
     }
-    checkNodeRole(v, aws, spec);
-    WindowsPrerequisites.check(v, aws.eks(), aws.iam(), aws.autoScaling(), cluster, spec);
-    v.throwIfAny();
-    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
-    SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
     return new Checked(cluster, version, serviceCidr, securityGroups);
   }
 
@@ -99,7 +125,7 @@ final class SelfManagedChecks {
 
   private static void checkNodeRole(
       Violations v, SelfManagedClients aws, SelfManagedNodegroupSpec spec) {
-    String roleName = InstanceProfiles.roleName(spec.nodeRoleArn());
+    String roleName = InstanceProfiles.roleName(spec.nodeRoleArn().orElseThrow());
     try {
       aws.iam().getRole(r -> r.roleName(roleName));
     } catch (RuntimeException e) {

@@ -3,15 +3,13 @@ package dev.ekskit.nodes.internal;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
-import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.Parts;
 import dev.ekskit.core.spi.Scope;
-import dev.ekskit.nodes.LaunchTemplateSpec;
-import dev.ekskit.nodes.NodeBootstrap;
+import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.ResolvedAmi;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
-import dev.ekskit.nodes.UserData;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +35,8 @@ public final class SelfManagedCreation {
   private final String cleanup;
   private final Parts parts;
   private final Map<String, String> tags;
-  private final Map<String, String> ownTags;
+  private final String nodeRole;
+  private final boolean linuxCapacityGiven;
 
   public SelfManagedCreation(
       Scope scope,
@@ -46,6 +45,22 @@ public final class SelfManagedCreation {
       AmiResolution.Clients amiClients,
       SelfManagedNodegroupSpec spec,
       WaitKind createWait) {
+    this(scope, aws, amis, amiClients, spec, createWait, false);
+  }
+
+  /**
+   * @param spec a complete spec: it names its subnets and node role
+   * @param linuxCapacityGiven whether a Windows group's Linux capacity is known to come (a
+   *     blueprint holds it), so that the cluster need not have it yet
+   */
+  public SelfManagedCreation(
+      Scope scope,
+      SelfManagedClients aws,
+      AmiResolution amis,
+      AmiResolution.Clients amiClients,
+      SelfManagedNodegroupSpec spec,
+      WaitKind createWait,
+      boolean linuxCapacityGiven) {
     this.scope = scope;
     this.aws = aws;
     this.amis = amis;
@@ -55,13 +70,16 @@ public final class SelfManagedCreation {
     this.name = spec.resourceName();
     this.cleanup = SelfManagedDeletion.call(spec.clusterName(), spec.name());
     this.parts = new Parts(scope, cleanup);
-    this.tags = NodeTags.of(spec.tags(), spec.clusterName(), spec.name(), spec.nodeRoleArn());
-    this.ownTags = NodeTags.of(Map.of(), spec.clusterName(), spec.name(), spec.nodeRoleArn());
+    this.nodeRole = spec.nodeRoleArn().orElseThrow();
+    this.tags = NodeTags.of(spec.tags(), spec.clusterName(), spec.name(), nodeRole);
+    this.linuxCapacityGiven = linuxCapacityGiven;
   }
 
   public CompletableFuture<SelfManagedNodegroupInfo> run() {
     return scope
-        .call("check cluster and account", () -> SelfManagedChecks.run(aws, spec))
+        .call(
+            "check cluster and account",
+            () -> SelfManagedChecks.run(aws, spec, linuxCapacityGiven))
         .thenCompose(
             checked ->
                 amis.resolve(
@@ -80,7 +98,7 @@ public final class SelfManagedCreation {
             () -> InstanceProfiles.get(aws.iam(), name).isPresent(),
             () ->
                 InstanceProfiles.createOrAdopt(
-                        aws.iam(), scope.resource(), name, spec.nodeRoleArn(), tags, cleanup)
+                        aws.iam(), scope.resource(), name, nodeRole, tags, cleanup)
                     .run(scope)
                     .thenCompose(
                         profile ->
@@ -88,7 +106,7 @@ public final class SelfManagedCreation {
                                 "add node role to instance profile",
                                 () -> {
                                   InstanceProfiles.addRole(
-                                      aws.iam(), scope.resource(), name, spec.nodeRoleArn());
+                                      aws.iam(), scope.resource(), name, nodeRole);
                                   return profile.resource().arn();
                                 })))
         .thenCompose(
@@ -100,25 +118,26 @@ public final class SelfManagedCreation {
                         LaunchTemplateCalls.createOrAdopt(
                                 aws.ec2(),
                                 scope.resource(),
-                                launchTemplate(checked, ami, profileArn),
+                                SelfManagedTemplate.of(spec, checked, ami, profileArn),
                                 launchTemplateToken,
-                                ownTags,
+                                SelfManagedTemplate.ownTags(spec),
+                                SelfManagedTemplate.versionTags(checked.kubernetesVersion()),
                                 cleanup)
                             .run(scope)))
         .thenCompose(
             template ->
                 parts
                     .make(
-                        ResourceRef.child("access-entry", spec.clusterName(), spec.nodeRoleArn()),
+                        ResourceRef.child("access-entry", spec.clusterName(), nodeRole),
                         null,
                         () ->
                             NodeAccessEntries.createOrAdopt(
                                     aws.eks(),
                                     scope.resource(),
                                     spec.clusterName(),
-                                    spec.nodeRoleArn(),
+                                    nodeRole,
                                     spec.ami().isWindows() ? "EC2_WINDOWS" : "EC2_LINUX",
-                                    tags,
+                                    entryTags(),
                                     cleanup)
                                 .run(scope))
                     .thenApply(entry -> launchTemplateId(template.resource())))
@@ -139,33 +158,15 @@ public final class SelfManagedCreation {
     return template.launchTemplateId();
   }
 
-  private LaunchTemplateSpec launchTemplate(
-      SelfManagedChecks.Checked checked, ResolvedAmi ami, String profileArn) {
-    NodeBootstrap boot =
-        NodeBootstrap.forCluster(EksResources.clusterInfo(checked.cluster()))
-            .serviceIpv4Cidr(checked.serviceIpv4Cidr())
-            .labels(spec.labels())
-            .taints(spec.taints())
-            .maxPods(spec.maxPods())
-            .preBootstrapCommands(spec.preBootstrapCommands())
-            .build();
-    Volumes volumes = Volumes.of(spec.ami().family());
-    LaunchTemplateSpec.Builder template =
-        LaunchTemplateSpec.builder()
-            .name(name)
-            .imageId(ami.imageId())
-            // A mixed instances policy overrides it with its list of types.
-            .instanceType(spec.instanceTypes().get(0))
-            .userData(UserData.render(spec.ami().family(), boot))
-            .iamInstanceProfileArn(profileArn)
-            .securityGroupIds(checked.securityGroupIds())
-            .metadataHopLimit(spec.metadataHopLimit())
-            .rootVolumeGib(spec.effectiveVolumeGib())
-            .rootDeviceName(volumes.data())
-            .kmsKeyId(spec.kmsKeyId())
-            .tags(spec.tags());
-    volumes.os().ifPresent(template::osDeviceName);
-    return template.build();
+  /**
+   * The node group's tags but a blueprint's mark: the entry is the node role's, shared with other
+   * groups, and a blueprint would take an entry with its mark for one of its own access entries
+   * and delete it once its spec lists no such entry.
+   */
+  private Map<String, String> entryTags() {
+    Map<String, String> entry = new LinkedHashMap<>(tags);
+    entry.remove(Tags.BLUEPRINT);
+    return entry;
   }
 
   private CompletableFuture<AutoScalingGroup> awaitInService() {

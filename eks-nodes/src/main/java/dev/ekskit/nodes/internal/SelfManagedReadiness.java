@@ -1,5 +1,6 @@
 package dev.ekskit.nodes.internal;
 
+import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
@@ -34,10 +35,20 @@ final class SelfManagedReadiness {
       String groupName,
       WaitKind kind,
       String cleanup) {
+    return await(scope, autoScaling, groupName, scope.policy(kind), cleanup);
+  }
+
+  /** As {@link #await(Scope, AutoScalingClient, String, WaitKind, String)} on {@code policy}. */
+  static CompletableFuture<AutoScalingGroup> await(
+      Scope scope,
+      AutoScalingClient autoScaling,
+      String groupName,
+      PollingPolicy policy,
+      String cleanup) {
     Instant started = scope.now();
     return scope.await(
         "wait in service",
-        kind,
+        policy,
         () ->
             check(
                 autoScaling,

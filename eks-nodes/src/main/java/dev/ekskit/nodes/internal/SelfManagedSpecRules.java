@@ -34,8 +34,9 @@ public final class SelfManagedSpecRules {
               + " characters; it has "
               + spec.resourceName().length());
     }
-    v.subnetIds("subnetIds", spec.subnetIds(), 1, 16);
-    v.roleArn("nodeRoleArn", spec.nodeRoleArn());
+    // Empty only in a blueprint, which supplies them; create() requires them on its own.
+    v.subnetIds("subnetIds", spec.subnetIds(), 0, 16);
+    spec.nodeRoleArn().ifPresent(arn -> v.roleArn("nodeRoleArn", arn));
     v.ids(
         "instanceTypes",
         spec.instanceTypes(),

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
  * What a cluster needs before Windows nodes work, as EKS documents it: Linux or Fargate capacity
  * for CoreDNS and the other Linux-only system pods, the cluster role's {@code
  * AmazonEKSVPCResourceController} policy (it hands IP addresses to Windows pods), and Windows IPAM
- * enabled in the VPC CNI. Read-only checks; each missing one is a violation saying how to fix it.
+ * enabled in the VPC CNI. Read-only checks; each missing one is a violation saying how to fix it. A
+ * blueprint vouches for the Linux capacity itself: its Linux groups may be created alongside.
  */
 final class WindowsPrerequisites {
   static final String VPC_RESOURCE_CONTROLLER = "AmazonEKSVPCResourceController";
@@ -28,11 +29,12 @@ final class WindowsPrerequisites {
       IamClient iam,
       AutoScalingClient autoScaling,
       Cluster cluster,
-      SelfManagedNodegroupSpec spec) {
+      SelfManagedNodegroupSpec spec,
+      boolean linuxCapacityGiven) {
     if (!spec.ami().isWindows()) {
       return;
     }
-    if (!hasLinuxCapacity(eks, autoScaling, cluster.name())) {
+    if (!linuxCapacityGiven && !hasLinuxCapacity(eks, autoScaling, cluster.name())) {
       v.add(
           "ami",
           "windows-needs-linux-capacity",

@@ -19,18 +19,27 @@ import software.amazon.awssdk.services.eks.model.DescribeFargateProfileRequest;
 import software.amazon.awssdk.services.eks.model.DescribeFargateProfileResponse;
 import software.amazon.awssdk.services.eks.model.DescribeNodegroupRequest;
 import software.amazon.awssdk.services.eks.model.DescribeNodegroupResponse;
+import software.amazon.awssdk.services.eks.model.ListAccessEntriesRequest;
+import software.amazon.awssdk.services.eks.model.ListAccessEntriesResponse;
 import software.amazon.awssdk.services.eks.model.ListAddonsRequest;
+import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesRequest;
+import software.amazon.awssdk.services.eks.model.ListAssociatedAccessPoliciesResponse;
 import software.amazon.awssdk.services.eks.model.ListAddonsResponse;
 import software.amazon.awssdk.services.eks.model.ListFargateProfilesRequest;
 import software.amazon.awssdk.services.eks.model.ListFargateProfilesResponse;
 import software.amazon.awssdk.services.eks.model.ListNodegroupsRequest;
 import software.amazon.awssdk.services.eks.model.ListNodegroupsResponse;
+import software.amazon.awssdk.services.eks.model.ListPodIdentityAssociationsRequest;
+import software.amazon.awssdk.services.eks.model.ListPodIdentityAssociationsResponse;
 import software.amazon.awssdk.services.eks.model.ResourceInUseException;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eks.paginators.ListAccessEntriesIterable;
+import software.amazon.awssdk.services.eks.paginators.ListAssociatedAccessPoliciesIterable;
 
 /**
  * moto's EKS for everything it has, plus the access entries it lacks (its answer is an HTML 404)
- * kept in a map with EKS's rules: one entry per principal, 409 on a second, 404 when missing.
+ * kept in a map with EKS's rules: one entry per principal, 409 on a second, 404 when missing; and
+ * the empty lists of add-ons and Pod Identity associations AWS gives for a cluster without them.
  */
 final class AccessEntriesBesideMoto implements EksClient {
   private final EksClient moto;
@@ -89,9 +98,51 @@ final class AccessEntriesBesideMoto implements EksClient {
     return moto.deleteCluster(request);
   }
 
+  /** moto has no add-ons (its answer is an HTML 404): a cluster that exists has none. */
   @Override
   public ListAddonsResponse listAddons(ListAddonsRequest request) {
-    return moto.listAddons(request);
+    moto.describeCluster(r -> r.name(request.clusterName()));
+    return ListAddonsResponse.builder().build();
+  }
+
+  @Override
+  public ListAccessEntriesResponse listAccessEntries(ListAccessEntriesRequest request) {
+    moto.describeCluster(r -> r.name(request.clusterName()));
+    return ListAccessEntriesResponse.builder()
+        .accessEntries(
+            entries.values().stream()
+                .filter(e -> e.clusterName().equals(request.clusterName()))
+                .map(AccessEntry::principalArn)
+                .toList())
+        .build();
+  }
+
+  @Override
+  public ListAccessEntriesIterable listAccessEntriesPaginator(ListAccessEntriesRequest request) {
+    return new ListAccessEntriesIterable(this, request);
+  }
+
+  /** The entries node groups make carry no access policy. */
+  @Override
+  public ListAssociatedAccessPoliciesIterable listAssociatedAccessPoliciesPaginator(
+      ListAssociatedAccessPoliciesRequest request) {
+    describeAccessEntry(
+        r -> r.clusterName(request.clusterName()).principalArn(request.principalArn()));
+    return new ListAssociatedAccessPoliciesIterable(this, request);
+  }
+
+  @Override
+  public ListAssociatedAccessPoliciesResponse listAssociatedAccessPolicies(
+      ListAssociatedAccessPoliciesRequest request) {
+    return ListAssociatedAccessPoliciesResponse.builder().build();
+  }
+
+  /** Nor Pod Identity associations. */
+  @Override
+  public ListPodIdentityAssociationsResponse listPodIdentityAssociations(
+      ListPodIdentityAssociationsRequest request) {
+    moto.describeCluster(r -> r.name(request.clusterName()));
+    return ListPodIdentityAssociationsResponse.builder().build();
   }
 
   @Override

@@ -334,16 +334,7 @@ class SelfManagedEmulatorTest {
   }
 
   private String role(String name, String service) {
-    return iam.createRole(
-            r ->
-                r.roleName(name)
-                    .assumeRolePolicyDocument(
-                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Principal\":{\"Service\":\""
-                            + service
-                            + "\"},\"Action\":\"sts:AssumeRole\"}]}"))
-        .role()
-        .arn();
+    return Roles.create(iam, name, service);
   }
 
   private EksKit kit(EksClient client) {

@@ -14,6 +14,7 @@ import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupInfo;
+import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.testkit.Call;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,27 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
                 assertThat(e.differences())
                     .extracting(d -> d.field())
                     .containsExactlyInAnyOrder("instanceTypes", "maxSize"));
+  }
+
+  @Test
+  void create_withoutSubnetsOrNodeRole_refusedBeforeAnyCall() {
+    var part = NodegroupSpec.builder().clusterName(CLUSTER).name("part").build();
+
+    assertThatThrownBy(() -> nodegroups.managed().create(part))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field() + ":" + v.rule())
+                    .containsExactlyInAnyOrder("subnetIds:required", "nodeRoleArn:required"));
+    assertThatThrownBy(() -> nodegroups.managed().createAll(List.of(spec("a").build(), part)))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field())
+                    .containsExactlyInAnyOrder("specs[1].subnetIds", "specs[1].nodeRoleArn"));
+    assertThat(aws.calls().all()).isEmpty();
   }
 
   @Test

@@ -106,6 +106,25 @@ class SelfManagedSimTest {
   }
 
   @Test
+  void create_withoutSubnetsOrNodeRole_refusedBeforeAnyCall() {
+    var part =
+        SelfManagedNodegroupSpec.builder()
+            .clusterName(CLUSTER)
+            .name("part")
+            .addInstanceTypes("m5.large")
+            .build();
+
+    assertThatThrownBy(() -> nodegroups.selfManaged().create(part))
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field() + ":" + v.rule())
+                    .containsExactlyInAnyOrder("subnetIds:required", "nodeRoleArn:required"));
+    assertThat(aws.calls().all()).isEmpty();
+  }
+
+  @Test
   void create_windowsWithPrerequisites_windowsEntryAndPowerShell() {
     aws.iam()
         .attachRolePolicy(

@@ -85,14 +85,7 @@ final class AutoScalingStore {
         request.minSize(),
         request.desiredCapacity() == null ? request.minSize() : request.desiredCapacity(),
         request.maxSize());
-    List<Subnet> subnets = new ArrayList<>();
-    for (String id : String.valueOf(request.vpcZoneIdentifier()).split(",")) {
-      subnets.add(
-          network
-              .subnet(id.trim())
-              .orElseThrow(
-                  () -> Errors.validationError("The subnet ID '" + id + "' does not exist")));
-    }
+    List<Subnet> subnets = subnets(request.vpcZoneIdentifier());
     String arn =
         "arn:aws:autoscaling:"
             + region
@@ -105,6 +98,18 @@ final class AutoScalingStore {
     groups.put(name, new ScalingGroup(request, arn, clock.get(), subnets));
   }
 
+  private List<Subnet> subnets(String vpcZoneIdentifier) {
+    List<Subnet> subnets = new ArrayList<>();
+    for (String id : String.valueOf(vpcZoneIdentifier).split(",")) {
+      subnets.add(
+          network
+              .subnet(id.trim())
+              .orElseThrow(
+                  () -> Errors.validationError("The subnet ID '" + id + "' does not exist")));
+    }
+    return subnets;
+  }
+
   List<AutoScalingGroup> describe(List<String> names) {
     return groups.values().stream()
         .filter(g -> names.isEmpty() || names.contains(g.name))
@@ -114,8 +119,8 @@ final class AutoScalingStore {
 
   /**
    * New sizes (instances above the desired size terminate at once, missing ones launch), a new
-   * launch template or mixed instances policy (for launches from now on: running instances stay as
-   * they were launched), new warmup settings.
+   * launch template or mixed instances policy, new subnets (for launches from now on: running
+   * instances stay as they were launched), new warmup settings.
    */
   void update(UpdateAutoScalingGroupRequest request) {
     ScalingGroup group = require(request.autoScalingGroupName());
@@ -135,6 +140,11 @@ final class AutoScalingStore {
             ? Math.max(newMin, Math.min(group.desired, newMax))
             : request.desiredCapacity();
     requireSizes(newMin, newDesired, newMax);
+    if (request.vpcZoneIdentifier() != null) {
+      // Launches from now on use the new subnets; running instances stay where they are.
+      group.subnets = subnets(request.vpcZoneIdentifier());
+      group.vpcZoneIdentifier = request.vpcZoneIdentifier();
+    }
     if (template != null) {
       group.launchTemplate = request.launchTemplate();
       group.mixedInstancesPolicy = request.mixedInstancesPolicy();
@@ -322,7 +332,7 @@ final class AutoScalingStore {
         .maxSize(group.max)
         .defaultInstanceWarmup(group.defaultInstanceWarmup)
         .healthCheckGracePeriod(group.healthCheckGracePeriod)
-        .vpcZoneIdentifier(group.request.vpcZoneIdentifier())
+        .vpcZoneIdentifier(group.vpcZoneIdentifier)
         .availabilityZones(group.subnets.stream().map(Subnet::availabilityZone).distinct().toList())
         .createdTime(group.createdAt)
         .healthCheckType("EC2")

@@ -51,7 +51,8 @@ final class ScalingGroup {
   final String name;
   final String arn;
   final Instant createdAt;
-  final List<Subnet> subnets;
+  List<Subnet> subnets;
+  String vpcZoneIdentifier;
   final List<Node> nodes = new ArrayList<>();
   final List<Activity> activities = new ArrayList<>();
   LaunchTemplateSpecification launchTemplate;
@@ -71,6 +72,7 @@ final class ScalingGroup {
     this.arn = arn;
     this.createdAt = at;
     this.subnets = subnets;
+    this.vpcZoneIdentifier = request.vpcZoneIdentifier();
     this.launchTemplate = request.launchTemplate();
     this.mixedInstancesPolicy = request.mixedInstancesPolicy();
     this.defaultInstanceWarmup = request.defaultInstanceWarmup();
