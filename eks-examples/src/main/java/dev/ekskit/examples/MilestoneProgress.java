@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Prints the milestones of a long operation, a line each: every wait that ends (a resource reached
- * its state) and every step that fails, with the time since start on the kit's clock (simulated
+ * Prints the milestones of a long operation, a line each: every wait that ends after waiting (a
+ * resource reached its state) and every step that fails, with the time since start on the kit's clock (simulated
  * minutes on the simulated AWS). What {@link ConsoleProgress} prints in full, for a whole
  * blueprint would be hundreds of lines.
  */
@@ -23,7 +23,9 @@ public final class MilestoneProgress implements ProgressListener {
 
   @Override
   public void onEvent(ProgressEvent event) {
-    if (event instanceof ProgressEvent.StepSucceeded done && done.step().startsWith("wait")) {
+    if (event instanceof ProgressEvent.StepSucceeded done
+        && done.step().startsWith("wait")
+        && done.elapsed().toSeconds() > 0) {
       print(event, done.step() + " after " + minutes(done.elapsed()));
     } else if (event instanceof ProgressEvent.StepFailed failed) {
       print(event, failed.step() + " FAILED: " + failed.error().getMessage());
