@@ -1,0 +1,119 @@
+package dev.ekskit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ekskit.core.AddonInfo;
+import dev.ekskit.core.AppliedBlueprint;
+import dev.ekskit.core.ApplyOptions;
+import dev.ekskit.core.ClusterBlueprint;
+import dev.ekskit.core.EksKit;
+import dev.ekskit.core.UpgradePlan;
+import dev.ekskit.testkit.Call;
+import dev.ekskit.testkit.SimulatedAws;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.autoscaling.model.Instance;
+
+/**
+ * The whole workflow on one blueprint with every kind of part: apply on Kubernetes 1.32, upgrade
+ * to 1.34 in two control-plane hops with the add-ons and both kinds of node group following, then
+ * delete, leaving only what existed before.
+ */
+class BlueprintLifecycleTest {
+  private static final String CLUSTER = "shop";
+  private final SimulatedAws aws = SimulatedAws.create();
+  private final String operator = Simulation.role(aws, "shop-operator", "ec2.amazonaws.com");
+  private final EksKit kit = Simulation.kit(aws, event -> {});
+
+  @AfterEach
+  void close() {
+    kit.close();
+    aws.close();
+  }
+
+  private ClusterBlueprint at(String version) {
+    return BlueprintQuickStart.blueprint(CLUSTER, version, operator);
+  }
+
+  private String defaultAddonVersion(String name, String kubernetesVersion) {
+    return aws.eks()
+        .describeAddonVersions(r -> r.addonName(name).kubernetesVersion(kubernetesVersion))
+        .addons()
+        .get(0)
+        .addonVersions()
+        .stream()
+        .filter(v -> v.compatibilities().stream().anyMatch(c -> c.defaultVersion()))
+        .findFirst()
+        .orElseThrow()
+        .addonVersion();
+  }
+
+  @Test
+  void upgrade_132To134_twoHopsThenAddonsThenBothKindsOfNodeGroup() {
+    kit.blueprints().apply(at("1.32")).join();
+    String firstTemplateVersion = instances().get(0).launchTemplate().version();
+    aws.calls().clear();
+
+    UpgradePlan upgrade = kit.blueprints().planUpgrade(at("1.32"), "1.34");
+    AppliedBlueprint upgraded =
+        kit.blueprints().upgrade(at("1.32"), "1.34", ApplyOptions.defaults()).join();
+
+    assertThat(upgrade.controlPlaneHops()).containsExactly("1.33", "1.34");
+    assertThat(aws.calls().all())
+        .filteredOn(call -> call.operation().equals("UpdateClusterVersion"))
+        .extracting(Call::succeeded)
+        .containsExactly(true, true);
+    assertThat(upgraded.cluster().kubernetesVersion()).isEqualTo("1.34");
+    assertThat(
+            aws.eks()
+                .describeNodegroup(r -> r.clusterName(CLUSTER).nodegroupName("general"))
+                .nodegroup()
+                .version())
+        .isEqualTo("1.34");
+    assertThat(instances())
+        .isNotEmpty()
+        .allSatisfy(
+            instance ->
+                assertThat(instance.launchTemplate().version()).isNotEqualTo(firstTemplateVersion));
+    for (String addon : List.of("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent")) {
+      assertThat(kit.addons().describe(CLUSTER, addon).map(AddonInfo::version))
+          .as(addon)
+          .contains(defaultAddonVersion(addon, "1.34"));
+    }
+    assertThat(firstCallOf("UpdateAddon")).isAfter(lastCallOf("UpdateClusterVersion"));
+    assertThat(firstCallOf("UpdateNodegroupVersion")).isAfter(lastCallOf("UpdateClusterVersion"));
+    assertThat(firstCallOf("StartInstanceRefresh")).isAfter(lastCallOf("UpdateClusterVersion"));
+    assertThat(kit.blueprints().plan(at("1.34")).hasChanges()).isFalse();
+
+    kit.blueprints().delete(at("1.34")).join();
+
+    assertThat(aws.eks().listClusters().clusters()).isEmpty();
+    assertThat(aws.ec2().describeVpcs().vpcs()).isEmpty();
+    assertThat(aws.ec2().describeLaunchTemplates().launchTemplates()).isEmpty();
+    assertThat(aws.iam().listRoles().roles())
+        .extracting(role -> role.roleName())
+        .containsExactly("shop-operator");
+  }
+
+  private List<Instance> instances() {
+    return aws.autoScaling().describeAutoScalingGroups().autoScalingGroups().get(0).instances();
+  }
+
+  private Instant firstCallOf(String operation) {
+    return aws.calls().all().stream()
+        .filter(call -> call.operation().equals(operation))
+        .map(Call::at)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Instant lastCallOf(String operation) {
+    return aws.calls().all().stream()
+        .filter(call -> call.operation().equals(operation))
+        .map(Call::at)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+  }
+}
