@@ -116,4 +116,43 @@ class BlueprintLifecycleTest {
         .reduce((first, second) -> second)
         .orElseThrow();
   }
+
+  @Test
+  void applyUpgradeDelete_underThrottlingServerErrorsAndLostAnswers_duplicateNothingLeaveNothing() {
+    aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
+
+    kit.blueprints().apply(at("1.32")).join();
+    kit.blueprints().upgrade(at("1.32"), "1.33", ApplyOptions.defaults()).join();
+    aws.faults().clear(); // for the test's own look from outside
+
+    assertThat(aws.calls().all())
+        .filteredOn(call -> call.mutating() && call.statusCode() == 500)
+        .as("changes whose answer was lost")
+        .hasSizeGreaterThan(5);
+    assertThat(kit.blueprints().plan(at("1.33")).hasChanges()).isFalse();
+    assertThat(aws.eks().listNodegroups(r -> r.clusterName(CLUSTER)).nodegroups())
+        .containsExactly("general");
+    assertThat(aws.autoScaling().describeAutoScalingGroups().autoScalingGroups()).hasSize(1);
+    assertThat(aws.ec2().describeLaunchTemplates().launchTemplates()).hasSize(1);
+    assertThat(aws.ec2().describeLaunchTemplateVersions(
+                r -> r.launchTemplateName("shop-batch"))
+            .launchTemplateVersions())
+        .as("one version for the create, one for the upgrade")
+        .hasSize(2);
+    assertThat(aws.eks().listFargateProfiles(r -> r.clusterName(CLUSTER)).fargateProfileNames())
+        .containsExactly("jobs");
+    assertThat(aws.ec2().describeVpcs().vpcs()).hasSize(1);
+
+    aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
+    kit.blueprints().delete(at("1.33")).join();
+    aws.faults().clear();
+
+    assertThat(aws.eks().listClusters().clusters()).isEmpty();
+    assertThat(aws.ec2().describeVpcs().vpcs()).isEmpty();
+    assertThat(aws.ec2().describeLaunchTemplates().launchTemplates()).isEmpty();
+    assertThat(aws.iam().listInstanceProfiles().instanceProfiles()).isEmpty();
+    assertThat(aws.iam().listRoles().roles())
+        .extracting(role -> role.roleName())
+        .containsExactly("shop-operator");
+  }
 }

@@ -56,7 +56,7 @@ final class KitClients implements AutoCloseable {
   }
 
   private static <T extends SdkClient> T wrap(Class<T> type, SdkClient client) {
-    return UserAgent.wrap(type, type.cast(client));
+    return ReadMemo.wrap(type, UserAgent.wrap(type, type.cast(client)));
   }
 
   /** True when the builder was given at least one client. */
@@ -79,7 +79,7 @@ final class KitClients implements AutoCloseable {
                     + builderMethod(type))
             .throwIfAny();
       }
-      client = made.computeIfAbsent(type, this::make);
+      client = made.computeIfAbsent(type, missing -> ReadMemo.wrap(type, type.cast(make(missing))));
     }
     return type.cast(client);
   }

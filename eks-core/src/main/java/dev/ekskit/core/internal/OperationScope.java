@@ -79,6 +79,12 @@ final class OperationScope implements Scope {
   }
 
   @Override
+  public <T> CompletableFuture<T> read(String step, Supplier<T> blockingReads) {
+    ReadMemo memo = new ReadMemo(); // one per step: its retries share it
+    return StepRunner.run(this, step, StepRetries.reads(), () -> memo.during(blockingReads));
+  }
+
+  @Override
   public <T> CompletableFuture<T> await(
       String step, PollingPolicy policy, Supplier<Readiness<T>> check) {
     return Poller.await(this, step, policy, Probes.plain(this, check));

@@ -40,8 +40,7 @@ final class UserAgent {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (args != null && args.length == 1 && args[0] instanceof AwsRequest request) {
         args = new Object[] {tagged(request)};
-      } else if (method.isDefault() && args != null && args.length == 1) {
-        // Consumer<Builder> overloads build the request and call back through the proxy.
+      } else if (SdkDefaults.buildsItsRequest(method, args)) {
         return InvocationHandler.invokeDefault(proxy, method, args);
       }
       try {

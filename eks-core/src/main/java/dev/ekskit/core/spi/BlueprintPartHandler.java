@@ -48,8 +48,9 @@ public interface BlueprintPartHandler<S> {
    * Brings the part to its spec within {@code scope} (events in a child scope of its own): creates
    * it, updates what AWS changes in place, or, when {@link BlueprintContext#allowReplacement()},
    * deletes and creates it again; otherwise a difference in immutable fields fails with a {@link
-   * dev.ekskit.core.ConflictException}. Compares afresh, so a run after a crash does only what is
-   * left. Completes with what it did.
+   * dev.ekskit.core.ConflictException}. Compares afresh first ({@code scope.read("compare", () ->
+   * plan(part, blueprint))}), so a run after a crash does only what is left. Completes with what it
+   * did.
    */
   CompletableFuture<PlannedChange> apply(Scope scope, S part, BlueprintContext blueprint);
 

@@ -64,6 +64,19 @@ public interface Scope {
   <T> CompletableFuture<T> call(String step, StepRetries retries, Supplier<T> blockingCall);
 
   /**
+   * Runs blocking reads as one step, e.g. a plan or a check against the account: reads only, so
+   * repeating them is always safe. A step of many calls fails when any one does, so here a retry
+   * does not repeat the reads that already succeeded (the kit's clients answer them from the
+   * step's memory), and faults get a larger budget ({@link StepRetries#reads()}): the step finishes
+   * under throttling and 5xx that would fail one of its calls almost every time.
+   *
+   * <pre>{@code
+   * scope.read("compare", () -> plan(part, blueprint))
+   * }</pre>
+   */
+  <T> CompletableFuture<T> read(String step, Supplier<T> blockingReads);
+
+  /**
    * Checks the resource on {@code policy} until {@code check} says ready or failed, bounded by the
    * policy's deadline and the operation's. A throttled check is retried after a short backoff and
    * never ends the wait; checks are paced kit-wide so that many waits spread out.

@@ -61,4 +61,15 @@ public record StepRetries(Predicate<Throwable> condition, RetrySettings settings
   public static StepRetries whileBusy() {
     return when(error -> AwsErrors.is(error, AwsErrors.Kind.IN_USE), RetrySettings.forResourceInUse());
   }
+
+  /**
+   * For steps that only read ({@link Scope#read}): 5xx and network faults are tried up to 10 more
+   * times (1 s doubling to 30 s), on top of the kit's fault budget, since reading again changes
+   * nothing.
+   */
+  public static StepRetries reads() {
+    return when(
+        error -> AwsErrors.is(error, AwsErrors.Kind.TRANSIENT),
+        new RetrySettings(10, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)));
+  }
 }

@@ -39,7 +39,7 @@ final class ProfileApplying {
     return own.serialized(
         TurnKeys.fargateProfiles(blueprint.clusterName()),
         () ->
-            own.call("compare", () -> ProfileReview.of(eks, ec2, part, blueprint))
+            own.read("compare", () -> ProfileReview.of(eks, ec2, part, blueprint))
                 .thenCompose(review -> act(review).thenApply(done -> review.change())));
   }
 

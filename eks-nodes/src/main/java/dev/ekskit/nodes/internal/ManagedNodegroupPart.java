@@ -84,7 +84,7 @@ public final class ManagedNodegroupPart implements BlueprintPartHandler<Nodegrou
     Scope own = scope.child(ref(blueprint.clusterName(), part.name()));
     EksClient eks = blueprint.kit().client(EksClient.class);
     Ec2Client ec2 = blueprint.kit().client(Ec2Client.class);
-    return own.call("compare", () -> plan(part, blueprint))
+    return own.read("compare", () -> plan(part, blueprint))
         .thenCompose(
             change -> {
               NodegroupSpec spec = complete(part, blueprint);

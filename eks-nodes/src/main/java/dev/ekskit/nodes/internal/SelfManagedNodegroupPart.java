@@ -88,7 +88,7 @@ public final class SelfManagedNodegroupPart
     Scope own = scope.child(ref(blueprint.clusterName(), part.name()));
     SelfManagedClients aws = SelfManagedClients.of(blueprint.kit());
     AmiResolution.Clients amiClients = amiClients(blueprint.kit());
-    return own.call("compare", () -> plan(part, blueprint))
+    return own.read("compare", () -> plan(part, blueprint))
         .thenCompose(
             change -> {
               SelfManagedNodegroupSpec spec = complete(part, blueprint);

@@ -70,7 +70,7 @@ final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
     AccessEntries entries =
         new AccessEntries(own, run.eks(), run.clusterName(), spec.principalArn());
     AccessEntrySpec tagged = spec.toBuilder().tags(run.tags(spec.tags())).build();
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 Refusals.unlessReplacement(

@@ -87,7 +87,7 @@ final class AddonStep implements BlueprintPartHandler<AddonSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, AddonSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(ref(spec.name()));
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 AddonCreation.run(

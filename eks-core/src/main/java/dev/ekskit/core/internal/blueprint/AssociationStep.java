@@ -87,7 +87,7 @@ final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociati
     Scope own =
         scope.child(
             PodIdentityOperations.ref(run.clusterName(), spec.namespace(), spec.serviceAccount()));
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 change.action() == PlanAction.NO_CHANGE

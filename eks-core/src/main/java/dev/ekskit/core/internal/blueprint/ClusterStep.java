@@ -96,7 +96,7 @@ final class ClusterStep implements BlueprintPartHandler<ClusterSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, ClusterSpec spec, BlueprintContext blueprint) {
     Scope own = scope.resource().equals(run.clusterRef()) ? scope : scope.child(run.clusterRef());
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 Refusals.unlessReplacement(

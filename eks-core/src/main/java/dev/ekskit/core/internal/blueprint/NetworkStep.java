@@ -71,7 +71,7 @@ final class NetworkStep implements BlueprintPartHandler<NetworkSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, NetworkSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(new ResourceRef("network", spec.name()));
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 Refusals.unlessReplacement(

@@ -27,7 +27,7 @@ final class Planning {
 
   static CompletableFuture<Plan> run(Scope scope, BlueprintRun run) {
     return scope
-        .call("resolve version", () -> resolveVersion(run))
+        .read("resolve version", () -> resolveVersion(run))
         .thenCompose(
             version -> {
               run.targetVersion(version);
@@ -70,7 +70,7 @@ final class Planning {
                   items,
                   Math.max(1, items.size()),
                   item ->
-                      scope.call(
+                      scope.read(
                           "plan " + item.kind() + " " + item.name(), () -> item.plan(run)));
             })
         .thenApply(perStage -> perStage.stream().flatMap(List::stream).toList());
@@ -84,7 +84,7 @@ final class Planning {
             handlers,
             Math.max(1, handlers.size()),
             handler ->
-                scope.call(
+                scope.read(
                     "list " + handler.kind(),
                     () -> {
                       Set<String> kept = namesOf(run, handler);

@@ -126,7 +126,7 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
   @Override
   public CompletableFuture<PlannedChange> apply(Scope scope, S spec, BlueprintContext blueprint) {
     Scope own = scope.child(IamRoles.ref(name(spec)));
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 change.action() == PlanAction.NO_CHANGE

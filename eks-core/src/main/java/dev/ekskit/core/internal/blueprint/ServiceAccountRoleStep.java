@@ -81,7 +81,7 @@ final class ServiceAccountRoleStep implements BlueprintPartHandler<ServiceAccoun
   public CompletableFuture<PlannedChange> apply(
       Scope scope, ServiceAccountRoleSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(IamRoles.ref(name(spec)));
-    return own.call("compare", () -> plan(spec, blueprint))
+    return own.read("compare", () -> plan(spec, blueprint))
         .thenCompose(
             change ->
                 change.action() == PlanAction.NO_CHANGE

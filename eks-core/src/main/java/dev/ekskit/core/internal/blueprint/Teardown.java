@@ -55,11 +55,11 @@ public final class Teardown {
   /** Deletes the cluster and, when {@code networkName} finds one, the network the blueprint made. */
   public CompletableFuture<BlueprintDeletion> run(Optional<String> networkName) {
     return scope
-        .call("find network", () -> networkName.or(() -> NetworkReview.ofBlueprint(ec2, cluster)))
+        .read("find network", () -> networkName.or(() -> NetworkReview.ofBlueprint(ec2, cluster)))
         .thenCompose(
             network ->
                 scope
-                    .call("find VPC", () -> vpcOf(network))
+                    .read("find VPC", () -> vpcOf(network))
                     .thenCompose(vpc -> refuseLeftovers(vpc).thenApply(checked -> vpc))
                     .thenCompose(
                         vpc ->
@@ -89,7 +89,7 @@ public final class Teardown {
       return CompletableFuture.completedFuture(true);
     }
     return scope
-        .call("find load balancers", () -> leftovers.find(vpc.get()))
+        .read("find load balancers", () -> leftovers.find(vpc.get()))
         .thenApply(
             found -> {
               if (!found.classicLoadBalancers().isEmpty()) {
@@ -125,7 +125,7 @@ public final class Teardown {
       return CompletableFuture.completedFuture(List.of());
     }
     return scope
-        .call("find load balancers", () -> leftovers.find(vpc.get()))
+        .read("find load balancers", () -> leftovers.find(vpc.get()))
         .thenCompose(found -> leftovers.delete(scope, vpc.get(), found));
   }
 

@@ -40,15 +40,15 @@ final class Upgrading {
   /** The preflight and the plan at the target, changing nothing. */
   static CompletableFuture<UpgradePlan> plan(Scope scope, BlueprintRun run, String target) {
     return scope
-        .call("find cluster", () -> requireCluster(run))
+        .read("find cluster", () -> requireCluster(run))
         .thenCompose(
             cluster ->
                 scope
-                    .call("check versions", () -> versionBlockers(run, cluster, target))
+                    .read("check versions", () -> versionBlockers(run, cluster, target))
                     .thenCompose(
                         blockers ->
                             scope
-                                .call(
+                                .read(
                                     "read insights",
                                     () -> VersionFacts.upgradeInsights(run.eks(), cluster.name()))
                                 .thenCompose(
@@ -56,7 +56,7 @@ final class Upgrading {
                                         planAtTarget(scope, run, target, blockers)
                                             .thenCompose(
                                                 plan ->
-                                                    scope.call(
+                                                    scope.read(
                                                         "check node versions",
                                                         () ->
                                                             upgradePlan(
