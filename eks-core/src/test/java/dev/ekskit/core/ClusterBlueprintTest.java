@@ -177,4 +177,37 @@ class ClusterBlueprintTest {
                           tuple("roleArn", "required"), tuple("subnetIds", "required")));
     }
   }
+
+  @Test
+  void build_addonNamesABlueprintRoleOfTheWrongKind_namesTheField() {
+    String arn = "arn:aws:iam::123456789012:role/";
+    ClusterBlueprint.Builder builder =
+        made()
+            .nodeRole(NodeRoleSpec.builder().name("orders-nodes").build())
+            .addServiceAccountRoles(
+                ServiceAccountRoleSpec.builder()
+                    .clusterName("orders")
+                    .namespace("kube-system")
+                    .serviceAccount("ebs-csi-controller-sa")
+                    .role(WorkloadRoleSpec.builder().name("orders-ebs").build())
+                    .build())
+            .addAddons(
+                AddonSpec.builder()
+                    .clusterName("orders")
+                    .name("aws-ebs-csi-driver")
+                    .serviceAccountRoleArn(arn + "orders-ebs")
+                    .build(),
+                AddonSpec.builder()
+                    .clusterName("orders")
+                    .name("vpc-cni")
+                    .serviceAccountRoleArn(arn + "orders-nodes")
+                    .addPodIdentityAssociations(new AddonPodIdentity("aws-node", arn + "orders-ebs"))
+                    .build());
+
+    assertThat(violations(builder))
+        .extracting(Violation::field, Violation::rule)
+        .containsExactlyInAnyOrder(
+            tuple("addons[1].serviceAccountRoleArn", "irsa-role"),
+            tuple("addons[1].podIdentityAssociations[0].roleArn", "pod-identity-role"));
+  }
 }

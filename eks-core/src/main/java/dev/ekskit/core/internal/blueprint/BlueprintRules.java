@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal.blueprint;
 
+import dev.ekskit.core.AddonPodIdentity;
 import dev.ekskit.core.AddonSpec;
 import dev.ekskit.core.BlueprintPart;
 import dev.ekskit.core.ClusterBlueprint;
@@ -59,7 +60,8 @@ public final class BlueprintRules {
         "parts",
         blueprint.parts(),
         part -> part.getClass().getSimpleName() + " " + part.partName());
-    uniqueRoleNames(blueprint, v);
+    Map<String, String> madeRoles = uniqueRoleNames(blueprint, v);
+    checkAddonRoles(blueprint, madeRoles, v);
     checkParts(blueprint, v);
     v.throwIfAny();
   }
@@ -117,8 +119,11 @@ public final class BlueprintRules {
             });
   }
 
-  /** A role name is made once: by the cluster role, the node role or one workload role. */
-  private static void uniqueRoleNames(ClusterBlueprint blueprint, Violations v) {
+  /**
+   * A role name is made once: by the cluster role, the node role or one workload role. Returns
+   * the path that makes each role.
+   */
+  private static Map<String, String> uniqueRoleNames(ClusterBlueprint blueprint, Violations v) {
     Map<String, String> madeBy = new HashMap<>();
     blueprint.clusterRole().ifPresent(role -> claim(v, madeBy, role.name(), "clusterRole.name"));
     blueprint.nodeRole().ifPresent(role -> claim(v, madeBy, role.name(), "nodeRole.name"));
@@ -135,6 +140,55 @@ public final class BlueprintRules {
       String path = "podIdentityAssociations[" + i + "].role.name";
       made.ifPresent(roleName -> claim(v, madeBy, roleName, path));
     }
+    return madeBy;
+  }
+
+  /**
+   * An add-on's roles that the blueprint makes must be of the right kind and made in time: its
+   * service-account role one of the IRSA roles (made before the add-ons, trusting the cluster's
+   * OIDC provider); its Pod Identity roles none of the blueprint's, which are made only with their
+   * associations, after the add-ons. Roles the blueprint does not make must exist (checked by the
+   * plan).
+   */
+  private static void checkAddonRoles(
+      ClusterBlueprint blueprint, Map<String, String> madeRoles, Violations v) {
+    List<AddonSpec> addons = blueprint.addons();
+    for (int i = 0; i < addons.size(); i++) {
+      String at = "addons[" + i + "].";
+      addons
+          .get(i)
+          .serviceAccountRoleArn()
+          .ifPresent(
+              arn -> {
+                String madeBy = madeRoles.get(roleName(arn));
+                if (madeBy != null && !madeBy.startsWith("serviceAccountRoles")) {
+                  v.add(
+                      at + "serviceAccountRoleArn",
+                      "irsa-role",
+                      "names the role the blueprint makes as "
+                          + madeBy
+                          + ": an add-on's service-account role must be one of its"
+                          + " serviceAccountRoles, which trust the cluster's OIDC provider");
+                }
+              });
+      List<AddonPodIdentity> identities = addons.get(i).podIdentityAssociations();
+      for (int j = 0; j < identities.size(); j++) {
+        String madeBy = madeRoles.get(roleName(identities.get(j).roleArn()));
+        if (madeBy != null) {
+          v.add(
+              at + "podIdentityAssociations[" + j + "].roleArn",
+              "pod-identity-role",
+              "names the role the blueprint makes as "
+                  + madeBy
+                  + ", which does not exist yet when the add-on is made: give the add-on a role"
+                  + " that trusts pods.eks.amazonaws.com and exists already");
+        }
+      }
+    }
+  }
+
+  private static String roleName(String arn) {
+    return arn.substring(arn.lastIndexOf('/') + 1);
   }
 
   private static void claim(Violations v, Map<String, String> madeBy, String role, String path) {
