@@ -56,7 +56,10 @@ public abstract class ApplyOptions {
     return false;
   }
 
-  /** How many node groups (and other compute parts) are created or updated at once; 1 to 20. */
+  /**
+   * How many compute parts of one kind (node groups, say) are created or updated at once; 1 to 20.
+   * Each kind has its own: Fargate profiles waiting their turn never hold up node groups.
+   */
   @Value.Default
   public int computeParallelism() {
     return 4;

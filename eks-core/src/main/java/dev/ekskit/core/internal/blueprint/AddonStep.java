@@ -66,7 +66,7 @@ final class AddonStep implements BlueprintPartHandler<AddonSpec> {
 
   @Override
   public PlannedChange plan(AddonSpec spec, BlueprintContext blueprint) {
-    roles.requireUsable(referencedRoles(spec, run.blueprint().addons().indexOf(spec)));
+    roles.requireUsable(referencedRoles(spec));
     String version = AddonReview.version(run.eks(), spec, run.kubernetesVersion());
     Optional<AddonInfo> found =
         run.cluster().isEmpty()
@@ -121,14 +121,13 @@ final class AddonStep implements BlueprintPartHandler<AddonSpec> {
     return ResourceRef.child("addon", run.clusterName(), name);
   }
 
-  /** The role ARNs the add-on names, by the path of their field in the blueprint. */
-  private static Map<String, String> referencedRoles(AddonSpec spec, int index) {
-    String at = "addons[" + index + "].";
+  /** The role ARNs the add-on names, by their field. */
+  private static Map<String, String> referencedRoles(AddonSpec spec) {
     Map<String, String> arns = new LinkedHashMap<>();
-    spec.serviceAccountRoleArn().ifPresent(arn -> arns.put(at + "serviceAccountRoleArn", arn));
+    spec.serviceAccountRoleArn().ifPresent(arn -> arns.put("serviceAccountRoleArn", arn));
     List<AddonPodIdentity> identities = spec.podIdentityAssociations();
     for (int i = 0; i < identities.size(); i++) {
-      arns.put(at + "podIdentityAssociations[" + i + "].roleArn", identities.get(i).roleArn());
+      arns.put("podIdentityAssociations[" + i + "].roleArn", identities.get(i).roleArn());
     }
     return arns;
   }

@@ -14,14 +14,18 @@ import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * A blueprint's apply: the plan first (reads only; replacements that are not allowed stop it
  * there, before any change), then each stage in order, the resources of a stage at once (compute
- * parts up to the options' parallelism, IRSA roles one by one as they share the OIDC provider),
- * then the deletes of removed parts. Every resource compares afresh before it acts, so a run after
+ * parts up to the options' parallelism per kind, IRSA roles one by one as they share the OIDC
+ * provider), then the deletes of removed parts. Every resource compares afresh before it acts, so a run after
  * a crash does only what is left. A failure once something may have changed names what exists.
  */
 final class Applying {
@@ -79,24 +83,42 @@ final class Applying {
   private CompletableFuture<List<PlannedChange>> stage(BlueprintStage stage) {
     List<BlueprintItem<?>> items =
         run.items().stream().filter(item -> item.stage() == stage).toList();
-    return scope.parallel(
-        items,
-        parallelism(stage, items.size()),
-        item ->
-            item.apply(scope, run)
-                .thenApply(
-                    change -> {
-                      done.add(change);
-                      return change;
-                    }));
+    if (stage != BlueprintStage.COMPUTE) {
+      int parallelism = stage == BlueprintStage.IDENTITY ? 1 : Math.max(1, items.size());
+      return scope.parallel(items, parallelism, this::apply);
+    }
+    // Each kind of compute part in a lane of its own: parts waiting their turn (Fargate profiles,
+    // one at a time per cluster) never hold up another kind's.
+    List<List<BlueprintItem<?>>> lanes =
+        List.copyOf(
+            items.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        BlueprintItem::handler, LinkedHashMap::new, Collectors.toList()))
+                .values());
+    int parallelism = run.options().computeParallelism();
+    return scope
+        .parallel(
+            lanes, Math.max(1, lanes.size()), lane -> scope.parallel(lane, parallelism, this::apply))
+        .thenApply(
+            perLane -> {
+              Map<BlueprintItem<?>, PlannedChange> changes = new IdentityHashMap<>();
+              for (int lane = 0; lane < lanes.size(); lane++) {
+                for (int i = 0; i < lanes.get(lane).size(); i++) {
+                  changes.put(lanes.get(lane).get(i), perLane.get(lane).get(i));
+                }
+              }
+              return items.stream().map(changes::get).toList();
+            });
   }
 
-  private int parallelism(BlueprintStage stage, int items) {
-    return switch (stage) {
-      case COMPUTE -> run.options().computeParallelism();
-      case IDENTITY -> 1;
-      default -> Math.max(1, items);
-    };
+  private CompletableFuture<PlannedChange> apply(BlueprintItem<?> item) {
+    return item.apply(scope, run)
+        .thenApply(
+            change -> {
+              done.add(change);
+              return change;
+            });
   }
 
   /** Removed parts, the module parts first, then core's in the reverse of their stages. */

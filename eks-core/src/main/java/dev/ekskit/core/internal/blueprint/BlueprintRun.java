@@ -61,16 +61,24 @@ public final class BlueprintRun implements BlueprintContext {
   }
 
   private void collect() {
-    blueprint.network().ifPresent(spec -> items.add(new BlueprintItem<>(new NetworkStep(this), spec)));
+    blueprint
+        .network()
+        .ifPresent(spec -> items.add(new BlueprintItem<>(new NetworkStep(this), spec, "network")));
     blueprint
         .clusterRole()
-        .ifPresent(spec -> items.add(new BlueprintItem<>(RoleStep.cluster(this), spec)));
-    blueprint.nodeRole().ifPresent(spec -> items.add(new BlueprintItem<>(RoleStep.node(this), spec)));
-    items.add(new BlueprintItem<>(new ClusterStep(this), blueprint.cluster()));
-    add(new ServiceAccountRoleStep(this), blueprint.serviceAccountRoles());
-    add(new AddonStep(this), blueprint.addons());
-    add(new AccessEntryStep(this), blueprint.accessEntries());
-    add(new AssociationStep(this), blueprint.podIdentityAssociations());
+        .ifPresent(
+            spec -> items.add(new BlueprintItem<>(RoleStep.cluster(this), spec, "clusterRole")));
+    blueprint
+        .nodeRole()
+        .ifPresent(spec -> items.add(new BlueprintItem<>(RoleStep.node(this), spec, "nodeRole")));
+    items.add(new BlueprintItem<>(new ClusterStep(this), blueprint.cluster(), "cluster"));
+    add(new ServiceAccountRoleStep(this), blueprint.serviceAccountRoles(), "serviceAccountRoles");
+    add(new AddonStep(this), blueprint.addons(), "addons");
+    add(new AccessEntryStep(this), blueprint.accessEntries(), "accessEntries");
+    add(
+        new AssociationStep(this),
+        blueprint.podIdentityAssociations(),
+        "podIdentityAssociations");
     Violations v = new Violations("ClusterBlueprint");
     List<BlueprintPart> parts = blueprint.parts();
     for (int i = 0; i < parts.size(); i++) {
@@ -85,7 +93,7 @@ public final class BlueprintRun implements BlueprintContext {
                 + ": put its ekskit module on the class path, or register it with"
                 + " EksKit.builder().addModule(...)");
       } else {
-        items.add(BlueprintItem.of(handler.get(), part));
+        items.add(BlueprintItem.of(handler.get(), part, "parts[" + i + "]"));
       }
     }
     v.throwIfAny();
@@ -93,8 +101,10 @@ public final class BlueprintRun implements BlueprintContext {
     items.sort(Comparator.comparing(BlueprintItem::stage));
   }
 
-  private <S> void add(BlueprintPartHandler<S> handler, List<S> specs) {
-    specs.forEach(spec -> items.add(new BlueprintItem<>(handler, spec)));
+  private <S> void add(BlueprintPartHandler<S> handler, List<S> specs, String list) {
+    for (int i = 0; i < specs.size(); i++) {
+      items.add(new BlueprintItem<>(handler, specs.get(i), list + "[" + i + "]"));
+    }
     deletable.add(handler);
   }
 

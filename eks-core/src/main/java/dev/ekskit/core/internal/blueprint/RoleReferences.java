@@ -28,7 +28,7 @@ final class RoleReferences {
    * whose role the blueprint does not make in time and the account does not have.
    */
   void requireUsable(Map<String, String> arnsByField) {
-    Violations v = new Violations("ClusterBlueprint");
+    Violations v = new Violations("AddonSpec");
     arnsByField.forEach(
         (field, arn) -> {
           String name = arn.substring(arn.lastIndexOf('/') + 1);
