@@ -124,6 +124,26 @@ public final class AwsErrors {
     }
   }
 
+  /**
+   * Runs a delete; false when AWS says there is nothing to delete ("not found" is done), true when
+   * this call deleted it.
+   *
+   * <pre>{@code
+   * boolean deleted = AwsErrors.deletedUnlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id)));
+   * }</pre>
+   */
+  public static boolean deletedUnlessGone(Supplier<?> delete) {
+    try {
+      delete.get();
+      return true;
+    } catch (RuntimeException e) {
+      if (is(e, Kind.NOT_FOUND)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The error inside the layers that futures wrap around it. */
   public static Throwable unwrap(Throwable error) {
     Throwable current = error;

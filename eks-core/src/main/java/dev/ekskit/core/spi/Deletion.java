@@ -63,17 +63,12 @@ public final class Deletion {
     return own.call(
             "delete",
             retries,
-            () -> {
-              try {
-                delete.run();
-                return true;
-              } catch (RuntimeException e) {
-                if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-                  return false;
-                }
-                throw e;
-              }
-            })
+            () ->
+                AwsErrors.deletedUnlessGone(
+                    () -> {
+                      delete.run();
+                      return true;
+                    }))
         .thenCompose(
             deleting ->
                 !deleting

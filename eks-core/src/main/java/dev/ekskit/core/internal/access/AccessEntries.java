@@ -127,17 +127,9 @@ public final class AccessEntries {
   public CompletableFuture<Boolean> delete() {
     return scope.call(
         "delete",
-        () -> {
-          try {
-            eks.deleteAccessEntry(r -> r.clusterName(cluster).principalArn(principal));
-            return true;
-          } catch (RuntimeException e) {
-            if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-              return false;
-            }
-            throw e;
-          }
-        });
+        () ->
+            AwsErrors.deletedUnlessGone(
+                () -> eks.deleteAccessEntry(r -> r.clusterName(cluster).principalArn(principal))));
   }
 
   /** The entry and its policies, or empty when there is none. Blocking. */

@@ -10,7 +10,6 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.internal.access.AccessEntries;
 import dev.ekskit.core.internal.access.AccessReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.List;
@@ -22,21 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * (username, groups, exactly its policies). An entry of another type (a node role's) is not
  * replaced.
  */
-final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
-  private final BlueprintRun run;
-
+final class AccessEntryStep extends CoreStep<AccessEntrySpec> {
   AccessEntryStep(BlueprintRun run) {
-    this.run = run;
-  }
-
-  @Override
-  public Class<AccessEntrySpec> partType() {
-    return AccessEntrySpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "access entry";
+    super(run, AccessEntrySpec.class, "access entry");
   }
 
   @Override
@@ -70,17 +57,12 @@ final class AccessEntryStep implements BlueprintPartHandler<AccessEntrySpec> {
     AccessEntries entries =
         new AccessEntries(own, run.eks(), run.clusterName(), spec.principalArn());
     AccessEntrySpec tagged = spec.toBuilder().tags(run.tags(spec.tags())).build();
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                Refusals.unlessReplacement(
-                        own.resource(),
-                        change,
-                        () ->
-                            change.action() == PlanAction.CREATE
-                                ? entries.create(tagged)
-                                : entries.update(tagged))
-                    .thenApply(entry -> change));
+    return compareThen(
+        own,
+        spec,
+        false,
+        change ->
+            change.action() == PlanAction.CREATE ? entries.create(tagged) : entries.update(tagged));
   }
 
   @Override

@@ -12,7 +12,6 @@ import dev.ekskit.core.internal.addons.AddonCreation;
 import dev.ekskit.core.internal.addons.AddonReads;
 import dev.ekskit.core.internal.addons.AddonReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.LinkedHashMap;
@@ -27,29 +26,18 @@ import java.util.concurrent.CompletableFuture;
  * the version its spec means on the cluster's Kubernetes version, so that an upgrade takes it to
  * the default version of the new one. The add-ons nodes need to join come before the nodes.
  */
-final class AddonStep implements BlueprintPartHandler<AddonSpec> {
+final class AddonStep extends CoreStep<AddonSpec> {
   /** Add-ons nodes need to join and run pods: their pods run on every node, none before. */
   static final Set<String> BEFORE_NODES = Set.of("vpc-cni", "kube-proxy", "eks-pod-identity-agent");
 
   private static final Set<String> UPDATABLE =
       Set.of("version", "configurationValues", "serviceAccountRoleArn", "podIdentityAssociations");
 
-  private final BlueprintRun run;
   private final RoleReferences roles;
 
   AddonStep(BlueprintRun run) {
-    this.run = run;
+    super(run, AddonSpec.class, "add-on");
     this.roles = new RoleReferences(run);
-  }
-
-  @Override
-  public Class<AddonSpec> partType() {
-    return AddonSpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "add-on";
   }
 
   @Override
@@ -87,15 +75,17 @@ final class AddonStep implements BlueprintPartHandler<AddonSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, AddonSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(ref(spec.name()));
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                AddonCreation.run(
-                        own,
-                        run.eks(),
-                        spec.toBuilder().tags(run.tags(spec.tags())).build(),
-                        AddonCreation.IfExists.UPDATE)
-                    .thenApply(made -> change));
+    // Run even when nothing differs: an add-on a stopped run left CREATING is waited for.
+    return compareThen(
+        own,
+        spec,
+        true,
+        change ->
+            AddonCreation.run(
+                own,
+                run.eks(),
+                spec.toBuilder().tags(run.tags(spec.tags())).build(),
+                AddonCreation.IfExists.UPDATE));
   }
 
   @Override

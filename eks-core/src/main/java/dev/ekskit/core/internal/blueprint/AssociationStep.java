@@ -8,7 +8,6 @@ import dev.ekskit.core.PodIdentityAssociationSpec;
 import dev.ekskit.core.internal.identity.PodIdentityOperations;
 import dev.ekskit.core.internal.identity.RoleReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.ArrayList;
@@ -21,23 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * A Pod Identity association of the blueprint, with its role given or made: created last, or
  * pointed at another role in place. A role it makes that ekskit could not adopt is refused.
  */
-final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociationSpec> {
+final class AssociationStep extends CoreStep<PodIdentityAssociationSpec> {
   private static final String ROLE = "roleArn";
 
-  private final BlueprintRun run;
-
   AssociationStep(BlueprintRun run) {
-    this.run = run;
-  }
-
-  @Override
-  public Class<PodIdentityAssociationSpec> partType() {
-    return PodIdentityAssociationSpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "pod identity association";
+    super(run, PodIdentityAssociationSpec.class, "pod identity association");
   }
 
   @Override
@@ -87,13 +74,7 @@ final class AssociationStep implements BlueprintPartHandler<PodIdentityAssociati
     Scope own =
         scope.child(
             PodIdentityOperations.ref(run.clusterName(), spec.namespace(), spec.serviceAccount()));
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                change.action() == PlanAction.NO_CHANGE
-                    ? CompletableFuture.completedFuture(change)
-                    : Refusals.unlessReplacement(own.resource(), change, () -> act(own, change, spec))
-                        .thenApply(association -> change));
+    return compareThen(own, spec, false, change -> act(own, change, spec));
   }
 
   /** Pointed at another role in place, or associated (the role made first when asked). */

@@ -18,7 +18,6 @@ import dev.ekskit.core.internal.VersionStep;
 import dev.ekskit.core.internal.access.AuthenticationModes;
 import dev.ekskit.core.internal.addons.BootstrapAddons;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.ArrayList;
@@ -36,26 +35,14 @@ import software.amazon.awssdk.services.eks.model.Cluster;
  * Kubernetes version, one minor version at a time. Anything else that differs needs a new cluster,
  * which a blueprint never makes in place of one.
  */
-final class ClusterStep implements BlueprintPartHandler<ClusterSpec> {
+final class ClusterStep extends CoreStep<ClusterSpec> {
   private static final Set<String> CONFIG =
       Set.of("endpointPublicAccess", "endpointPrivateAccess", "publicAccessCidrs", "logTypes");
   private static final String VERSION = "kubernetesVersion";
   private static final String AUTHENTICATION = "authenticationMode";
 
-  private final BlueprintRun run;
-
   ClusterStep(BlueprintRun run) {
-    this.run = run;
-  }
-
-  @Override
-  public Class<ClusterSpec> partType() {
-    return ClusterSpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "cluster";
+    super(run, ClusterSpec.class, "cluster");
   }
 
   @Override
@@ -96,21 +83,16 @@ final class ClusterStep implements BlueprintPartHandler<ClusterSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, ClusterSpec spec, BlueprintContext blueprint) {
     Scope own = scope.resource().equals(run.clusterRef()) ? scope : scope.child(run.clusterRef());
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                Refusals.unlessReplacement(
-                        own.resource(),
-                        change,
-                        () ->
-                            change.action() == PlanAction.CREATE
-                                ? ClusterCreation.run(own, run.eks(), run.ec2(), complete(spec))
-                                : inPlace(own, complete(spec), change))
-                    .thenApply(
-                        cluster -> {
-                          run.cluster(cluster);
-                          return change;
-                        }));
+    // Run even when nothing differs: a cluster a stopped run left CREATING is waited for.
+    return compareThen(
+        own,
+        spec,
+        true,
+        change ->
+            (change.action() == PlanAction.CREATE
+                    ? ClusterCreation.run(own, run.eks(), run.ec2(), complete(spec))
+                    : inPlace(own, complete(spec), change))
+                .thenAccept(run::cluster));
   }
 
   /** Waits until the cluster is ACTIVE, then each change EKS makes in place, one at a time. */
@@ -194,14 +176,4 @@ final class ClusterStep implements BlueprintPartHandler<ClusterSpec> {
     return auto.toBuilder().nodeRoleArn(role).build();
   }
 
-  @Override
-  public List<String> owned(BlueprintContext blueprint) {
-    return List.of();
-  }
-
-  @Override
-  public CompletableFuture<Boolean> delete(
-      Scope scope, String name, BlueprintContext blueprint) {
-    return CompletableFuture.completedFuture(false);
-  }
 }

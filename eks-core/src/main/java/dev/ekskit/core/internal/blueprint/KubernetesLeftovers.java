@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -132,7 +131,7 @@ final class KubernetesLeftovers {
                 scope
                     .call(
                         "delete load balancer " + found.loadBalancers().get(arn),
-                        () -> unlessGone(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn))))
+                        () -> AwsErrors.deletedUnlessGone(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn))))
                     .thenApply(gone -> record(deleted, gone, "load balancer " + found.loadBalancers().get(arn))))
         .thenCompose(
             lbs ->
@@ -149,7 +148,7 @@ final class KubernetesLeftovers {
                             .call(
                                 "delete target group",
                                 StepRetries.whileBusy(),
-                                () -> unlessGone(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn))))
+                                () -> AwsErrors.deletedUnlessGone(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn))))
                             .thenApply(gone -> record(deleted, gone, "target group " + arn))))
         .thenCompose(
             groups ->
@@ -160,7 +159,7 @@ final class KubernetesLeftovers {
                             .call(
                                 "delete security group " + id,
                                 NetworkDeletion.UNTIL_RELEASED,
-                                () -> unlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
+                                () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
                             .thenApply(gone -> record(deleted, gone, "security group " + id))))
         .thenApply(done -> List.copyOf(deleted));
   }
@@ -235,17 +234,6 @@ final class KubernetesLeftovers {
     return Filter.builder().name(name).values(value).build();
   }
 
-  private static boolean unlessGone(Supplier<?> delete) {
-    try {
-      delete.get();
-      return true;
-    } catch (RuntimeException e) {
-      if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-        return false;
-      }
-      throw e;
-    }
-  }
 
   private static boolean record(List<String> deleted, boolean gone, String what) {
     if (gone) {

@@ -8,7 +8,6 @@ import dev.ekskit.core.internal.network.NetworkCreation;
 import dev.ekskit.core.internal.network.NetworkDescription;
 import dev.ekskit.core.internal.network.NetworkReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.List;
@@ -21,21 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * cluster and with its tag. EC2 changes none of its layout in place; a network that is only partly
  * there (a create stopped halfway) is finished.
  */
-final class NetworkStep implements BlueprintPartHandler<NetworkSpec> {
-  private final BlueprintRun run;
-
+final class NetworkStep extends CoreStep<NetworkSpec> {
   NetworkStep(BlueprintRun run) {
-    this.run = run;
-  }
-
-  @Override
-  public Class<NetworkSpec> partType() {
-    return NetworkSpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "network";
+    super(run, NetworkSpec.class, "network");
   }
 
   @Override
@@ -71,29 +58,13 @@ final class NetworkStep implements BlueprintPartHandler<NetworkSpec> {
   public CompletableFuture<PlannedChange> apply(
       Scope scope, NetworkSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(new ResourceRef("network", spec.name()));
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                Refusals.unlessReplacement(
-                    own.resource(),
-                    change,
-                    () -> new NetworkCreation(own, run.ec2(), complete(spec)).run())
-                    .thenApply(
-                        made -> {
-                          run.network(made);
-                          return change;
-                        }));
-  }
-
-  @Override
-  public List<String> owned(BlueprintContext blueprint) {
-    return List.of();
-  }
-
-  @Override
-  public CompletableFuture<Boolean> delete(
-      Scope scope, String name, BlueprintContext blueprint) {
-    return CompletableFuture.completedFuture(false);
+    // Run even when nothing differs: a NAT gateway a stopped run left pending is waited for.
+    return compareThen(
+        own,
+        spec,
+        true,
+        change ->
+            new NetworkCreation(own, run.ec2(), complete(spec)).run().thenAccept(run::network));
   }
 
   /** The spec as the blueprint makes it: for its cluster, with its tag. */

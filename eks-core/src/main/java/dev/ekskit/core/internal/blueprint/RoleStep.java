@@ -3,14 +3,12 @@ package dev.ekskit.core.internal.blueprint;
 import dev.ekskit.core.ClusterRoleSpec;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.NodeRoleSpec;
-import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.internal.identity.IamRoles;
 import dev.ekskit.core.internal.identity.RoleOperations;
 import dev.ekskit.core.internal.identity.RoleReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.ArrayList;
@@ -29,12 +27,9 @@ import java.util.function.Function;
  *
  * @param <S> {@link ClusterRoleSpec} or {@link NodeRoleSpec}
  */
-final class RoleStep<S> implements BlueprintPartHandler<S> {
+final class RoleStep<S> extends CoreStep<S> {
   static final String ATTACHED_POLICIES = "managedPolicies";
 
-  private final BlueprintRun run;
-  private final Class<S> type;
-  private final String kind;
   private final Function<S, String> name;
   private final Function<S, S> complete;
   private final Function<S, Optional<RoleReview.Found>> review;
@@ -50,9 +45,7 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
       Function<S, Optional<RoleReview.Found>> review,
       BiFunction<Scope, S, CompletableFuture<RoleInfo>> create,
       Consumer<String> made) {
-    this.run = run;
-    this.type = type;
-    this.kind = kind;
+    super(run, type, kind);
     this.name = name;
     this.complete = complete;
     this.review = review;
@@ -87,16 +80,6 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
   }
 
   @Override
-  public Class<S> partType() {
-    return type;
-  }
-
-  @Override
-  public String kind() {
-    return kind;
-  }
-
-  @Override
   public String name(S spec) {
     return name.apply(spec);
   }
@@ -110,7 +93,7 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
   public PlannedChange plan(S spec, BlueprintContext blueprint) {
     Optional<RoleReview.Found> found = review.apply(complete.apply(spec));
     if (found.isEmpty()) {
-      return PlannedChange.create(kind, name(spec), "");
+      return PlannedChange.create(kind(), name(spec), "");
     }
     made.accept(found.get().arn());
     List<FieldDifference> differences = new ArrayList<>(found.get().differences());
@@ -120,33 +103,17 @@ final class RoleStep<S> implements BlueprintPartHandler<S> {
               ATTACHED_POLICIES, "+ " + String.join(", ", found.get().missingPolicies()), "none"));
     }
     return PlannedChange.compare(
-        kind, name(spec), differences, Set.of(ATTACHED_POLICIES), found.get().arn());
+        kind(), name(spec), differences, Set.of(ATTACHED_POLICIES), found.get().arn());
   }
 
   @Override
   public CompletableFuture<PlannedChange> apply(Scope scope, S spec, BlueprintContext blueprint) {
     Scope own = scope.child(IamRoles.ref(name(spec)));
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                change.action() == PlanAction.NO_CHANGE
-                    ? CompletableFuture.completedFuture(change)
-                    : Refusals.unlessReplacement(
-                            own.resource(), change, () -> create.apply(own, complete.apply(spec)))
-                        .thenApply(
-                            role -> {
-                              made.accept(role.arn());
-                              return change;
-                            }));
+    return compareThen(
+        own,
+        spec,
+        false,
+        change -> create.apply(own, complete.apply(spec)).thenAccept(role -> made.accept(role.arn())));
   }
 
-  @Override
-  public List<String> owned(BlueprintContext blueprint) {
-    return List.of();
-  }
-
-  @Override
-  public CompletableFuture<Boolean> delete(Scope scope, String name, BlueprintContext blueprint) {
-    return CompletableFuture.completedFuture(false);
-  }
 }

@@ -2,7 +2,6 @@ package dev.ekskit.core.internal.blueprint;
 
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.OidcProviderInfo;
-import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.internal.identity.IamRoles;
@@ -10,7 +9,6 @@ import dev.ekskit.core.internal.identity.IrsaOperations;
 import dev.ekskit.core.internal.identity.RoleDeletion;
 import dev.ekskit.core.internal.identity.RoleReview;
 import dev.ekskit.core.spi.BlueprintContext;
-import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.BlueprintStage;
 import dev.ekskit.core.spi.Scope;
 import java.util.ArrayList;
@@ -23,21 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * An IRSA role of the blueprint, trusting the cluster's OIDC provider (made with the first one).
  * Made before the add-ons, which may run with it; a managed policy it lacks is attached in place.
  */
-final class ServiceAccountRoleStep implements BlueprintPartHandler<ServiceAccountRoleSpec> {
-  private final BlueprintRun run;
-
+final class ServiceAccountRoleStep extends CoreStep<ServiceAccountRoleSpec> {
   ServiceAccountRoleStep(BlueprintRun run) {
-    this.run = run;
-  }
-
-  @Override
-  public Class<ServiceAccountRoleSpec> partType() {
-    return ServiceAccountRoleSpec.class;
-  }
-
-  @Override
-  public String kind() {
-    return "IRSA role";
+    super(run, ServiceAccountRoleSpec.class, "IRSA role");
   }
 
   @Override
@@ -81,18 +67,12 @@ final class ServiceAccountRoleStep implements BlueprintPartHandler<ServiceAccoun
   public CompletableFuture<PlannedChange> apply(
       Scope scope, ServiceAccountRoleSpec spec, BlueprintContext blueprint) {
     Scope own = scope.child(IamRoles.ref(name(spec)));
-    return own.read("compare", () -> plan(spec, blueprint))
-        .thenCompose(
-            change ->
-                change.action() == PlanAction.NO_CHANGE
-                    ? CompletableFuture.completedFuture(change)
-                    : Refusals.unlessReplacement(
-                            own.resource(),
-                            change,
-                            () ->
-                                IrsaOperations.createServiceAccountRole(
-                                    own, run.eks(), run.iam(), tagged(spec)))
-                        .thenApply(role -> change));
+    return compareThen(
+        own,
+        spec,
+        false,
+        change ->
+            IrsaOperations.createServiceAccountRole(own, run.eks(), run.iam(), tagged(spec)));
   }
 
   @Override

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
@@ -142,7 +141,7 @@ public final class NetworkDeletion {
         .call(
             "release",
             UNTIL_RELEASED,
-            () -> unlessGone(() -> ec2.releaseAddress(r -> r.allocationId(id))))
+            () -> AwsErrors.deletedUnlessGone(() -> ec2.releaseAddress(r -> r.allocationId(id))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -164,7 +163,7 @@ public final class NetworkDeletion {
                     "delete",
                     UNTIL_RELEASED,
                     () ->
-                        unlessGone(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(id)))))
+                        AwsErrors.deletedUnlessGone(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(id)))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -191,7 +190,7 @@ public final class NetworkDeletion {
                   .map(RouteTableAssociation::routeTableAssociationId)
                   .forEach(
                       association ->
-                          unlessGone(
+                          AwsErrors.deletedUnlessGone(
                               () -> ec2.disassociateRouteTable(r -> r.associationId(association))));
               return true;
             })
@@ -200,7 +199,7 @@ public final class NetworkDeletion {
                 own.call(
                     "delete",
                     UNTIL_RELEASED,
-                    () -> unlessGone(() -> ec2.deleteRouteTable(r -> r.routeTableId(id)))))
+                    () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteRouteTable(r -> r.routeTableId(id)))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -214,7 +213,7 @@ public final class NetworkDeletion {
             UNTIL_RELEASED,
             () -> {
               sweepInterfaces(id);
-              return unlessGone(() -> ec2.deleteSubnet(r -> r.subnetId(id)));
+              return AwsErrors.deletedUnlessGone(() -> ec2.deleteSubnet(r -> r.subnetId(id)));
             })
         .thenAccept(gone -> record(gone, id));
   }
@@ -270,7 +269,7 @@ public final class NetworkDeletion {
         .call(
             "delete",
             UNTIL_RELEASED,
-            () -> unlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
+            () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -278,7 +277,7 @@ public final class NetworkDeletion {
     String id = vpc.vpcId();
     return scope
         .child(ref(NetworkPart.VPC, vpc.tags()))
-        .call("delete", UNTIL_RELEASED, () -> unlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
+        .call("delete", UNTIL_RELEASED, () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -301,18 +300,6 @@ public final class NetworkDeletion {
     }
   }
 
-  /** Runs a delete; false when EC2 says there is nothing to delete. */
-  private static boolean unlessGone(Supplier<?> delete) {
-    try {
-      delete.get();
-      return true;
-    } catch (RuntimeException e) {
-      if (AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-        return false;
-      }
-      throw e;
-    }
-  }
 
   private static boolean stillHeld(Throwable error) {
     String code = AwsErrors.errorCode(error);
