@@ -8,6 +8,7 @@ import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.UpgradePlan;
+import dev.ekskit.core.sim.AddonDefaults;
 import dev.ekskit.testkit.Call;
 import dev.ekskit.testkit.SimulatedAws;
 import java.time.Instant;
@@ -35,19 +36,6 @@ class BlueprintLifecycleTest {
 
   private ClusterBlueprint at(String version) {
     return BlueprintQuickStart.blueprint(CLUSTER, version, operator);
-  }
-
-  private String defaultAddonVersion(String name, String kubernetesVersion) {
-    return aws.eks()
-        .describeAddonVersions(r -> r.addonName(name).kubernetesVersion(kubernetesVersion))
-        .addons()
-        .get(0)
-        .addonVersions()
-        .stream()
-        .filter(v -> v.compatibilities().stream().anyMatch(c -> c.defaultVersion()))
-        .findFirst()
-        .orElseThrow()
-        .addonVersion();
   }
 
   @Test
@@ -80,7 +68,7 @@ class BlueprintLifecycleTest {
     for (String addon : List.of("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent")) {
       assertThat(kit.addons().describe(CLUSTER, addon).map(AddonInfo::version))
           .as(addon)
-          .contains(defaultAddonVersion(addon, "1.34"));
+          .contains(AddonDefaults.version(aws, addon, "1.34"));
     }
     assertThat(firstCallOf("UpdateAddon")).isAfter(lastCallOf("UpdateClusterVersion"));
     assertThat(firstCallOf("UpdateNodegroupVersion")).isAfter(lastCallOf("UpdateClusterVersion"));

@@ -6,12 +6,10 @@ import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.EksKitException;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.core.sim.ResumeFault;
 import dev.ekskit.testkit.SimulatedAws;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -30,32 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlueprintResumeTest {
   private static final String CLUSTER = "shop";
 
-  /** A mutating call and which of its calls it is, counting from 1. */
-  record Fault(String operation, int occurrence, boolean stop) {
-    @Override
-    public String toString() {
-      return (stop ? "stop after " : "answer lost after ") + operation + " #" + occurrence;
-    }
-  }
-
-  static List<Fault> everyMutatingCall() {
-    List<Fault> faults = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
+  static List<ResumeFault> everyMutatingCall() {
     try (World world = new World()) {
       world.live(null);
-      for (Call call : world.acted()) {
-        int occurrence = seen.merge(call.operation(), 1, Integer::sum);
-        faults.add(new Fault(call.operation(), occurrence, false));
-        faults.add(new Fault(call.operation(), occurrence, true));
-      }
+      return ResumeFault.atEach(ResumeFault.acted(world.aws));
     }
-    return faults;
   }
 
   @Test
   void everyMutatingCall_coversEveryKindOfPartAndEveryOperation() {
     assertThat(everyMutatingCall())
-        .extracting(Fault::operation)
+        .extracting(ResumeFault::operation)
         .contains(
             "CreateVpc",
             "CreateNatGateway",
@@ -84,7 +67,7 @@ class BlueprintResumeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyMutatingCall")
-  void life_faultAtThisCall_runningAgainFinishesWithNothingDuplicatedNorLeft(Fault fault) {
+  void life_faultAtThisCall_runningAgainFinishesWithNothingDuplicatedNorLeft(ResumeFault fault) {
     try (World world = new World()) {
       world.live(fault);
 
@@ -106,12 +89,10 @@ class BlueprintResumeTest {
       return Simulation.kit(aws, event -> {});
     }
 
-    void live(Fault fault) {
+    void live(ResumeFault fault) {
       aws.calls().clear();
-      if (fault != null && fault.stop()) {
-        aws.faults().afterCommit(fault.operation(), fault.occurrence(), () -> kit.close());
-      } else if (fault != null) {
-        aws.faults().commitThenFail(fault.operation(), fault.occurrence(), 500);
+      if (fault != null) {
+        fault.arm(aws, () -> kit.close());
       }
       runSurvivingOneStop(k -> k.blueprints().apply(before).join());
       assertOneOfEach();
@@ -152,10 +133,6 @@ class BlueprintResumeTest {
         kit = newKit();
         step.apply(kit);
       }
-    }
-
-    List<Call> acted() {
-      return aws.calls().all().stream().filter(Call::mutating).filter(Call::succeeded).toList();
     }
 
     List<String> leftovers() {

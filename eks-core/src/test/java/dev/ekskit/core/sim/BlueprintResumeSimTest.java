@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.EksKitException;
-import dev.ekskit.testkit.Call;
 import dev.ekskit.testkit.SimulatedAws;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,31 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BlueprintResumeSimTest {
   private static final ClusterBlueprint BLUEPRINT = BlueprintSimTest.blueprint().build();
 
-  /** A mutating call and which of its calls it is, counting from 1. */
-  record Fault(String operation, int occurrence, boolean stop) {
-    @Override
-    public String toString() {
-      return (stop ? "stop after " : "answer lost after ") + operation + " #" + occurrence;
-    }
-  }
-
-  static List<Fault> everyMutatingCall() {
-    List<Fault> faults = new ArrayList<>();
-    Map<String, Integer> seen = new HashMap<>();
+  static List<ResumeFault> everyMutatingCall() {
     try (World world = new World()) {
       world.live(null);
-      for (Call call : world.acted()) {
-        int occurrence = seen.merge(call.operation(), 1, Integer::sum);
-        faults.add(new Fault(call.operation(), occurrence, false));
-        faults.add(new Fault(call.operation(), occurrence, true));
-      }
+      return ResumeFault.atEach(ResumeFault.acted(world.aws));
     }
-    return faults;
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyMutatingCall")
-  void applyThenDelete_faultAtThisCall_runningAgainEndsWithOneOfEachThenNothing(Fault fault) {
+  void applyThenDelete_faultAtThisCall_runningAgainEndsWithOneOfEachThenNothing(ResumeFault fault) {
     try (World world = new World()) {
       world.live(fault);
 
@@ -68,12 +50,10 @@ class BlueprintResumeSimTest {
       return SimulatedKits.kit(aws, event -> {});
     }
 
-    void live(Fault fault) {
+    void live(ResumeFault fault) {
       aws.calls().clear();
-      if (fault != null && fault.stop()) {
-        aws.faults().afterCommit(fault.operation(), fault.occurrence(), () -> kit.close());
-      } else if (fault != null) {
-        aws.faults().commitThenFail(fault.operation(), fault.occurrence(), 500);
+      if (fault != null) {
+        fault.arm(aws, () -> kit.close());
       }
       runSurvivingOneStop(k -> k.blueprints().apply(BLUEPRINT).join());
       assertThat(kit.blueprints().plan(BLUEPRINT).hasChanges()).as("plan after apply").isFalse();
@@ -90,10 +70,6 @@ class BlueprintResumeSimTest {
         kit = newKit();
         step.apply(kit);
       }
-    }
-
-    List<Call> acted() {
-      return aws.calls().all().stream().filter(Call::mutating).filter(Call::succeeded).toList();
     }
 
     List<String> leftovers() {

@@ -40,19 +40,6 @@ class BlueprintUpgradeSimTest extends SimulationTest {
     return kit.addons().describe(CLUSTER, name).map(AddonInfo::version).orElseThrow();
   }
 
-  private String defaultAddonVersion(String name, String kubernetesVersion) {
-    return aws.eks()
-        .describeAddonVersions(r -> r.addonName(name).kubernetesVersion(kubernetesVersion))
-        .addons()
-        .get(0)
-        .addonVersions()
-        .stream()
-        .filter(v -> v.compatibilities().stream().anyMatch(c -> c.defaultVersion()))
-        .findFirst()
-        .orElseThrow()
-        .addonVersion();
-  }
-
   @Test
   void planUpgrade_twoMinors_showsHopsAndAddonUpdatesWithoutMutating() {
     UpgradePlan upgrade = kit.blueprints().planUpgrade(at("1.32"), "1.34");
@@ -66,7 +53,7 @@ class BlueprintUpgradeSimTest extends SimulationTest {
     assertThat(upgrade.plan().find("add-on", "kube-proxy").orElseThrow().differences())
         .singleElement()
         .satisfies(
-            d -> assertThat(d.wanted()).isEqualTo(defaultAddonVersion("kube-proxy", "1.34")));
+            d -> assertThat(d.wanted()).isEqualTo(AddonDefaults.version(aws, "kube-proxy", "1.34")));
     assertThat(upgrade.render()).contains("control plane: 1.32 → 1.33 → 1.34", "no blockers");
   }
 
@@ -80,7 +67,7 @@ class BlueprintUpgradeSimTest extends SimulationTest {
         .extracting(Call::succeeded)
         .containsExactly(true, true);
     for (String addon : new String[] {"vpc-cni", "kube-proxy", "coredns"}) {
-      assertThat(addonVersion(addon)).as(addon).isEqualTo(defaultAddonVersion(addon, "1.34"));
+      assertThat(addonVersion(addon)).as(addon).isEqualTo(AddonDefaults.version(aws, addon, "1.34"));
     }
     assertThat(upgraded.changes(PlanAction.UPDATE))
         .extracting(PlannedChange::kind)
