@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
-import dev.ekskit.core.EksKit;
-import dev.ekskit.core.EksKitException;
+import dev.ekskit.core.sim.AccountLeftovers;
+import dev.ekskit.core.sim.RestartingKit;
 import dev.ekskit.core.sim.ResumeFault;
 import dev.ekskit.testkit.SimulatedAws;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.function.Function;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,8 +69,8 @@ class BlueprintResumeTest {
     try (World world = new World()) {
       world.live(fault);
 
-      assertThat(world.stops).isEqualTo(fault.stop() ? 1 : 0);
-      assertThat(world.leftovers()).isEmpty();
+      assertThat(world.process.stops()).isEqualTo(fault.stop() ? 1 : 0);
+      assertThat(AccountLeftovers.of(world.aws, Set.of("shop-operator"))).isEmpty();
     }
   }
 
@@ -82,28 +80,26 @@ class BlueprintResumeTest {
     private final String operator = Simulation.role(aws, "shop-operator", "ec2.amazonaws.com");
     private final ClusterBlueprint before = BlueprintQuickStart.blueprint(CLUSTER, "1.33", operator);
     private final ClusterBlueprint after = before.withKubernetesVersion("1.34");
-    private EksKit kit = newKit();
-    private int stops;
-
-    private EksKit newKit() {
-      return Simulation.kit(aws, event -> {});
-    }
+    private final RestartingKit process = new RestartingKit(() -> Simulation.kit(aws, e -> {}));
 
     void live(ResumeFault fault) {
       aws.calls().clear();
       if (fault != null) {
-        fault.arm(aws, () -> kit.close());
+        fault.arm(aws, process::stop);
       }
-      runSurvivingOneStop(k -> k.blueprints().apply(before).join());
+      process.run(kit -> kit.blueprints().apply(before).join());
       assertOneOfEach();
-      runSurvivingOneStop(
-          k -> k.blueprints().upgrade(before, "1.34", ApplyOptions.defaults()).join());
-      assertThat(kit.blueprints().plan(after).hasChanges()).as("plan after upgrade").isFalse();
-      runSurvivingOneStop(k -> k.blueprints().delete(after).join());
+      process.run(kit -> kit.blueprints().upgrade(before, "1.34", ApplyOptions.defaults()).join());
+      assertThat(process.kit().blueprints().plan(after).hasChanges())
+          .as("plan after upgrade")
+          .isFalse();
+      process.run(kit -> kit.blueprints().delete(after).join());
     }
 
     private void assertOneOfEach() {
-      assertThat(kit.blueprints().plan(before).hasChanges()).as("plan after apply").isFalse();
+      assertThat(process.kit().blueprints().plan(before).hasChanges())
+          .as("plan after apply")
+          .isFalse();
       assertThat(succeeded("CreateCluster")).isEqualTo(1);
       assertThat(aws.eks().listNodegroups(r -> r.clusterName(CLUSTER)).nodegroups())
           .containsExactly("general");
@@ -124,50 +120,9 @@ class BlueprintResumeTest {
           .count();
     }
 
-    private void runSurvivingOneStop(Function<EksKit, Object> step) {
-      try {
-        step.apply(kit);
-      } catch (EksKitException | CompletionException stopped) {
-        // The process stopped inside this step: a new one runs the same step again.
-        stops++;
-        kit = newKit();
-        step.apply(kit);
-      }
-    }
-
-    List<String> leftovers() {
-      List<String> left = new ArrayList<>();
-      aws.eks().listClusters().clusters().forEach(name -> left.add("cluster " + name));
-      aws.ec2().describeVpcs().vpcs().forEach(vpc -> left.add("vpc " + vpc.vpcId()));
-      aws.ec2().describeNatGateways().natGateways().stream()
-          .filter(nat -> !nat.stateAsString().startsWith("delete"))
-          .forEach(nat -> left.add("nat " + nat.natGatewayId()));
-      aws.ec2().describeAddresses().addresses().forEach(a -> left.add("eip " + a.allocationId()));
-      aws.ec2()
-          .describeLaunchTemplates()
-          .launchTemplates()
-          .forEach(t -> left.add("launch template " + t.launchTemplateName()));
-      aws.autoScaling()
-          .describeAutoScalingGroups()
-          .autoScalingGroups()
-          .forEach(g -> left.add("auto scaling group " + g.autoScalingGroupName()));
-      aws.iam()
-          .listInstanceProfiles()
-          .instanceProfiles()
-          .forEach(p -> left.add("instance profile " + p.instanceProfileName()));
-      aws.iam().listRoles().roles().stream()
-          .filter(role -> !role.roleName().equals("shop-operator"))
-          .forEach(role -> left.add("role " + role.roleName()));
-      aws.iam()
-          .listOpenIDConnectProviders()
-          .openIDConnectProviderList()
-          .forEach(p -> left.add("oidc " + p.arn()));
-      return left;
-    }
-
     @Override
     public void close() {
-      kit.close();
+      process.close();
       aws.close();
     }
   }
