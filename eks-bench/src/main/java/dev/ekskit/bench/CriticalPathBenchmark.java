@@ -43,9 +43,7 @@ final class CriticalPathBenchmark {
     System.out.printf(
         "%nWhole cluster (cluster, then 2 managed node groups and a Fargate profile at once), %d"
             + " accounts: end-to-end / critical path mean %.4f, worst %.4f%n",
-        runs,
-        mean,
-        ratios.get(ratios.size() - 1));
+        runs, mean, ratios.get(ratios.size() - 1));
     return mean;
   }
 
@@ -62,9 +60,7 @@ final class CriticalPathBenchmark {
       try (EksKit kit = kit(aws, seed)) {
         Instant start = aws.time().now();
         ClusterInfo created =
-            kit.clusters()
-                .create(ConcurrentWaitsBenchmark.spec("whole", world.subnets()))
-                .join();
+            kit.clusters().create(ConcurrentWaitsBenchmark.spec("whole", world.subnets())).join();
         Nodegroups nodegroups = Nodegroups.of(kit);
         CompletableFuture<?> first =
             nodegroups.managed().create(nodegroup(world, "a")).completionFuture();

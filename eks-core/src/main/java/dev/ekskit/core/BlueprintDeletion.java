@@ -14,9 +14,8 @@ import java.util.List;
  * @param clusterName the blueprint's cluster
  * @param cluster the cluster's cascade delete: profiles, node groups, add-ons, modules' parts,
  *     roles and OIDC provider made for it
- * @param loadBalancers the load balancers, target groups and security groups Kubernetes
- *     controllers had left in the VPC, deleted because {@link DeleteOptions#deleteLoadBalancers()}
- *     asked for it
+ * @param loadBalancers the load balancers, target groups and security groups Kubernetes controllers
+ *     had left in the VPC, deleted because {@link DeleteOptions#deleteLoadBalancers()} asked for it
  * @param networkParts the ids of the network's parts this run deleted; empty when the blueprint
  *     made no network, or it was gone
  */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A part of a {@link ClusterBlueprint} that a module contributes: a managed or self-managed node
- * group (eks-nodes), a Fargate profile (eks-fargate). Their specs implement it; the module's
- * {@link dev.ekskit.core.spi.BlueprintPartHandler} plans, applies and deletes it.
+ * group (eks-nodes), a Fargate profile (eks-fargate). Their specs implement it; the module's {@link
+ * dev.ekskit.core.spi.BlueprintPartHandler} plans, applies and deletes it.
  *
  * <pre>{@code
  * ClusterBlueprint.builder()

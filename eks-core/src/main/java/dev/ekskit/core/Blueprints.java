@@ -26,11 +26,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * }</pre>
  *
  * <p>Every operation is resumable with no local state: everything is found again by its name and
- * ekskit's tags, so running the same call after a crash, a lost answer or a cancel finishes the
- * job and makes nothing twice. One deadline bounds each whole operation, and cancelling it stops
- * every branch. Bad input throws {@link InvalidSpecException} before any AWS call; what needs the
- * account (subnets, AMIs, add-on versions, roles an add-on names) fails the operation with one
- * before its first change.
+ * ekskit's tags, so running the same call after a crash, a lost answer or a cancel finishes the job
+ * and makes nothing twice. One deadline bounds each whole operation, and cancelling it stops every
+ * branch. Bad input throws {@link InvalidSpecException} before any AWS call; what needs the account
+ * (subnets, AMIs, add-on versions, roles an add-on names) fails the operation with one before its
+ * first change.
  */
 public final class Blueprints {
   private final KitServices kit;
@@ -90,20 +90,22 @@ public final class Blueprints {
     return BlueprintOperations.planUpgrade(kit, run, kubernetesVersion).join();
   }
 
-  /** {@link #upgrade(ClusterBlueprint, String, ApplyOptions, ProgressListener)} without listener. */
+  /**
+   * {@link #upgrade(ClusterBlueprint, String, ApplyOptions, ProgressListener)} without listener.
+   */
   public Operation<AppliedBlueprint> upgrade(
       ClusterBlueprint blueprint, String kubernetesVersion, ApplyOptions options) {
     return upgrade(blueprint, kubernetesVersion, options, null);
   }
 
   /**
-   * Upgrades the cluster to {@code kubernetesVersion}: a preflight (EKS supports the version;
-   * no upgrade insight in ERROR unless {@link ApplyOptions#force()}; no node group would end up
-   * more than three minor versions behind), refused with every blocker before any change; then
-   * the control plane one minor version at a time, the add-ons to the versions their specs mean on
-   * the new version, managed node groups (rolling, as EKS does) and self-managed ones (a new
-   * launch template version and an instance refresh), each waited. Use {@code blueprint} with the
-   * new version afterwards, or apply will refuse to go back.
+   * Upgrades the cluster to {@code kubernetesVersion}: a preflight (EKS supports the version; no
+   * upgrade insight in ERROR unless {@link ApplyOptions#force()}; no node group would end up more
+   * than three minor versions behind), refused with every blocker before any change; then the
+   * control plane one minor version at a time, the add-ons to the versions their specs mean on the
+   * new version, managed node groups (rolling, as EKS does) and self-managed ones (a new launch
+   * template version and an instance refresh), each waited. Use {@code blueprint} with the new
+   * version afterwards, or apply will refuse to go back.
    */
   public Operation<AppliedBlueprint> upgrade(
       ClusterBlueprint blueprint,
@@ -138,9 +140,9 @@ public final class Blueprints {
    * target groups and security groups Kubernetes controllers left in the VPC (tags {@code
    * elbv2.k8s.aws/cluster}, {@code kubernetes.io/cluster/<name>}): unless {@link
    * DeleteOptions#deleteLoadBalancers()}, it refuses with a {@link DeletionRefusedException}
-   * listing them, deleting nothing. Then the cluster with its Fargate profiles (one at a time), node
-   * groups, add-ons and everything the kit's modules made for it, the roles and OIDC provider made
-   * for it, the leftovers when asked, and the network the blueprint made (found by its tag).
+   * listing them, deleting nothing. Then the cluster with its Fargate profiles (one at a time),
+   * node groups, add-ons and everything the kit's modules made for it, the roles and OIDC provider
+   * made for it, the leftovers when asked, and the network the blueprint made (found by its tag).
    * Resumable: run it again after a crash.
    */
   public Operation<BlueprintDeletion> delete(
@@ -158,7 +160,8 @@ public final class Blueprints {
     ElasticLoadBalancingV2Client elb = kit.client(ElasticLoadBalancingV2Client.class);
     List<CascadeStep> steps = kit.cascadeSteps();
     steps.forEach(CascadeStep::verify);
-    return BlueprintOperations.delete(kit, cluster, network, options, listener, eks, ec2, elb, steps);
+    return BlueprintOperations.delete(
+        kit, cluster, network, options, listener, eks, ec2, elb, steps);
   }
 
   private BlueprintRun upgradeRun(

@@ -12,8 +12,8 @@ import org.immutables.value.Value;
  * modules (managed and self-managed node groups, Fargate profiles). {@link Blueprints} plans,
  * applies, upgrades and deletes it as one resumable operation. Immutable; {@code build()} checks
  * the blueprint as a whole (every spec names its cluster, names are unique, the roles and subnets
- * every part needs are given or made, each part's own rules within the blueprint) and reports
- * every violation at once with its path, e.g. {@code parts[2].ami.family}.
+ * every part needs are given or made, each part's own rules within the blueprint) and reports every
+ * violation at once with its path, e.g. {@code parts[2].ami.family}.
  *
  * <pre>{@code
  * ClusterBlueprint blueprint = ClusterBlueprint.builder()
@@ -29,9 +29,9 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>What the blueprint makes it fills in where the specs leave it out: the cluster's role and
- * subnets (all of the network's, private first) and control-plane security group; node groups'
- * node role and subnets (the private ones when the network has NAT gateways, else the public
- * ones); Fargate profiles' private subnets. Everything it creates is tagged {@code
+ * subnets (all of the network's, private first) and control-plane security group; node groups' node
+ * role and subnets (the private ones when the network has NAT gateways, else the public ones);
+ * Fargate profiles' private subnets. Everything it creates is tagged {@code
  * ekskit.dev/blueprint=<cluster>}, which is how a later plan knows a part removed from the
  * blueprint is its to delete.
  */
@@ -63,7 +63,9 @@ public abstract class ClusterBlueprint {
   /** The node role to make for parts that name none. */
   public abstract Optional<NodeRoleSpec> nodeRole();
 
-  /** EKS add-ons. vpc-cni, kube-proxy and eks-pod-identity-agent come before nodes, others after. */
+  /**
+   * EKS add-ons. vpc-cni, kube-proxy and eks-pod-identity-agent come before nodes, others after.
+   */
   public abstract List<AddonSpec> addons();
 
   /** Access entries with their access policies. */

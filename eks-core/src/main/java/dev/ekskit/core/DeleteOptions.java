@@ -34,10 +34,11 @@ public abstract class DeleteOptions {
 
   /**
    * Whether load balancers, target groups and security groups that Kubernetes controllers left in
-   * the cluster's VPC (tagged {@code elbv2.k8s.aws/cluster} or {@code kubernetes.io/cluster/<name>})
-   * are deleted once the cluster is gone. Off by default: the delete then refuses, deleting
-   * nothing, and lists them. Deleting a cluster's Services of type LoadBalancer and its Ingresses
-   * first is the better fix, since their controllers then clean up after themselves.
+   * the cluster's VPC (tagged {@code elbv2.k8s.aws/cluster} or {@code
+   * kubernetes.io/cluster/<name>}) are deleted once the cluster is gone. Off by default: the delete
+   * then refuses, deleting nothing, and lists them. Deleting a cluster's Services of type
+   * LoadBalancer and its Ingresses first is the better fix, since their controllers then clean up
+   * after themselves.
    */
   @Value.Default
   public boolean deleteLoadBalancers() {

@@ -45,8 +45,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * made. Every request carries {@code ekskit/<version>} in its user agent.
  *
  * <p>Modules (eks-nodes, eks-fargate) plug in when the kit is built: found on the class path by
- * {@link ServiceLoader}, or registered with {@link Builder#addModule(KitModule)}. Their objects come
- * from the kit: {@code Nodegroups.of(kit)}.
+ * {@link ServiceLoader}, or registered with {@link Builder#addModule(KitModule)}. Their objects
+ * come from the kit: {@code Nodegroups.of(kit)}.
  */
 public final class EksKit implements AutoCloseable {
   private final KitServices services;
@@ -84,7 +84,9 @@ public final class EksKit implements AutoCloseable {
     return clusters;
   }
 
-  /** VPCs laid out for clusters, as eksctl makes them; optional, since clusters take any subnets. */
+  /**
+   * VPCs laid out for clusters, as eksctl makes them; optional, since clusters take any subnets.
+   */
   public Networks networks() {
     return networks;
   }
@@ -197,8 +199,8 @@ public final class EksKit implements AutoCloseable {
     }
 
     /**
-     * Any other client a module needs, e.g. {@code client(SsmClient.class, ssm)} for eks-nodes'
-     * AMI lookups. Giving any client makes the kit use given clients only.
+     * Any other client a module needs, e.g. {@code client(SsmClient.class, ssm)} for eks-nodes' AMI
+     * lookups. Giving any client makes the kit use given clients only.
      */
     public <T extends SdkClient> Builder client(Class<T> type, T client) {
       clients.put(Objects.requireNonNull(type, "type"), type.cast(client));

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What applying a {@link ClusterBlueprint} would do, resource by resource, in the order apply works:
- * the result of {@link Blueprints#plan(ClusterBlueprint)}, made without any mutating call. As data
- * ({@link #changes()}) and as a table ({@link #render()}), as {@code terraform plan} shows it.
+ * What applying a {@link ClusterBlueprint} would do, resource by resource, in the order apply
+ * works: the result of {@link Blueprints#plan(ClusterBlueprint)}, made without any mutating call.
+ * As data ({@link #changes()}) and as a table ({@link #render()}), as {@code terraform plan} shows
+ * it.
  *
  * <pre>{@code
  * Plan plan = kit.blueprints().plan(blueprint);

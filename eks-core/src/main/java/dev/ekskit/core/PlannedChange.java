@@ -23,11 +23,7 @@ import java.util.List;
  *     empty
  */
 public record PlannedChange(
-    String kind,
-    String name,
-    PlanAction action,
-    List<FieldDifference> differences,
-    String note) {
+    String kind, String name, PlanAction action, List<FieldDifference> differences, String note) {
 
   /**
    * The field of a difference in the Kubernetes version a part runs: upgrades read it to keep nodes
@@ -83,6 +79,11 @@ public record PlannedChange(
 
   @Override
   public String toString() {
-    return action.sign() + " " + kind + " " + name + (differences.isEmpty() ? "" : " " + differences);
+    return action.sign()
+        + " "
+        + kind
+        + " "
+        + name
+        + (differences.isEmpty() ? "" : " " + differences);
   }
 }

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * @param controlPlaneHops the versions the control plane goes through, e.g. {@code [1.33, 1.34]}
  * @param insights EKS's upgrade-readiness insights for the cluster that need attention (WARNING or
  *     ERROR)
- * @param blockers what stops the upgrade: an unsupported target, insights in ERROR (unless
- *     forced), node groups that would fall further behind than Kubernetes allows
+ * @param blockers what stops the upgrade: an unsupported target, insights in ERROR (unless forced),
+ *     node groups that would fall further behind than Kubernetes allows
  * @param plan every resource's change at the target version
  */
 public record UpgradePlan(
@@ -60,7 +60,11 @@ public record UpgradePlan(
     text.append(
         controlPlaneHops.isEmpty()
             ? "  control plane: already at " + toVersion + "\n"
-            : "  control plane: " + fromVersion + " → " + String.join(" → ", controlPlaneHops) + "\n");
+            : "  control plane: "
+                + fromVersion
+                + " → "
+                + String.join(" → ", controlPlaneHops)
+                + "\n");
     insights.forEach(
         insight ->
             text.append("  insight ")

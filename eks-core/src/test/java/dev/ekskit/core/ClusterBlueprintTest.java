@@ -63,8 +63,7 @@ class ClusterBlueprintTest {
   void build_neitherGivenNorMade_namesBothFields() {
     assertThat(
             violations(
-                ClusterBlueprint.builder()
-                    .cluster(ClusterSpec.builder().name("orders").build())))
+                ClusterBlueprint.builder().cluster(ClusterSpec.builder().name("orders").build())))
         .extracting(Violation::field, Violation::rule)
         .containsExactlyInAnyOrder(
             tuple("cluster.roleArn", "one-role"), tuple("cluster.subnetIds", "one-network"));
@@ -81,7 +80,8 @@ class ClusterBlueprintTest {
 
     assertThat(violations(made().cluster(given)))
         .extracting(Violation::field, Violation::rule)
-        .containsExactlyInAnyOrder(tuple("clusterRole", "one-role"), tuple("network", "one-network"));
+        .containsExactlyInAnyOrder(
+            tuple("clusterRole", "one-role"), tuple("network", "one-network"));
   }
 
   @Test
@@ -150,10 +150,7 @@ class ClusterBlueprintTest {
     ClusterBlueprint.Builder builder =
         made()
             .cluster(
-                ClusterSpec.builder()
-                    .name("orders")
-                    .autoMode(AutoMode.builder().build())
-                    .build());
+                ClusterSpec.builder().name("orders").autoMode(AutoMode.builder().build()).build());
 
     assertThat(violations(builder))
         .extracting(Violation::field, Violation::rule)
@@ -201,7 +198,8 @@ class ClusterBlueprintTest {
                     .clusterName("orders")
                     .name("vpc-cni")
                     .serviceAccountRoleArn(arn + "orders-nodes")
-                    .addPodIdentityAssociations(new AddonPodIdentity("aws-node", arn + "orders-ebs"))
+                    .addPodIdentityAssociations(
+                        new AddonPodIdentity("aws-node", arn + "orders-ebs"))
                     .build());
 
     assertThat(violations(builder))

@@ -89,8 +89,8 @@ public final class BlueprintQuickStart {
 
   /**
    * A cluster with its own network and roles, the add-ons eksctl installs plus Pod Identity's
-   * agent, an access entry for an operator role, a Graviton managed node group, an x86
-   * self-managed one for batch work, a Fargate profile, and a workload with a role of its own.
+   * agent, an access entry for an operator role, a Graviton managed node group, an x86 self-managed
+   * one for batch work, a Fargate profile, and a workload with a role of its own.
    */
   public static ClusterBlueprint blueprint(String name, String version, String operatorRole) {
     return ClusterBlueprint.builder()

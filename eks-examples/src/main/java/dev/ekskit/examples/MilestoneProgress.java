@@ -8,9 +8,9 @@ import java.time.Instant;
 
 /**
  * Prints the milestones of a long operation, a line each: every wait that ends after waiting (a
- * resource reached its state) and every step that fails, with the time since start on the kit's clock (simulated
- * minutes on the simulated AWS). What {@link ConsoleProgress} prints in full, for a whole
- * blueprint would be hundreds of lines.
+ * resource reached its state) and every step that fails, with the time since start on the kit's
+ * clock (simulated minutes on the simulated AWS). What {@link ConsoleProgress} prints in full, for
+ * a whole blueprint would be hundreds of lines.
  */
 public final class MilestoneProgress implements ProgressListener {
   private final PrintStream out;

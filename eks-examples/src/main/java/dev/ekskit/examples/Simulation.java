@@ -44,7 +44,8 @@ public final class Simulation {
                     .assumeRolePolicyDocument(
                         """
                         {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
-                        "Principal":{"Service":"%s"},"Action":"sts:AssumeRole"}]}"""
+                        "Principal":{"Service":"%s"},"Action":"sts:AssumeRole"}]}\
+                        """
                             .formatted(service)))
         .role()
         .arn();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.model.Instance;
 
 /**
- * The whole workflow on one blueprint with every kind of part: apply on Kubernetes 1.32, upgrade
- * to 1.34 in two control-plane hops with the add-ons and both kinds of node group following, then
+ * The whole workflow on one blueprint with every kind of part: apply on Kubernetes 1.32, upgrade to
+ * 1.34 in two control-plane hops with the add-ons and both kinds of node group following, then
  * delete, leaving only what existed before.
  */
 class BlueprintLifecycleTest {
@@ -122,9 +122,10 @@ class BlueprintLifecycleTest {
         .containsExactly("general");
     assertThat(aws.autoScaling().describeAutoScalingGroups().autoScalingGroups()).hasSize(1);
     assertThat(aws.ec2().describeLaunchTemplates().launchTemplates()).hasSize(1);
-    assertThat(aws.ec2().describeLaunchTemplateVersions(
-                r -> r.launchTemplateName("shop-batch"))
-            .launchTemplateVersions())
+    assertThat(
+            aws.ec2()
+                .describeLaunchTemplateVersions(r -> r.launchTemplateName("shop-batch"))
+                .launchTemplateVersions())
         .as("one version for the create, one for the upgrade")
         .hasSize(2);
     assertThat(aws.eks().listFargateProfiles(r -> r.clusterName(CLUSTER)).fargateProfileNames())

@@ -60,9 +60,7 @@ class BlueprintPartsTest {
             .addParts(profile("a"), profile("b"), profile("c"), nodes("general"), nodes("spare"))
             .build();
 
-    kit.blueprints()
-        .apply(blueprint, ApplyOptions.builder().computeParallelism(1).build())
-        .join();
+    kit.blueprints().apply(blueprint, ApplyOptions.builder().computeParallelism(1).build()).join();
 
     Instant lastProfileCreate = lastCall("CreateFargateProfile");
     assertThat(firstCall("CreateNodegroup")).isBefore(lastProfileCreate);
@@ -82,13 +80,11 @@ class BlueprintPartsTest {
                     .subnetIds(subnets)
                     .build())
             .addParts(
-                nodes("general")
-                    .toBuilder()
+                nodes("general").toBuilder()
                     .subnetIds(subnets)
                     .nodeRoleArn(Simulation.role(aws, "shop-nodes", "ec2.amazonaws.com"))
                     .build(),
-                profile("jobs")
-                    .toBuilder()
+                profile("jobs").toBuilder()
                     .subnetIds(subnets)
                     .podExecutionRoleArn(
                         Simulation.role(aws, "shop-pods", "eks-fargate-pods.amazonaws.com"))

@@ -78,7 +78,8 @@ class BlueprintResumeTest {
   private static final class World implements AutoCloseable {
     private final SimulatedAws aws = SimulatedAws.create();
     private final String operator = Simulation.role(aws, "shop-operator", "ec2.amazonaws.com");
-    private final ClusterBlueprint before = BlueprintQuickStart.blueprint(CLUSTER, "1.33", operator);
+    private final ClusterBlueprint before =
+        BlueprintQuickStart.blueprint(CLUSTER, "1.33", operator);
     private final ClusterBlueprint after = before.withKubernetesVersion("1.34");
     private final RestartingKit process = new RestartingKit(() -> Simulation.kit(aws, e -> {}));
 

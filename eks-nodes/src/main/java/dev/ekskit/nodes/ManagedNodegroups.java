@@ -1,9 +1,9 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
-import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
@@ -184,14 +184,17 @@ public final class ManagedNodegroups {
         NODEGROUP_SCALE,
         eks ->
             token ->
-            eks.updateNodegroupConfig(
-                    r ->
-                        r.clusterName(clusterName)
-                            .nodegroupName(name)
-                            .scalingConfig(
-                                s -> s.minSize(minSize).desiredSize(desiredSize).maxSize(maxSize))
-                            .clientRequestToken(token))
-                .update());
+                eks.updateNodegroupConfig(
+                        r ->
+                            r.clusterName(clusterName)
+                                .nodegroupName(name)
+                                .scalingConfig(
+                                    s ->
+                                        s.minSize(minSize)
+                                            .desiredSize(desiredSize)
+                                            .maxSize(maxSize))
+                                .clientRequestToken(token))
+                    .update());
   }
 
   /**
@@ -210,13 +213,13 @@ public final class ManagedNodegroups {
         NODEGROUP_VERSION_UPDATE,
         eks ->
             token ->
-            eks.updateNodegroupVersion(
-                    r ->
-                        r.clusterName(clusterName)
-                            .nodegroupName(name)
-                            .version(kubernetesVersion)
-                            .clientRequestToken(token))
-                .update());
+                eks.updateNodegroupVersion(
+                        r ->
+                            r.clusterName(clusterName)
+                                .nodegroupName(name)
+                                .version(kubernetesVersion)
+                                .clientRequestToken(token))
+                    .update());
   }
 
   /** Moves the nodes to AMI release {@code releaseVersion}, e.g. {@code 1.33.5-20251101}. */
@@ -234,13 +237,13 @@ public final class ManagedNodegroups {
         NODEGROUP_VERSION_UPDATE,
         eks ->
             token ->
-            eks.updateNodegroupVersion(
-                    r ->
-                        r.clusterName(clusterName)
-                            .nodegroupName(name)
-                            .releaseVersion(releaseVersion)
-                            .clientRequestToken(token))
-                .update());
+                eks.updateNodegroupVersion(
+                        r ->
+                            r.clusterName(clusterName)
+                                .nodegroupName(name)
+                                .releaseVersion(releaseVersion)
+                                .clientRequestToken(token))
+                    .update());
   }
 
   private Operation<NodegroupInfo> update(

@@ -46,9 +46,9 @@ import software.amazon.awssdk.services.eks.model.CapacityTypes;
  *
  * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("self-managed node group" in plans)
  * it may leave out its subnets and node role when the blueprint makes them, and its nodes follow
- * the blueprint's Kubernetes version unless {@link #kubernetesVersion()} pins one. Apply changes the
- * Auto Scaling group in place (scaling, subnets, instance types, capacity type); anything in the
- * launch template (the AMI, so a new Kubernetes version, labels, taints, max pods, commands,
+ * the blueprint's Kubernetes version unless {@link #kubernetesVersion()} pins one. Apply changes
+ * the Auto Scaling group in place (scaling, subnets, instance types, capacity type); anything in
+ * the launch template (the AMI, so a new Kubernetes version, labels, taints, max pods, commands,
  * volumes, IMDS, security groups) takes a new template version, made the default, and an instance
  * refresh that replaces the nodes a batch at a time, at least 90% of them in service. Only a new
  * node role needs a new group.

@@ -167,8 +167,7 @@ public final class SelfManagedNodegroups {
     return kit.start(
         ref(clusterName, name),
         null,
-        scope ->
-            new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE).run());
+        scope -> new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE).run());
   }
 
   /** The names' rules, before any call; more rules may be added before throwing. */

@@ -1,7 +1,6 @@
 package dev.ekskit.testkit;
 
 import dev.ekskit.testkit.internal.Operations;
-
 import java.time.Instant;
 
 /**

@@ -13,9 +13,9 @@ import java.time.Duration;
  * create and update 15–90 s / delete 0.5–2 min, Auto Mode's instances gone 2.5–8 min after their
  * cluster's delete starts, NAT gateway create 1–2 / delete 0.5–2 min (its interface lingers 10 s–2
  * min more), an instance refresh Pending 5 s–2 min (each batch then takes an instance launch, 1–4
- * min, plus the warmup asked for), a load balancer provisioning 1–6 min (its interfaces linger
- * 20 s–10 min after a delete). {@link #distribution} gives each as numbers, {@link #next} tells
- * what the next draw will be. Fixing a duration makes a test independent of the draws:
+ * min, plus the warmup asked for), a load balancer provisioning 1–6 min (its interfaces linger 20
+ * s–10 min after a delete). {@link #distribution} gives each as numbers, {@link #next} tells what
+ * the next draw will be. Fixing a duration makes a test independent of the draws:
  *
  * <pre>{@code
  * aws.durations().clusterCreate(Duration.ofMinutes(12)).clusterDelete(Duration.ofMinutes(3));

@@ -150,12 +150,11 @@ public final class Faults {
    * <p>The action runs synchronously inside the simulated call, on the caller's thread, holding the
    * simulation's lock: it sees the committed state, and may call the simulated clients (the hooked
    * call is recorded first, so a test woken by the action finds it). It must not wait for another
-   * thread that calls the
-   * simulation. If it throws an {@code AwsServiceException}, such as one from {@link #error(String,
-   * int)}, the caller gets that error instead of the answer, and the state change stays; anything
-   * else it does just happens, and the call answers normally. Every hook due on the same call runs;
-   * the first error thrown wins. The call is recorded in {@link SimulatedAws#calls()} with the
-   * outcome the caller saw.
+   * thread that calls the simulation. If it throws an {@code AwsServiceException}, such as one from
+   * {@link #error(String, int)}, the caller gets that error instead of the answer, and the state
+   * change stays; anything else it does just happens, and the call answers normally. Every hook due
+   * on the same call runs; the first error thrown wins. The call is recorded in {@link
+   * SimulatedAws#calls()} with the outcome the caller saw.
    *
    * <pre>{@code
    * // Stop the run right after the 3rd CreateAutoScalingGroup, and lose that answer too.

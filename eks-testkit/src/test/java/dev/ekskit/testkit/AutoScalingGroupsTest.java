@@ -108,7 +108,8 @@ class AutoScalingGroupsTest extends SimulatedAwsFixture {
     aws.time().advance(Duration.ofMinutes(10));
 
     AutoScalingGroup group =
-        autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames("workers"))
+        autoScaling
+            .describeAutoScalingGroups(r -> r.autoScalingGroupNames("workers"))
             .autoScalingGroups()
             .get(0);
     assertThat(group.vpcZoneIdentifier()).isEqualTo(first);
@@ -118,7 +119,8 @@ class AutoScalingGroupsTest extends SimulatedAwsFixture {
     assertAwsError(
         () ->
             autoScaling.updateAutoScalingGroup(
-                r -> r.autoScalingGroupName("workers").vpcZoneIdentifier("subnet-0000000000000000")),
+                r ->
+                    r.autoScalingGroupName("workers").vpcZoneIdentifier("subnet-0000000000000000")),
         AutoScalingException.class,
         400,
         "ValidationError");
@@ -150,7 +152,9 @@ class AutoScalingGroupsTest extends SimulatedAwsFixture {
   }
 
   private List<String> names(Filter... filters) {
-    return autoScaling.describeAutoScalingGroups(r -> r.filters(filters)).autoScalingGroups()
+    return autoScaling
+        .describeAutoScalingGroups(r -> r.filters(filters))
+        .autoScalingGroups()
         .stream()
         .map(AutoScalingGroup::autoScalingGroupName)
         .toList();

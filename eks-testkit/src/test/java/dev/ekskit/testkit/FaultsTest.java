@@ -100,7 +100,10 @@ class FaultsTest extends SimulatedAwsFixture {
     aws.faults().serverErrors(1.0, 0);
 
     assertAwsError(
-        () -> eks.createCluster(clusterRequest("orders")), EksException.class, 500, "InternalFailure");
+        () -> eks.createCluster(clusterRequest("orders")),
+        EksException.class,
+        500,
+        "InternalFailure");
     aws.faults().clear();
 
     assertThat(eks.listClusters(r -> {}).clusters()).isEmpty();
@@ -111,14 +114,15 @@ class FaultsTest extends SimulatedAwsFixture {
     aws.faults().serverErrors(0, 1.0);
 
     assertAwsError(
-        () -> eks.createCluster(clusterRequest("orders")), EksException.class, 500, "InternalFailure");
+        () -> eks.createCluster(clusterRequest("orders")),
+        EksException.class,
+        500,
+        "InternalFailure");
 
     assertThat(eks.listClusters(r -> {}).clusters()).containsExactly("orders");
     assertThat(aws.calls().all())
         .extracting(Call::operation, Call::statusCode)
-        .containsExactly(
-            tuple("CreateCluster", 500),
-            tuple("ListClusters", 200));
+        .containsExactly(tuple("CreateCluster", 500), tuple("ListClusters", 200));
   }
 
   @Test

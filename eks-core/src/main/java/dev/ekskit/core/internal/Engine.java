@@ -165,10 +165,12 @@ public final class Engine {
   /** Runs {@code task} on the executor after {@code delay}, without holding a thread meanwhile. */
   public void schedule(Duration delay, Runnable task) {
     scheduler.schedule(
-        () -> call(() -> {
-          task.run();
-          return null;
-        }),
+        () ->
+            call(
+                () -> {
+                  task.run();
+                  return null;
+                }),
         delay.toMillis(),
         TimeUnit.MILLISECONDS);
   }

@@ -74,8 +74,7 @@ public final class KitServices implements KitContext, AutoCloseable {
             settings.operationDeadline(),
             settings.random());
     KitServices kit =
-        new KitServices(
-            engine, new KitClients(givenClients, region, credentialsProvider), threads);
+        new KitServices(engine, new KitClients(givenClients, region, credentialsProvider), threads);
     kit.addCascadeStep(new IdentityCascade(kit));
     modules.forEach(module -> module.install(kit));
     return kit;

@@ -73,8 +73,7 @@ final class OperationScope implements Scope {
   }
 
   @Override
-  public <T> CompletableFuture<T> call(
-      String step, StepRetries retries, Supplier<T> blockingCall) {
+  public <T> CompletableFuture<T> call(String step, StepRetries retries, Supplier<T> blockingCall) {
     return StepRunner.run(this, step, retries, blockingCall);
   }
 

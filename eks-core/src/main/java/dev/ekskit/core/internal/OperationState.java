@@ -64,7 +64,10 @@ final class OperationState {
     return reason;
   }
 
-  /** Stops the operation for {@code reason} unless it stopped already; returns the reason that holds. */
+  /**
+   * Stops the operation for {@code reason} unless it stopped already; returns the reason that
+   * holds.
+   */
   EksKitException stop(EksKitException reason) {
     return stop.compareAndExchange(null, reason) == null ? reason : stop.get();
   }

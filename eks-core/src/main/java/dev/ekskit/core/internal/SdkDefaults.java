@@ -9,9 +9,9 @@ final class SdkDefaults {
 
   /**
    * Whether {@code method} is one of the interface's own methods that builds its request and calls
-   * the request's method back through the proxy: a {@code Consumer<Builder>} overload, a
-   * paginator, or an operation without arguments such as {@code describeVpcs()}. The methods that
-   * take a request are default methods too, which only throw: those go to the client.
+   * the request's method back through the proxy: a {@code Consumer<Builder>} overload, a paginator,
+   * or an operation without arguments such as {@code describeVpcs()}. The methods that take a
+   * request are default methods too, which only throw: those go to the client.
    */
   static boolean buildsItsRequest(Method method, Object[] args) {
     if (!method.isDefault()) {

@@ -56,12 +56,15 @@ final class UserAgent {
               .overrideConfiguration()
               .map(AwsRequestOverrideConfiguration::toBuilder)
               .orElseGet(AwsRequestOverrideConfiguration::builder);
-      return request.toBuilder().overrideConfiguration(override.addApiName(API_NAME).build()).build();
+      return request.toBuilder()
+          .overrideConfiguration(override.addApiName(API_NAME).build())
+          .build();
     }
   }
 
   private static String version() {
-    try (InputStream in = UserAgent.class.getResourceAsStream("/dev/ekskit/core/version.properties")) {
+    try (InputStream in =
+        UserAgent.class.getResourceAsStream("/dev/ekskit/core/version.properties")) {
       Properties properties = new Properties();
       if (in != null) {
         properties.load(in);

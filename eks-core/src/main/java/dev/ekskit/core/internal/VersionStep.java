@@ -43,7 +43,8 @@ public final class VersionStep {
 
   /**
    * The minor versions an upgrade from {@code from} to {@code to} goes through, each a hop EKS
-   * takes: {@code hops("1.32", "1.34")} is {@code [1.33, 1.34]}; empty when {@code to} is not newer.
+   * takes: {@code hops("1.32", "1.34")} is {@code [1.33, 1.34]}; empty when {@code to} is not
+   * newer.
    */
   public static List<String> hops(String from, String to) {
     int[] start = parse(from);

@@ -89,8 +89,8 @@ public final class AwsErrors {
   /**
    * Whether AWS answered "it is there": EKS's 409 {@code ResourceInUseException}, IAM's {@code
    * EntityAlreadyExists}, Auto Scaling's {@code AlreadyExists}, EC2's {@code ...AlreadyExists...}
-   * and {@code ...Duplicate...} codes. After a lost response this is the normal answer to a repeated
-   * create, to be read as "describe it and adopt it".
+   * and {@code ...Duplicate...} codes. After a lost response this is the normal answer to a
+   * repeated create, to be read as "describe it and adopt it".
    */
   public static boolean saysItExists(Throwable error) {
     String code = errorCode(error).toLowerCase(Locale.ROOT);
@@ -177,7 +177,9 @@ public final class AwsErrors {
     return "";
   }
 
-  /** The service that answered, as people write it ({@code EKS}, {@code Auto Scaling}); else "AWS". */
+  /**
+   * The service that answered, as people write it ({@code EKS}, {@code Auto Scaling}); else "AWS".
+   */
   public static String serviceTitle(Throwable error) {
     return switch (serviceName(error)) {
       case "" -> "AWS";

@@ -32,7 +32,9 @@ public interface BlueprintPartHandler<S> {
   /** The part's name in plans and events. */
   String name(S part);
 
-  /** When in the apply the part is brought to its spec; {@link BlueprintStage#COMPUTE} by default. */
+  /**
+   * When in the apply the part is brought to its spec; {@link BlueprintStage#COMPUTE} by default.
+   */
   default BlueprintStage stage(S part) {
     return BlueprintStage.COMPUTE;
   }

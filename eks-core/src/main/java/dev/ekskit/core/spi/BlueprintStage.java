@@ -2,9 +2,10 @@ package dev.ekskit.core.spi;
 
 /**
  * When, in a blueprint's apply, a part is brought to its spec. Stages run in this order; parts of
- * one stage run at once (compute parts up to {@link dev.ekskit.core.ApplyOptions#computeParallelism()}),
- * and parts removed from the blueprint are deleted at the end of their stage. Upgrades follow the
- * same order: the control plane first, then add-ons, then nodes.
+ * one stage run at once (compute parts up to {@link
+ * dev.ekskit.core.ApplyOptions#computeParallelism()}), and parts removed from the blueprint are
+ * deleted at the end of their stage. Upgrades follow the same order: the control plane first, then
+ * add-ons, then nodes.
  *
  * <pre>{@code
  * public BlueprintStage stage(NodegroupSpec part) {

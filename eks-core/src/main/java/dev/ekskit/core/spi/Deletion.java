@@ -55,8 +55,8 @@ public final class Deletion {
   }
 
   /**
-   * Runs it within {@code scope}, its events naming this resource. Completes with true when this run
-   * deleted it, false when it was already gone.
+   * Runs it within {@code scope}, its events naming this resource. Completes with true when this
+   * run deleted it, false when it was already gone.
    */
   public CompletableFuture<Boolean> run(Scope scope) {
     Scope own = scope.resource().equals(ref) ? scope : scope.child(ref);
@@ -95,7 +95,9 @@ public final class Deletion {
     return Readiness.pending(seen.status());
   }
 
-  /** Options of a {@link Deletion}; all but {@code failedStatus} and {@code retries} are required. */
+  /**
+   * Options of a {@link Deletion}; all but {@code failedStatus} and {@code retries} are required.
+   */
   public static final class Builder {
     private final ResourceRef ref;
     private WaitKind waitKind;
@@ -132,7 +134,10 @@ public final class Deletion {
       return this;
     }
 
-    /** What the delete call retries besides throttling and faults; default {@link StepRetries#whileBusy()}. */
+    /**
+     * What the delete call retries besides throttling and faults; default {@link
+     * StepRetries#whileBusy()}.
+     */
     public Builder retries(StepRetries retries) {
       this.retries = Objects.requireNonNull(retries, "retries");
       return this;

@@ -52,9 +52,7 @@ public interface KitContext {
    * @param listener receives this operation's events besides the kit's listeners; may be null
    */
   <T> Operation<T> start(
-      ResourceRef resource,
-      ProgressListener listener,
-      Function<Scope, CompletableFuture<T>> body);
+      ResourceRef resource, ProgressListener listener, Function<Scope, CompletableFuture<T>> body);
 
   /**
    * Lets blueprints of this kit hold parts of {@code handler}'s type ({@link

@@ -66,9 +66,9 @@ public interface Scope {
   /**
    * Runs blocking reads as one step, e.g. a plan or a check against the account: reads only, so
    * repeating them is always safe. A step of many calls fails when any one does, so here a retry
-   * does not repeat the reads that already succeeded (the kit's clients answer them from the
-   * step's memory), and faults get a larger budget ({@link StepRetries#reads()}): the step finishes
-   * under throttling and 5xx that would fail one of its calls almost every time.
+   * does not repeat the reads that already succeeded (the kit's clients answer them from the step's
+   * memory), and faults get a larger budget ({@link StepRetries#reads()}): the step finishes under
+   * throttling and 5xx that would fail one of its calls almost every time.
    *
    * <pre>{@code
    * scope.read("compare", () -> plan(part, blueprint))
@@ -119,8 +119,7 @@ public interface Scope {
    * Runs {@code each} for the items one after another, starting none once the operation has
    * stopped; the first failure ends the sequence.
    */
-  <I, T> CompletableFuture<List<T>> sequence(
-      List<I> items, Function<I, CompletableFuture<T>> each);
+  <I, T> CompletableFuture<List<T>> sequence(List<I> items, Function<I, CompletableFuture<T>> each);
 
   /**
    * Runs {@code each} for the items, at most {@code parallelism} at once, starting none once the
@@ -132,9 +131,9 @@ public interface Scope {
 
   /**
    * Runs {@code work} after every work queued before it under {@code key} in this kit has ended
-   * (for instance one Fargate profile change per cluster at a time), in the order asked. The turn is
-   * taken now, in the caller's thread; if the operation has stopped by the time the turn comes, the
-   * work does not run.
+   * (for instance one Fargate profile change per cluster at a time), in the order asked. The turn
+   * is taken now, in the caller's thread; if the operation has stopped by the time the turn comes,
+   * the work does not run.
    */
   <T> CompletableFuture<T> serialized(String key, Supplier<CompletableFuture<T>> work);
 }

@@ -57,9 +57,12 @@ public record StepRetries(Predicate<Throwable> condition, RetrySettings settings
     return when(AwsErrors::saysRoleNotAssumable, ROLE_PROPAGATION);
   }
 
-  /** A 409 "resource in use" while someone else's change runs, for as long as such a change takes. */
+  /**
+   * A 409 "resource in use" while someone else's change runs, for as long as such a change takes.
+   */
   public static StepRetries whileBusy() {
-    return when(error -> AwsErrors.is(error, AwsErrors.Kind.IN_USE), RetrySettings.forResourceInUse());
+    return when(
+        error -> AwsErrors.is(error, AwsErrors.Kind.IN_USE), RetrySettings.forResourceInUse());
   }
 
   /**

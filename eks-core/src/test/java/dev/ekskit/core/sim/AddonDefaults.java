@@ -8,14 +8,16 @@ public final class AddonDefaults {
 
   /** The version of {@code addon} EKS installs by default on {@code kubernetesVersion}. */
   public static String version(SimulatedAws aws, String addon, String kubernetesVersion) {
-    return aws.eks()
+    return aws
+        .eks()
         .describeAddonVersions(r -> r.addonName(addon).kubernetesVersion(kubernetesVersion))
         .addons()
         .get(0)
         .addonVersions()
         .stream()
         .filter(
-            v -> v.compatibilities().stream().anyMatch(c -> Boolean.TRUE.equals(c.defaultVersion())))
+            v ->
+                v.compatibilities().stream().anyMatch(c -> Boolean.TRUE.equals(c.defaultVersion())))
         .findFirst()
         .orElseThrow()
         .addonVersion();

@@ -29,7 +29,8 @@ class BlueprintDeleteSimTest extends SimulationTest {
   }
 
   private List<String> vpcsOfTheBlueprint() {
-    return aws.ec2()
+    return aws
+        .ec2()
         .describeVpcs(
             r ->
                 r.filters(

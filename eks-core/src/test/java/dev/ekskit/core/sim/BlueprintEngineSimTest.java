@@ -54,7 +54,8 @@ class BlueprintEngineSimTest extends SimulationTest {
     Instant ended = aws.time().clock().instant();
     aws.time().advance(Duration.ofHours(1));
 
-    assertThat(Duration.between(started, ended)).isLessThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(1));
+    assertThat(Duration.between(started, ended))
+        .isLessThanOrEqualTo(Duration.ofMinutes(5).plusSeconds(1));
     assertThat(aws.calls().all())
         .filteredOn(Call::mutating)
         .allMatch(call -> !call.at().isAfter(started.plus(Duration.ofMinutes(5))));
@@ -98,7 +99,8 @@ class BlueprintEngineSimTest extends SimulationTest {
         .hasSize(1);
     assertThat(aws.iam().listRoles().roles())
         .extracting(role -> role.roleName())
-        .containsExactlyInAnyOrder("orders-cluster", "orders-nodes", "orders-ebs-csi", "orders-api");
+        .containsExactlyInAnyOrder(
+            "orders-cluster", "orders-nodes", "orders-ebs-csi", "orders-api");
     assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
     assertThat(aws.eks().listAddons(r -> r.clusterName("orders")).addons())
         .containsExactlyInAnyOrder("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent");

@@ -17,9 +17,9 @@ import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.NodeRoleSpec;
+import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlanAction;
-import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.PodIdentityAssociationSpec;
 import dev.ekskit.core.ResourceFailedException;
@@ -137,8 +137,11 @@ class BlueprintSimTest extends SimulationTest {
       assertThat(succeeded(create)).as(create).isEqualTo(1);
     }
     assertThat(succeeded("CreateAddon")).isEqualTo(4); // the three, and Pod Identity's agent
-    assertThat(aws.eks().describeAddon(r -> r.clusterName(CLUSTER).addonName("coredns")).addon()
-            .tags())
+    assertThat(
+            aws.eks()
+                .describeAddon(r -> r.clusterName(CLUSTER).addonName("coredns"))
+                .addon()
+                .tags())
         .containsEntry("ekskit.dev/blueprint", CLUSTER);
     aws.calls().clear();
     Plan again = kit.blueprints().plan(blueprint().build());
@@ -194,7 +197,8 @@ class BlueprintSimTest extends SimulationTest {
 
     assertThat(drifted.changes(PlanAction.UPDATE))
         .extracting(PlannedChange::kind, change -> change.differences().get(0).field())
-        .containsExactlyInAnyOrder(tuple("cluster", "logTypes"), tuple("access entry", "accessPolicies"));
+        .containsExactlyInAnyOrder(
+            tuple("cluster", "logTypes"), tuple("access entry", "accessPolicies"));
     assertThat(drifted.render()).contains("~ update", "logTypes: [audit] → []");
     kit.blueprints().apply(blueprint().build()).join();
     assertThat(kit.blueprints().plan(blueprint().build()).hasChanges()).isFalse();
@@ -307,7 +311,10 @@ class BlueprintSimTest extends SimulationTest {
     AppliedBlueprint applied = kit.blueprints().apply(blueprint).join();
 
     assertThat(
-            kit.addons().describe(CLUSTER, "aws-ebs-csi-driver").orElseThrow().serviceAccountRoleArn())
+            kit.addons()
+                .describe(CLUSTER, "aws-ebs-csi-driver")
+                .orElseThrow()
+                .serviceAccountRoleArn())
         .contains("arn:aws:iam::123456789012:role/orders-ebs-csi");
     assertThat(applied.changes(PlanAction.CREATE)).hasSize(11);
   }

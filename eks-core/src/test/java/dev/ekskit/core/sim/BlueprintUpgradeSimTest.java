@@ -53,7 +53,8 @@ class BlueprintUpgradeSimTest extends SimulationTest {
     assertThat(upgrade.plan().find("add-on", "kube-proxy").orElseThrow().differences())
         .singleElement()
         .satisfies(
-            d -> assertThat(d.wanted()).isEqualTo(AddonDefaults.version(aws, "kube-proxy", "1.34")));
+            d ->
+                assertThat(d.wanted()).isEqualTo(AddonDefaults.version(aws, "kube-proxy", "1.34")));
     assertThat(upgrade.render()).contains("control plane: 1.32 → 1.33 → 1.34", "no blockers");
   }
 
@@ -67,7 +68,9 @@ class BlueprintUpgradeSimTest extends SimulationTest {
         .extracting(Call::succeeded)
         .containsExactly(true, true);
     for (String addon : new String[] {"vpc-cni", "kube-proxy", "coredns"}) {
-      assertThat(addonVersion(addon)).as(addon).isEqualTo(AddonDefaults.version(aws, addon, "1.34"));
+      assertThat(addonVersion(addon))
+          .as(addon)
+          .isEqualTo(AddonDefaults.version(aws, addon, "1.34"));
     }
     assertThat(upgraded.changes(PlanAction.UPDATE))
         .extracting(PlannedChange::kind)
@@ -85,10 +88,12 @@ class BlueprintUpgradeSimTest extends SimulationTest {
     kit = kitOn(aws);
     kit.blueprints().upgrade(at("1.32"), "1.34", ApplyOptions.defaults()).join();
 
-    assertThat(aws.calls().all().stream()
-            .filter(c -> c.operation().equals("UpdateClusterVersion") && c.succeeded()))
+    assertThat(
+            aws.calls().all().stream()
+                .filter(c -> c.operation().equals("UpdateClusterVersion") && c.succeeded()))
         .hasSize(2);
-    assertThat(kit.clusters().describe(CLUSTER).orElseThrow().kubernetesVersion()).isEqualTo("1.34");
+    assertThat(kit.clusters().describe(CLUSTER).orElseThrow().kubernetesVersion())
+        .isEqualTo("1.34");
   }
 
   @Test
@@ -100,15 +105,17 @@ class BlueprintUpgradeSimTest extends SimulationTest {
             () -> kit.blueprints().upgrade(at("1.32"), "1.33", ApplyOptions.defaults()).join())
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
-            e -> assertThat(e.violations()).extracting(Violation::rule).containsExactly("insight-error"));
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::rule)
+                    .containsExactly("insight-error"));
 
     assertThat(upgrade.canProceed()).isFalse();
     assertThat(upgrade.insights()).isNotEmpty();
     assertThat(aws.calls().mutatingCount()).isZero();
-    kit.blueprints()
-        .upgrade(at("1.32"), "1.33", ApplyOptions.builder().force(true).build())
-        .join();
-    assertThat(kit.clusters().describe(CLUSTER).orElseThrow().kubernetesVersion()).isEqualTo("1.33");
+    kit.blueprints().upgrade(at("1.32"), "1.33", ApplyOptions.builder().force(true).build()).join();
+    assertThat(kit.clusters().describe(CLUSTER).orElseThrow().kubernetesVersion())
+        .isEqualTo("1.33");
   }
 
   @Test

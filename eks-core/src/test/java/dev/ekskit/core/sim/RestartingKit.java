@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The kit of a process that may stop once: a step that fails because the process stopped inside
- * it runs again on a new kit, as a restarted process would. Shared with other modules' tests
- * through eks-core's test-jar.
+ * The kit of a process that may stop once: a step that fails because the process stopped inside it
+ * runs again on a new kit, as a restarted process would. Shared with other modules' tests through
+ * eks-core's test-jar.
  */
 public final class RestartingKit implements AutoCloseable {
   private final Supplier<EksKit> newKit;

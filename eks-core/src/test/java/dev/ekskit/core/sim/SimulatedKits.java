@@ -6,12 +6,12 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.testkit.SimulatedAws;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import java.util.function.UnaryOperator;
 
 /**
  * Kits on a simulated AWS for the tests of every module (published in eks-core's test-jar): every

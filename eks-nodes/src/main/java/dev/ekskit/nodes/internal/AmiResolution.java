@@ -99,7 +99,8 @@ public final class AmiResolution {
                         && now.isBefore(old.at().plus(TTL))
                         && !old.value().isCompletedExceptionally()
                     ? old
-                    : new Cached(now, load(scope.child(ref(choice, k8s)), aws, choice, k8s, source)));
+                    : new Cached(
+                        now, load(scope.child(ref(choice, k8s)), aws, choice, k8s, source)));
     entry
         .value()
         .whenComplete(

@@ -84,8 +84,7 @@ public final class LaunchTemplateCalls {
         .describeLaunchTemplatesPaginator(
             r ->
                 r.filters(
-                    filter("tag:" + Tags.CLUSTER, cluster),
-                    filter("tag-key", NodeTags.NODEGROUP)))
+                    filter("tag:" + Tags.CLUSTER, cluster), filter("tag-key", NodeTags.NODEGROUP)))
         .launchTemplates()
         .stream()
         .filter(template -> Tags.isManagedByEksKit(tagMap(template)))

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The tags of every part of a self-managed node group (launch template, instance profile, access
- * entry, Auto Scaling group and, propagated, its instances), so that a delete finds each part on its
- * own even when the others are gone.
+ * entry, Auto Scaling group and, propagated, its instances), so that a delete finds each part on
+ * its own even when the others are gone.
  */
 public final class NodeTags {
   /** The node group's name. */
@@ -17,8 +17,8 @@ public final class NodeTags {
   public static final String NODE_ROLE = Tags.PREFIX + "node-role";
 
   /**
-   * The Kubernetes version a launch template version's nodes run, on their instances and volumes:
-   * a template outlives its versions, so the tag is in each version's data, not on the template.
+   * The Kubernetes version a launch template version's nodes run, on their instances and volumes: a
+   * template outlives its versions, so the tag is in each version's data, not on the template.
    */
   public static final String KUBERNETES_VERSION = Tags.PREFIX + "kubernetes-version";
 

@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 /**
  * Checks everything against the account, resolves the AMI, then makes the parts in order (instance
  * profile with the node role in it, launch template, access entry, Auto Scaling group), each
- * create-or-adopt, and waits for the desired instances to be InService. A failure once a part exists
- * is a {@link PartialCreationException} naming what exists and the delete that removes it; running
- * the create again adopts it all.
+ * create-or-adopt, and waits for the desired instances to be InService. A failure once a part
+ * exists is a {@link PartialCreationException} naming what exists and the delete that removes it;
+ * running the create again adopts it all.
  */
 public final class SelfManagedCreation {
   private final Scope scope;
@@ -78,12 +78,15 @@ public final class SelfManagedCreation {
   public CompletableFuture<SelfManagedNodegroupInfo> run() {
     return scope
         .call(
-            "check cluster and account",
-            () -> SelfManagedChecks.run(aws, spec, linuxCapacityGiven))
+            "check cluster and account", () -> SelfManagedChecks.run(aws, spec, linuxCapacityGiven))
         .thenCompose(
             checked ->
                 amis.resolve(
-                        scope, amiClients, spec.ami(), checked.kubernetesVersion(), spec.amiSource())
+                        scope,
+                        amiClients,
+                        spec.ami(),
+                        checked.kubernetesVersion(),
+                        spec.amiSource())
                     .thenCompose(ami -> makeParts(checked, ami)))
         .thenCompose(templateId -> awaitInService())
         .thenApply(group -> AutoScalingGroups.info(spec.clusterName(), spec.name(), group));
@@ -160,8 +163,8 @@ public final class SelfManagedCreation {
 
   /**
    * The node group's tags but a blueprint's mark: the entry is the node role's, shared with other
-   * groups, and a blueprint would take an entry with its mark for one of its own access entries
-   * and delete it once its spec lists no such entry.
+   * groups, and a blueprint would take an entry with its mark for one of its own access entries and
+   * delete it once its spec lists no such entry.
    */
   private Map<String, String> entryTags() {
     Map<String, String> entry = new LinkedHashMap<>(tags);

@@ -30,11 +30,7 @@ final class SelfManagedReadiness {
 
   /** Waits until the group is ready; launches that keep failing end the wait. */
   static CompletableFuture<AutoScalingGroup> await(
-      Scope scope,
-      AutoScalingClient autoScaling,
-      String groupName,
-      WaitKind kind,
-      String cleanup) {
+      Scope scope, AutoScalingClient autoScaling, String groupName, WaitKind kind, String cleanup) {
     return await(scope, autoScaling, groupName, scope.policy(kind), cleanup);
   }
 

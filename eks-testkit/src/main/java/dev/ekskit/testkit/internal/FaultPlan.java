@@ -147,7 +147,8 @@ public final class FaultPlan {
 
   /**
    * Every call fails with a 500 before acting with {@code beforeActing}; every call that changes
-   * state loses its answer after acting (AWS acted, the caller sees a 500) with {@code afterActing}.
+   * state loses its answer after acting (AWS acted, the caller sees a 500) with {@code
+   * afterActing}.
    */
   public synchronized void serverErrors(double beforeActing, double afterActing) {
     requireProbability(beforeActing);

@@ -31,9 +31,9 @@ public enum Service {
   }
 
   /**
-   * The service named as in {@link #sdkName()} ("Iam"), or the one service whose SDK client has
-   * the operation ("CreateRole"). Operations several services share, such as "DeleteTags", need
-   * the service name.
+   * The service named as in {@link #sdkName()} ("Iam"), or the one service whose SDK client has the
+   * operation ("CreateRole"). Operations several services share, such as "DeleteTags", need the
+   * service name.
    */
   public static Service named(String operationOrService) {
     if (operationOrService.isEmpty()) {

@@ -30,8 +30,7 @@ public final class AccessReview {
     Set<String> foundGroups = new TreeSet<>(existing.kubernetesGroups());
     if (!wantedGroups.equals(foundGroups)) {
       diff.add(
-          new FieldDifference(
-              "kubernetesGroups", wantedGroups.toString(), foundGroups.toString()));
+          new FieldDifference("kubernetesGroups", wantedGroups.toString(), foundGroups.toString()));
     }
     Set<String> wantedPolicies = described(spec.accessPolicies());
     Set<String> foundPolicies = described(existing.accessPolicies());

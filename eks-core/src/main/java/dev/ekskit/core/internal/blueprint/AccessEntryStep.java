@@ -98,6 +98,8 @@ final class AccessEntryStep extends CoreStep<AccessEntrySpec> {
   private static String policies(AccessEntrySpec spec) {
     return spec.accessPolicies().isEmpty()
         ? ""
-        : spec.accessPolicies().size() + " access polic" + (spec.accessPolicies().size() == 1 ? "y" : "ies");
+        : spec.accessPolicies().size()
+            + " access polic"
+            + (spec.accessPolicies().size() == 1 ? "y" : "ies");
   }
 }

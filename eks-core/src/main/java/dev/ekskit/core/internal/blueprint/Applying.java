@@ -22,10 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * A blueprint's apply: the plan first (reads only; replacements that are not allowed stop it
- * there, before any change), then each stage in order, the resources of a stage at once (compute
- * parts up to the options' parallelism per kind, IRSA roles one by one as they share the OIDC
- * provider), then the deletes of removed parts. Every resource compares afresh before it acts, so a run after
+ * A blueprint's apply: the plan first (reads only; replacements that are not allowed stop it there,
+ * before any change), then each stage in order, the resources of a stage at once (compute parts up
+ * to the options' parallelism per kind, IRSA roles one by one as they share the OIDC provider),
+ * then the deletes of removed parts. Every resource compares afresh before it acts, so a run after
  * a crash does only what is left. A failure once something may have changed names what exists.
  */
 final class Applying {
@@ -99,7 +99,9 @@ final class Applying {
     int parallelism = run.options().computeParallelism();
     return scope
         .parallel(
-            lanes, Math.max(1, lanes.size()), lane -> scope.parallel(lane, parallelism, this::apply))
+            lanes,
+            Math.max(1, lanes.size()),
+            lane -> scope.parallel(lane, parallelism, this::apply))
         .thenApply(
             perLane -> {
               Map<BlueprintItem<?>, PlannedChange> changes = new IdentityHashMap<>();
@@ -170,6 +172,8 @@ final class Applying {
             "remove everything the blueprint made with kit.blueprints().delete(\""
                 + run.clusterName()
                 + "\")",
-            cause instanceof EksKitException ? cause : new EksKitException(cause.getMessage(), cause)));
+            cause instanceof EksKitException
+                ? cause
+                : new EksKitException(cause.getMessage(), cause)));
   }
 }

@@ -56,7 +56,8 @@ final class AssociationStep extends CoreStep<PodIdentityAssociationSpec> {
       wantedRole = made.map(RoleReview.Found::arn);
     }
     Optional<PodIdentityAssociationInfo> found = find(spec.namespace(), spec.serviceAccount());
-    String note = "role " + wantedRole.orElse(spec.role().map(r -> r.name() + " (made)").orElse(""));
+    String note =
+        "role " + wantedRole.orElse(spec.role().map(r -> r.name() + " (made)").orElse(""));
     if (found.isEmpty()) {
       return PlannedChange.create(kind(), name(spec), note);
     }

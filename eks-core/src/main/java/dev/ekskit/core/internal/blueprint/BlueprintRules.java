@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The rules of a {@link ClusterBlueprint} as a whole, checked at {@code build()}: every spec belongs
- * to the blueprint's cluster, the role and subnets of the cluster are given or made (not both),
- * names are unique, and each part's own rules within the blueprint. Each violation names its path.
+ * The rules of a {@link ClusterBlueprint} as a whole, checked at {@code build()}: every spec
+ * belongs to the blueprint's cluster, the role and subnets of the cluster are given or made (not
+ * both), names are unique, and each part's own rules within the blueprint. Each violation names its
+ * path.
  */
 public final class BlueprintRules {
   private BlueprintRules() {}
@@ -91,7 +92,8 @@ public final class BlueprintRules {
         .clusterRole()
         .flatMap(r -> r.clusterName())
         .filter(other -> !other.equals(name))
-        .ifPresent(other -> v.add("clusterRole.clusterName", "same-cluster", mismatch(other, name)));
+        .ifPresent(
+            other -> v.add("clusterRole.clusterName", "same-cluster", mismatch(other, name)));
     blueprint
         .nodeRole()
         .flatMap(r -> r.clusterName())
@@ -120,8 +122,8 @@ public final class BlueprintRules {
   }
 
   /**
-   * A role name is made once: by the cluster role, the node role or one workload role. Returns
-   * the path that makes each role.
+   * A role name is made once: by the cluster role, the node role or one workload role. Returns the
+   * path that makes each role.
    */
   private static Map<String, String> uniqueRoleNames(ClusterBlueprint blueprint, Violations v) {
     Map<String, String> madeBy = new HashMap<>();

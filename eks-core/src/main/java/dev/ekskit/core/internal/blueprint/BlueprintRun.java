@@ -75,10 +75,7 @@ public final class BlueprintRun implements BlueprintContext {
     add(new ServiceAccountRoleStep(this), blueprint.serviceAccountRoles(), "serviceAccountRoles");
     add(new AddonStep(this), blueprint.addons(), "addons");
     add(new AccessEntryStep(this), blueprint.accessEntries(), "accessEntries");
-    add(
-        new AssociationStep(this),
-        blueprint.podIdentityAssociations(),
-        "podIdentityAssociations");
+    add(new AssociationStep(this), blueprint.podIdentityAssociations(), "podIdentityAssociations");
     Violations v = new Violations("ClusterBlueprint");
     List<BlueprintPart> parts = blueprint.parts();
     for (int i = 0; i < parts.size(); i++) {

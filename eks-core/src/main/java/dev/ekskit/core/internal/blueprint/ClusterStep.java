@@ -100,7 +100,8 @@ final class ClusterStep extends CoreStep<ClusterSpec> {
       Scope scope, ClusterSpec spec, PlannedChange change) {
     Set<String> fields = new HashSet<>();
     change.differences().forEach(d -> fields.add(d.field()));
-    CompletableFuture<?> chain = ClusterWaits.active(scope, run.eks(), scope.policy(WaitKind.RESUME));
+    CompletableFuture<?> chain =
+        ClusterWaits.active(scope, run.eks(), scope.policy(WaitKind.RESUME));
     Optional<ClusterConfigUpdate> config = configUpdate(spec, fields);
     if (config.isPresent()) {
       chain = chain.thenCompose(active -> ClusterUpdates.config(scope, run.eks(), config.get()));
@@ -122,7 +123,8 @@ final class ClusterStep extends CoreStep<ClusterSpec> {
         done ->
             scope.call(
                 "describe",
-                () -> ClusterMapping.info(ClusterWaits.find(run.eks(), spec.name()).orElseThrow())));
+                () ->
+                    ClusterMapping.info(ClusterWaits.find(run.eks(), spec.name()).orElseThrow())));
   }
 
   private static Optional<ClusterConfigUpdate> configUpdate(ClusterSpec spec, Set<String> fields) {
@@ -153,9 +155,7 @@ final class ClusterStep extends CoreStep<ClusterSpec> {
    */
   ClusterSpec complete(ClusterSpec spec) {
     ClusterSpec.Builder complete =
-        spec.toBuilder()
-            .kubernetesVersion(run.kubernetesVersion())
-            .tags(run.tags(spec.tags()));
+        spec.toBuilder().kubernetesVersion(run.kubernetesVersion()).tags(run.tags(spec.tags()));
     if (spec.roleArn().isEmpty()) {
       run.clusterRoleArn().ifPresent(complete::roleArn);
     }
@@ -175,5 +175,4 @@ final class ClusterStep extends CoreStep<ClusterSpec> {
   private static AutoMode withNodeRole(AutoMode auto, String role) {
     return auto.toBuilder().nodeRoleArn(role).build();
   }
-
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * What core's own blueprint steps share: their type and kind, and how an apply goes: compare
- * afresh in a {@code compare} step, refuse a replacement (core never replaces what it makes), then
- * act. A step whose resources a blueprint never deletes keeps the empty {@link #owned} and {@link
+ * What core's own blueprint steps share: their type and kind, and how an apply goes: compare afresh
+ * in a {@code compare} step, refuse a replacement (core never replaces what it makes), then act. A
+ * step whose resources a blueprint never deletes keeps the empty {@link #owned} and {@link
  * #delete}.
  *
  * @param <S> the spec the step applies
@@ -44,10 +44,7 @@ abstract class CoreStep<S> implements BlueprintPartHandler<S> {
    * there). Completes with what it found.
    */
   final CompletableFuture<PlannedChange> compareThen(
-      Scope own,
-      S spec,
-      boolean alwaysAct,
-      Function<PlannedChange, CompletableFuture<?>> act) {
+      Scope own, S spec, boolean alwaysAct, Function<PlannedChange, CompletableFuture<?>> act) {
     return own.read("compare", () -> plan(spec, run))
         .thenCompose(
             change -> {

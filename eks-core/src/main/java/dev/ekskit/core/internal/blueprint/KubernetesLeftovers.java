@@ -2,12 +2,12 @@ package dev.ekskit.core.internal.blueprint;
 
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitKind;
+import dev.ekskit.core.internal.network.NetworkDeletion;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.core.spi.Tags;
-import dev.ekskit.core.internal.network.NetworkDeletion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
  */
 final class KubernetesLeftovers {
   static final String LOAD_BALANCER_CONTROLLER = "elbv2.k8s.aws/cluster";
+
   /** The EKS-made cluster security group, which EKS deletes with the cluster. */
   private static final String EKS_CLUSTER_GROUP = "aws:eks:cluster-name";
 
@@ -70,7 +71,8 @@ final class KubernetesLeftovers {
       loadBalancers.values().forEach(name -> described.add("load balancer " + name));
       targetGroups.forEach(arn -> described.add("target group " + arn));
       classicLoadBalancers.forEach(name -> described.add("classic load balancer " + name));
-      securityGroups.forEach((id, name) -> described.add("security group " + id + " (" + name + ")"));
+      securityGroups.forEach(
+          (id, name) -> described.add("security group " + id + " (" + name + ")"));
       return described;
     }
   }
@@ -92,7 +94,8 @@ final class KubernetesLeftovers {
             .filter(lb -> vpcId.equals(lb.vpcId()))
             .toList();
     Map<String, String> loadBalancers = new HashMap<>();
-    Map<String, List<Tag>> lbTags = tags(inVpc.stream().map(LoadBalancer::loadBalancerArn).toList());
+    Map<String, List<Tag>> lbTags =
+        tags(inVpc.stream().map(LoadBalancer::loadBalancerArn).toList());
     inVpc.stream()
         .filter(lb -> isClusters(lbTags.get(lb.loadBalancerArn())))
         .forEach(lb -> loadBalancers.put(lb.loadBalancerArn(), lb.loadBalancerName()));
@@ -131,8 +134,13 @@ final class KubernetesLeftovers {
                 scope
                     .call(
                         "delete load balancer " + found.loadBalancers().get(arn),
-                        () -> AwsErrors.deletedUnlessGone(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn))))
-                    .thenApply(gone -> record(deleted, gone, "load balancer " + found.loadBalancers().get(arn))))
+                        () ->
+                            AwsErrors.deletedUnlessGone(
+                                () -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(arn))))
+                    .thenApply(
+                        gone ->
+                            record(
+                                deleted, gone, "load balancer " + found.loadBalancers().get(arn))))
         .thenCompose(
             lbs ->
                 scope.await(
@@ -148,7 +156,9 @@ final class KubernetesLeftovers {
                             .call(
                                 "delete target group",
                                 StepRetries.whileBusy(),
-                                () -> AwsErrors.deletedUnlessGone(() -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn))))
+                                () ->
+                                    AwsErrors.deletedUnlessGone(
+                                        () -> elb.deleteTargetGroup(r -> r.targetGroupArn(arn))))
                             .thenApply(gone -> record(deleted, gone, "target group " + arn))))
         .thenCompose(
             groups ->
@@ -159,7 +169,9 @@ final class KubernetesLeftovers {
                             .call(
                                 "delete security group " + id,
                                 NetworkDeletion.UNTIL_RELEASED,
-                                () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
+                                () ->
+                                    AwsErrors.deletedUnlessGone(
+                                        () -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
                             .thenApply(gone -> record(deleted, gone, "security group " + id))))
         .thenApply(done -> List.copyOf(deleted));
   }
@@ -169,9 +181,7 @@ final class KubernetesLeftovers {
     long left =
         ec2
             .describeNetworkInterfacesPaginator(
-                r ->
-                    r.filters(
-                        filter("vpc-id", vpcId), filter("requester-id", "amazon-elb")))
+                r -> r.filters(filter("vpc-id", vpcId), filter("requester-id", "amazon-elb")))
             .networkInterfaces()
             .stream()
             .filter(eni -> names.stream().anyMatch(name -> usedBy(eni.description(), name)))
@@ -181,13 +191,15 @@ final class KubernetesLeftovers {
 
   /** ELBv2 interfaces are described {@code ELB app/<name>/<id>} or {@code ELB net/<name>/<id>}. */
   private static boolean usedBy(String description, String name) {
-    return description != null && description.matches("ELB (app|net|gwy)/" + Pattern.quote(name) + "/.*");
+    return description != null
+        && description.matches("ELB (app|net|gwy)/" + Pattern.quote(name) + "/.*");
   }
 
   private List<SecurityGroup> securityGroups(String vpcId) {
     List<SecurityGroup> found = new ArrayList<>();
     for (String key : List.of(LOAD_BALANCER_CONTROLLER, clusterTag())) {
-      ec2.describeSecurityGroupsPaginator(
+      ec2
+          .describeSecurityGroupsPaginator(
               r -> r.filters(filter("vpc-id", vpcId), filter("tag-key", key)))
           .securityGroups()
           .stream()
@@ -233,7 +245,6 @@ final class KubernetesLeftovers {
   private static Filter filter(String name, String value) {
     return Filter.builder().name(name).values(value).build();
   }
-
 
   private static boolean record(List<String> deleted, boolean gone, String what) {
     if (gone) {

@@ -69,9 +69,6 @@ final class NetworkStep extends CoreStep<NetworkSpec> {
 
   /** The spec as the blueprint makes it: for its cluster, with its tag. */
   NetworkSpec complete(NetworkSpec spec) {
-    return spec.toBuilder()
-        .clusterName(run.clusterName())
-        .tags(run.tags(spec.tags()))
-        .build();
+    return spec.toBuilder().clusterName(run.clusterName()).tags(run.tags(spec.tags())).build();
   }
 }

@@ -17,10 +17,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.eks.model.Cluster;
 
 /**
- * A blueprint's plan, read step by step within an operation and never changing anything: the
- * target version, then each stage's resources in apply order (a stage reads what the one before
- * found, such as the network's subnets), then the parts removed from the blueprint that carry its
- * tag.
+ * A blueprint's plan, read step by step within an operation and never changing anything: the target
+ * version, then each stage's resources in apply order (a stage reads what the one before found,
+ * such as the network's subnets), then the parts removed from the blueprint that carry its tag.
  */
 final class Planning {
   private Planning() {}
@@ -44,7 +43,9 @@ final class Planning {
                         }));
   }
 
-  /** The blueprint's version; else the cluster's, so nothing upgrades unasked; else EKS's default. */
+  /**
+   * The blueprint's version; else the cluster's, so nothing upgrades unasked; else EKS's default.
+   */
   private static String resolveVersion(BlueprintRun run) {
     return run.blueprint()
         .cluster()
@@ -70,8 +71,7 @@ final class Planning {
                   items,
                   Math.max(1, items.size()),
                   item ->
-                      scope.read(
-                          "plan " + item.kind() + " " + item.name(), () -> item.plan(run)));
+                      scope.read("plan " + item.kind() + " " + item.name(), () -> item.plan(run)));
             })
         .thenApply(perStage -> perStage.stream().flatMap(List::stream).toList());
   }

@@ -15,8 +15,8 @@ final class Refusals {
   private Refusals() {}
 
   /**
-   * Fails with a {@link ConflictException} naming every immutable difference of {@code change}
-   * when it needs a replacement, which {@code resource} never gets; else runs {@code then}.
+   * Fails with a {@link ConflictException} naming every immutable difference of {@code change} when
+   * it needs a replacement, which {@code resource} never gets; else runs {@code then}.
    */
   static <T> CompletableFuture<T> unlessReplacement(
       ResourceRef resource, PlannedChange change, Supplier<CompletableFuture<T>> then) {

@@ -59,8 +59,7 @@ final class RoleStep<S> extends CoreStep<S> {
         ClusterRoleSpec.class,
         "cluster role",
         ClusterRoleSpec::name,
-        spec ->
-            spec.toBuilder().clusterName(run.clusterName()).tags(run.tags(spec.tags())).build(),
+        spec -> spec.toBuilder().clusterName(run.clusterName()).tags(run.tags(spec.tags())).build(),
         spec -> RoleReview.cluster(run.iam(), spec),
         (scope, spec) -> RoleOperations.createClusterRole(scope, run.iam(), spec),
         run::clusterRoleArn);
@@ -72,8 +71,7 @@ final class RoleStep<S> extends CoreStep<S> {
         NodeRoleSpec.class,
         "node role",
         NodeRoleSpec::name,
-        spec ->
-            spec.toBuilder().clusterName(run.clusterName()).tags(run.tags(spec.tags())).build(),
+        spec -> spec.toBuilder().clusterName(run.clusterName()).tags(run.tags(spec.tags())).build(),
         spec -> RoleReview.node(run.iam(), spec),
         (scope, spec) -> RoleOperations.createNodeRole(scope, run.iam(), spec),
         run::nodeRoleArn);
@@ -113,7 +111,7 @@ final class RoleStep<S> extends CoreStep<S> {
         own,
         spec,
         false,
-        change -> create.apply(own, complete.apply(spec)).thenAccept(role -> made.accept(role.arn())));
+        change ->
+            create.apply(own, complete.apply(spec)).thenAccept(role -> made.accept(role.arn())));
   }
-
 }

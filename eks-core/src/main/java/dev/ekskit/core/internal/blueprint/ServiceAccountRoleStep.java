@@ -71,8 +71,7 @@ final class ServiceAccountRoleStep extends CoreStep<ServiceAccountRoleSpec> {
         own,
         spec,
         false,
-        change ->
-            IrsaOperations.createServiceAccountRole(own, run.eks(), run.iam(), tagged(spec)));
+        change -> IrsaOperations.createServiceAccountRole(own, run.eks(), run.iam(), tagged(spec)));
   }
 
   @Override

@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 /**
  * A blueprint's delete, in reverse: first a look for load balancers Kubernetes controllers left in
  * the VPC (refused with their list unless asked to delete them, before anything is deleted); then
- * the cluster's cascade (Fargate profiles one at a time, node groups and the modules' parts, add-ons,
- * the cluster, then the roles and OIDC provider made for it); then those load balancers, once no
- * controller can make them again; then the network the blueprint made. Every part is found on its
- * own, so a delete stopped anywhere finishes when run again.
+ * the cluster's cascade (Fargate profiles one at a time, node groups and the modules' parts,
+ * add-ons, the cluster, then the roles and OIDC provider made for it); then those load balancers,
+ * once no controller can make them again; then the network the blueprint made. Every part is found
+ * on its own, so a delete stopped anywhere finishes when run again.
  */
 public final class Teardown {
   private final Scope scope;
@@ -52,7 +52,9 @@ public final class Teardown {
     this.cluster = scope.resource().name();
   }
 
-  /** Deletes the cluster and, when {@code networkName} finds one, the network the blueprint made. */
+  /**
+   * Deletes the cluster and, when {@code networkName} finds one, the network the blueprint made.
+   */
   public CompletableFuture<BlueprintDeletion> run(Optional<String> networkName) {
     return scope
         .read("find network", () -> networkName.or(() -> NetworkReview.ofBlueprint(ec2, cluster)))
@@ -81,7 +83,9 @@ public final class Teardown {
   private Optional<String> vpcOf(Optional<String> network) {
     return ClusterWaits.find(eks, cluster)
         .map(found -> found.resourcesVpcConfig().vpcId())
-        .or(() -> network.flatMap(name -> NetworkDescription.of(ec2, name)).map(NetworkInfo::vpcId));
+        .or(
+            () ->
+                network.flatMap(name -> NetworkDescription.of(ec2, name)).map(NetworkInfo::vpcId));
   }
 
   private CompletableFuture<Boolean> refuseLeftovers(Optional<String> vpc) {

@@ -65,8 +65,8 @@ final class Upgrading {
   }
 
   /**
-   * The plan at the target; none when the target itself is blocked. What the plan finds the
-   * target refuses (an add-on version pinned that EKS does not offer on it) is a blocker too.
+   * The plan at the target; none when the target itself is blocked. What the plan finds the target
+   * refuses (an add-on version pinned that EKS does not offer on it) is a blocker too.
    */
   private static CompletableFuture<Plan> planAtTarget(
       Scope scope, BlueprintRun run, String target, List<Violation> blockers) {
@@ -119,7 +119,10 @@ final class Upgrading {
       v.add(
           "kubernetesVersion",
           "no-downgrade",
-          "the cluster runs " + cluster.version() + ", and EKS never moves a cluster back to " + target);
+          "the cluster runs "
+              + cluster.version()
+              + ", and EKS never moves a cluster back to "
+              + target);
     }
     ClusterVersions versions = VersionFacts.versions(run.eks());
     if (versions.find(target).filter(version -> version.isSupported()).isEmpty()) {

@@ -9,8 +9,8 @@ import dev.ekskit.core.WorkloadRoleSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -48,8 +48,7 @@ public final class RoleReview {
 
   public static Optional<Found> irsa(
       IamClient iam, ServiceAccountRoleSpec spec, String providerArn, String issuerUrl) {
-    return of(
-        iam, RolePlans.irsa(spec, providerArn, OidcProviders.hostAndPath(issuerUrl)));
+    return of(iam, RolePlans.irsa(spec, providerArn, OidcProviders.hostAndPath(issuerUrl)));
   }
 
   public static Optional<Found> podIdentity(
@@ -66,7 +65,8 @@ public final class RoleReview {
   public static Map<String, Map<String, String>> irsaRoles(IamClient iam, String cluster) {
     Map<String, Map<String, String>> roles = new TreeMap<>();
     IamRoles.madeFor(iam, cluster, description -> description.contains(IRSA_PURPOSE))
-        .forEach(name -> IamRoles.find(iam, name).ifPresent(r -> roles.put(name, IamRoles.tags(r))));
+        .forEach(
+            name -> IamRoles.find(iam, name).ifPresent(r -> roles.put(name, IamRoles.tags(r))));
     return roles;
   }
 
@@ -77,7 +77,8 @@ public final class RoleReview {
   private static Found found(IamClient iam, RolePlan plan, Role role) {
     String partition = role.arn().split(":", 3)[1];
     List<String> attached =
-        iam.listAttachedRolePoliciesPaginator(r -> r.roleName(role.roleName()))
+        iam
+            .listAttachedRolePoliciesPaginator(r -> r.roleName(role.roleName()))
             .attachedPolicies()
             .stream()
             .map(AttachedPolicy::policyArn)
@@ -89,9 +90,7 @@ public final class RoleReview {
             .map(RolePlan::policyName)
             .toList();
     if (plan.inlinePolicy().isPresent()
-        && !iam.listRolePoliciesPaginator(r -> r.roleName(role.roleName()))
-            .policyNames()
-            .stream()
+        && !iam.listRolePoliciesPaginator(r -> r.roleName(role.roleName())).policyNames().stream()
             .anyMatch(RolePlan.INLINE_POLICY_NAME::equals)) {
       missing = new ArrayList<>(missing);
       missing.add(RolePlan.INLINE_POLICY_NAME + " (inline)");

@@ -163,7 +163,8 @@ public final class NetworkDeletion {
                     "delete",
                     UNTIL_RELEASED,
                     () ->
-                        AwsErrors.deletedUnlessGone(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(id)))))
+                        AwsErrors.deletedUnlessGone(
+                            () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(id)))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -199,7 +200,9 @@ public final class NetworkDeletion {
                 own.call(
                     "delete",
                     UNTIL_RELEASED,
-                    () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteRouteTable(r -> r.routeTableId(id)))))
+                    () ->
+                        AwsErrors.deletedUnlessGone(
+                            () -> ec2.deleteRouteTable(r -> r.routeTableId(id)))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -277,7 +280,10 @@ public final class NetworkDeletion {
     String id = vpc.vpcId();
     return scope
         .child(ref(NetworkPart.VPC, vpc.tags()))
-        .call("delete", UNTIL_RELEASED, () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
+        .call(
+            "delete",
+            UNTIL_RELEASED,
+            () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
         .thenAccept(gone -> record(gone, id));
   }
 
@@ -299,7 +305,6 @@ public final class NetworkDeletion {
       deleted.add(id);
     }
   }
-
 
   private static boolean stillHeld(Throwable error) {
     String code = AwsErrors.errorCode(error);

@@ -30,8 +30,7 @@ public final class NetworkReview {
       diff.add(new FieldDifference("cidrBlock", spec.cidrBlock(), existing.cidrBlock()));
     }
     if (!spec.zones().isEmpty() && !spec.zones().equals(existing.zones())) {
-      diff.add(
-          new FieldDifference("zones", spec.zones().toString(), existing.zones().toString()));
+      diff.add(new FieldDifference("zones", spec.zones().toString(), existing.zones().toString()));
     }
     spec.zoneCount()
         .ifPresent(
@@ -39,7 +38,9 @@ public final class NetworkReview {
               if (count != existing.zones().size()) {
                 diff.add(
                     new FieldDifference(
-                        "zoneCount", String.valueOf(count), String.valueOf(existing.zones().size())));
+                        "zoneCount",
+                        String.valueOf(count),
+                        String.valueOf(existing.zones().size())));
               }
             });
     NatMode found = natMode(existing);
@@ -67,8 +68,7 @@ public final class NetworkReview {
   /** The name of the network {@code cluster}'s blueprint made, found by its VPC's tags. Blocks. */
   public static Optional<String> ofBlueprint(Ec2Client ec2, String cluster) {
     return ec2
-        .describeVpcsPaginator(
-            r -> r.filters(NetworkTags.filter("tag:" + Tags.BLUEPRINT, cluster)))
+        .describeVpcsPaginator(r -> r.filters(NetworkTags.filter("tag:" + Tags.BLUEPRINT, cluster)))
         .vpcs()
         .stream()
         .map(vpc -> NetworkTags.map(vpc.tags()).get(NetworkTags.NETWORK))
