@@ -2,6 +2,7 @@ package dev.ekskit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -32,6 +33,31 @@ class ClusterSpecTest {
     assertThat(spec.authenticationMode()).isEqualTo(AuthenticationMode.API_AND_CONFIG_MAP);
     assertThat(spec.ipFamily()).isEqualTo(IpFamily.IPV4);
     assertThat(spec.toBuilder().name("other").build().subnetIds()).isEqualTo(spec.subnetIds());
+  }
+
+  @Test
+  void build_requiredFieldMissing_isOneViolationAmongTheOthers() {
+    assertThatThrownBy(() -> ClusterSpec.builder().kubernetesVersion("v1.33").build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactlyInAnyOrder(
+                        tuple("name", "required"), tuple("kubernetesVersion", "pattern")));
+    assertThatThrownBy(
+            () ->
+                ServiceAccountRoleSpec.builder()
+                    .clusterName("orders")
+                    .namespace("kube-system")
+                    .serviceAccount("ebs")
+                    .build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field, Violation::rule)
+                    .containsExactly(tuple("role", "required")));
   }
 
   static Stream<Arguments> brokenRules() {

@@ -32,7 +32,7 @@ public final class FargateSpecRules {
     Violations v = new Violations("FargateProfileSpec");
     v.eksName("clusterName", spec.clusterName(), 100);
     v.eksName("name", spec.name(), 100);
-    if (spec.name().startsWith("eks-")) {
+    if (spec.name() != null && spec.name().startsWith("eks-")) {
       v.add("name", "reserved-prefix", "must not start with 'eks-', which AWS reserves");
     }
     spec.podExecutionRoleArn().ifPresent(arn -> role(v, arn));

@@ -33,7 +33,9 @@ public final class UserDataRules {
     v.eksName("clusterName", boot.clusterName(), 100);
     v.matches("apiServerEndpoint", boot.apiServerEndpoint(), ENDPOINT, "an https URL");
     v.matches("certificateAuthority", boot.certificateAuthority(), BASE64, "base64");
-    if (dnsIp(boot.serviceIpv4Cidr()) == null) {
+    if (boot.serviceIpv4Cidr() == null) {
+      v.add("serviceIpv4Cidr", "required", "must be set");
+    } else if (dnsIp(boot.serviceIpv4Cidr()) == null) {
       v.add(
           "serviceIpv4Cidr",
           "cidr",

@@ -46,7 +46,7 @@ public final class AccessEntryRules {
 
   public static void check(AccessEntrySpec spec) {
     Violations v = new Violations("AccessEntrySpec");
-    v.eksName("cluster", spec.clusterName(), 100);
+    v.eksName("clusterName", spec.clusterName(), 100);
     principal(v, "principalArn", spec.principalArn());
     spec.username().ifPresent(name -> unreserved(v, "username", name));
     Set<String> groups = new HashSet<>();

@@ -27,6 +27,9 @@ public final class BlueprintRules {
 
   public static void check(ClusterBlueprint blueprint) {
     Violations v = new Violations("ClusterBlueprint");
+    if (blueprint.cluster() == null) {
+      v.add("cluster", "required", "a blueprint needs the cluster spec").throwIfAny();
+    }
     String cluster = blueprint.clusterName();
     checkFoundation(blueprint, v);
     sameCluster(v, "addons", blueprint.addons(), AddonSpec::clusterName, cluster);

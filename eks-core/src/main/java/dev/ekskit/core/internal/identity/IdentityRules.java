@@ -95,6 +95,9 @@ public final class IdentityRules {
   public static void check(ServiceAccountRoleSpec spec) {
     Violations v = new Violations("ServiceAccountRoleSpec");
     serviceAccount(v, spec.clusterName(), spec.namespace(), spec.serviceAccount());
+    if (spec.role() == null) {
+      v.add("role", "required", "the role to make for the service account must be set");
+    }
     taggable(v, spec.namespace(), spec.serviceAccount());
     v.tags("tags", spec.tags(), Tags.PREFIX);
     v.throwIfAny();
