@@ -65,6 +65,7 @@ public final class Access {
    * authenticate through access entries. Safe to run again after a crash.
    */
   public Operation<AccessEntryInfo> create(AccessEntrySpec spec) {
+    Violations.requireGiven("AccessEntrySpec", "spec", spec);
     return entry(spec.clusterName(), spec.principalArn(), entries -> entries.create(spec));
   }
 
@@ -73,6 +74,7 @@ public final class Access {
    * (those it does not name are disassociated).
    */
   public Operation<AccessEntryInfo> update(AccessEntrySpec spec) {
+    Violations.requireGiven("AccessEntrySpec", "spec", spec);
     return entry(spec.clusterName(), spec.principalArn(), entries -> entries.update(spec));
   }
 
@@ -82,6 +84,7 @@ public final class Access {
    */
   public Operation<AccessEntryInfo> associate(
       String cluster, String principalArn, AccessPolicyAssociation policy) {
+    Violations.requireGiven("AccessPolicyAssociation", "policy", policy);
     AccessEntryRules.check(cluster, principalArn, policy);
     return entry(cluster, principalArn, entries -> entries.associate(policy));
   }
@@ -92,6 +95,7 @@ public final class Access {
    */
   public Operation<AccessEntryInfo> disassociate(
       String cluster, String principalArn, String policy) {
+    Violations.requireGiven("access policy", "policy", policy);
     AccessPolicyAssociation named = AccessPolicyAssociation.cluster(policy);
     AccessEntryRules.check(cluster, principalArn, named);
     return entry(cluster, principalArn, entries -> entries.disassociate(named.policyArn()));

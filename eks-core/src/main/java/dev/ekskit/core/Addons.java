@@ -70,6 +70,7 @@ public final class Addons {
    * defaults: an update clears configuration values and the role the spec does not name.
    */
   public Operation<AddonInfo> update(AddonSpec spec) {
+    Violations.requireGiven("AddonSpec", "spec", spec);
     EksClient eks = kit.client(EksClient.class);
     return start(
         spec.clusterName(), spec.name(), null, scope -> AddonCreation.update(scope, eks, spec));
@@ -113,6 +114,7 @@ public final class Addons {
   }
 
   private Operation<AddonInfo> run(AddonSpec spec, ProgressListener listener, IfExists ifExists) {
+    Violations.requireGiven("AddonSpec", "spec", spec);
     EksClient eks = kit.client(EksClient.class);
     return start(
         spec.clusterName(),

@@ -47,6 +47,7 @@ public final class Blueprints {
    * @throws InvalidSpecException when the account refuses what the blueprint asks for
    */
   public Plan plan(ClusterBlueprint blueprint) {
+    Violations.requireGiven("ClusterBlueprint", "blueprint", blueprint);
     BlueprintRun run = BlueprintRun.prepare(kit, blueprint, ApplyOptions.defaults());
     return BlueprintOperations.plan(kit, run).join();
   }
@@ -71,6 +72,8 @@ public final class Blueprints {
    */
   public Operation<AppliedBlueprint> apply(
       ClusterBlueprint blueprint, ApplyOptions options, ProgressListener listener) {
+    Violations.requireGiven("ClusterBlueprint", "blueprint", blueprint);
+    Violations.requireGiven("ApplyOptions", "options", options);
     BlueprintRun run = BlueprintRun.prepare(kit, blueprint, options);
     return BlueprintOperations.apply(kit, run, listener);
   }
@@ -126,6 +129,7 @@ public final class Blueprints {
    * ProgressListener)}. The blueprint names the network to delete.
    */
   public Operation<BlueprintDeletion> delete(ClusterBlueprint blueprint, DeleteOptions options) {
+    Violations.requireGiven("ClusterBlueprint", "blueprint", blueprint);
     return start(
         blueprint.clusterName(), blueprint.network().map(network -> network.name()), options, null);
   }
@@ -155,6 +159,7 @@ public final class Blueprints {
 
   private Operation<BlueprintDeletion> start(
       String cluster, Optional<String> network, DeleteOptions options, ProgressListener listener) {
+    Violations.requireGiven("DeleteOptions", "options", options);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     ElasticLoadBalancingV2Client elb = kit.client(ElasticLoadBalancingV2Client.class);
@@ -166,6 +171,8 @@ public final class Blueprints {
 
   private BlueprintRun upgradeRun(
       ClusterBlueprint blueprint, String kubernetesVersion, ApplyOptions options) {
+    Violations.requireGiven("ClusterBlueprint", "blueprint", blueprint);
+    Violations.requireGiven("ApplyOptions", "options", options);
     Violations v = new Violations("ClusterUpgrade");
     v.kubernetesVersion("kubernetesVersion", kubernetesVersion);
     v.throwIfAny();

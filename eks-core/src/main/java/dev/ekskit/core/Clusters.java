@@ -52,6 +52,7 @@ public final class Clusters {
 
   /** {@link #create(ClusterSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterInfo> create(ClusterSpec spec, ProgressListener listener) {
+    Violations.requireGiven("ClusterSpec", "spec", spec);
     ClusterSpecRules.requireCreatable(spec);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
@@ -146,6 +147,7 @@ public final class Clusters {
    * AWS call is made; renew it at {@link EksAuthToken#expiresAt()}.
    */
   public EksAuthToken authToken(ClusterInfo cluster) {
+    Violations.requireGiven("ClusterInfo", "cluster", cluster);
     return AuthTokens.create(
         cluster.name(), AuthTokens.regionOf(cluster.arn()), kit.credentials().get(), kit.clock());
   }
@@ -161,6 +163,7 @@ public final class Clusters {
 
   /** A kubeconfig for people and CI: it runs {@code aws eks get-token} for each new token. */
   public String kubeconfigForAwsCli(ClusterInfo cluster) {
+    Violations.requireGiven("ClusterInfo", "cluster", cluster);
     return Kubeconfig.withAwsCli(cluster);
   }
 

@@ -4,6 +4,7 @@ import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.identity.IamRoles;
 import dev.ekskit.core.internal.identity.IdentityRules;
 import dev.ekskit.core.internal.identity.IrsaOperations;
+import dev.ekskit.core.spi.Violations;
 import java.util.Optional;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -61,6 +62,7 @@ public final class Irsa {
    * role trusts only tokens of the spec's service account with the STS audience.
    */
   public Operation<RoleInfo> createServiceAccountRole(ServiceAccountRoleSpec spec) {
+    Violations.requireGiven("ServiceAccountRoleSpec", "spec", spec);
     EksClient eks = kit.client(EksClient.class);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(

@@ -86,6 +86,7 @@ public final class Networks {
 
   /** {@link #create(NetworkSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<NetworkInfo> create(NetworkSpec spec, ProgressListener listener) {
+    Violations.requireGiven("NetworkSpec", "spec", spec);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return kit.start(
         ref(spec.name()), listener, scope -> new NetworkCreation(scope, ec2, spec).run());

@@ -44,6 +44,7 @@ public final class PodIdentity {
    * Waits for the cluster to be ACTIVE first.
    */
   public Operation<PodIdentityAssociationInfo> associate(PodIdentityAssociationSpec spec) {
+    Violations.requireGiven("PodIdentityAssociationSpec", "spec", spec);
     EksClient eks = kit.client(EksClient.class);
     IamClient iam = spec.role().isPresent() ? kit.client(IamClient.class) : null;
     return kit.start(

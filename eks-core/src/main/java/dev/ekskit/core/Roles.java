@@ -5,6 +5,7 @@ import dev.ekskit.core.internal.identity.IamRoles;
 import dev.ekskit.core.internal.identity.IdentityRules;
 import dev.ekskit.core.internal.identity.RoleDeletion;
 import dev.ekskit.core.internal.identity.RoleOperations;
+import dev.ekskit.core.spi.Violations;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -38,6 +39,7 @@ public final class Roles {
 
   /** Creates (or adopts) the cluster role, attaches its policies, and returns it. */
   public Operation<RoleInfo> createClusterRole(ClusterRoleSpec spec) {
+    Violations.requireGiven("ClusterRoleSpec", "spec", spec);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(
         IamRoles.ref(spec.name()),
@@ -47,6 +49,7 @@ public final class Roles {
 
   /** Creates (or adopts) the node role, attaches its policies, and returns it. */
   public Operation<RoleInfo> createNodeRole(NodeRoleSpec spec) {
+    Violations.requireGiven("NodeRoleSpec", "spec", spec);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(
         IamRoles.ref(spec.name()), null, scope -> RoleOperations.createNodeRole(scope, iam, spec));

@@ -8,6 +8,7 @@ import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.TurnKeys;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.fargate.internal.CoreDnsOnFargate;
 import dev.ekskit.fargate.internal.FargateOnlyRules;
 import dev.ekskit.fargate.internal.FargateSpecRules;
@@ -72,6 +73,7 @@ public final class FargateProfiles {
    *     mutating call, for missing or public subnets
    */
   public Operation<FargateProfileInfo> create(FargateProfileSpec spec) {
+    Violations.requireGiven("FargateProfileSpec", "spec", spec);
     FargateSpecRules.requireCreatable(spec);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
@@ -102,6 +104,7 @@ public final class FargateProfiles {
    * @throws InvalidSpecException at once, before any AWS call, when that does not hold
    */
   public Operation<List<FargateProfileInfo>> makeFargateOnly(List<FargateProfileSpec> profiles) {
+    Violations.requireGiven("FargateProfileSpec", "profiles", profiles);
     String clusterName = FargateOnlyRules.requireValid(profiles);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
@@ -126,6 +129,7 @@ public final class FargateProfiles {
    * See {@link PodExecutionRoleSpec} for what the role allows.
    */
   public Operation<String> createPodExecutionRole(PodExecutionRoleSpec spec) {
+    Violations.requireGiven("PodExecutionRoleSpec", "spec", spec);
     EksClient eks = kit.client(EksClient.class);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(

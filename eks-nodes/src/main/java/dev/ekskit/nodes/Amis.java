@@ -64,6 +64,8 @@ public final class Amis {
    */
   public Operation<List<InstanceTypeFacts>> checkInstanceTypes(
       AmiChoice choice, List<String> instanceTypes) {
+    Violations.requireGiven("AmiChoice", "choice", choice);
+    Violations.requireGiven("InstanceTypes", "instanceTypes", instanceTypes);
     if (instanceTypes.isEmpty()) {
       new Violations("InstanceTypes")
           .add("instanceTypes", "min-size", "needs at least one instance type")
@@ -76,6 +78,8 @@ public final class Amis {
         scope ->
             scope.call(
                 "describe instance types",
-                () -> InstanceTypeCheck.check(ec2, choice, instanceTypes, "InstanceTypes", "instanceTypes")));
+                () ->
+                    InstanceTypeCheck.check(
+                        ec2, choice, instanceTypes, "InstanceTypes", "instanceTypes")));
   }
 }

@@ -4,6 +4,7 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.LaunchTemplateCalls;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -28,6 +29,7 @@ public final class LaunchTemplates {
   }
 
   public Operation<LaunchTemplateInfo> create(LaunchTemplateSpec spec) {
+    Violations.requireGiven("LaunchTemplateSpec", "spec", spec);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     String token = UUID.randomUUID().toString();
     return kit.start(
@@ -41,9 +43,12 @@ public final class LaunchTemplates {
 
   /** Deletes the template; completes with false when there was none of that name. */
   public Operation<Boolean> delete(String name) {
+    Violations.requireGiven("launch template name", "name", name);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return kit.start(
-        ref(name), null, scope -> scope.call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false)));
+        ref(name),
+        null,
+        scope -> scope.call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false)));
   }
 
   private static ResourceRef ref(String name) {

@@ -102,6 +102,7 @@ public final class ManagedNodegroups {
 
   /** {@link #create(NodegroupSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<NodegroupInfo> create(NodegroupSpec spec, ProgressListener listener) {
+    Violations.requireGiven("NodegroupSpec", "spec", spec);
     NodePartRules.requireCreatable("NodegroupSpec", spec.subnetIds(), spec.nodeRoleArn());
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
@@ -125,6 +126,7 @@ public final class ManagedNodegroups {
    */
   public Operation<List<NodegroupInfo>> createAll(
       List<NodegroupSpec> specs, int parallelism, ProgressListener listener) {
+    Violations.requireGiven("NodegroupSpec", "specs", specs);
     Violations v = new Violations("NodegroupSpec");
     if (specs.isEmpty()) {
       v.add("specs", "min-size", "needs at least one node group");
@@ -261,6 +263,10 @@ public final class ManagedNodegroups {
 
   /** The node group as EKS describes it now, or empty if there is none. Blocks. */
   public Optional<NodegroupInfo> describe(String clusterName, String name) {
+    Violations v = new Violations("node group name");
+    v.eksName("clusterName", clusterName, 100);
+    v.eksName("name", name, 63);
+    v.throwIfAny();
     EksClient eks = kit.client(EksClient.class);
     return AwsErrors.absentAsEmpty(
             () ->

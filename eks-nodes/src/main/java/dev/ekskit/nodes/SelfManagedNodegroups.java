@@ -113,6 +113,7 @@ public final class SelfManagedNodegroups {
   /** {@link #create(SelfManagedNodegroupSpec)}, also reporting this operation's events. */
   public Operation<SelfManagedNodegroupInfo> create(
       SelfManagedNodegroupSpec spec, ProgressListener listener) {
+    Violations.requireGiven("SelfManagedNodegroupSpec", "spec", spec);
     NodePartRules.requireCreatable(
         "SelfManagedNodegroupSpec", spec.subnetIds(), spec.nodeRoleArn());
     SelfManagedClients aws = SelfManagedClients.of(kit);

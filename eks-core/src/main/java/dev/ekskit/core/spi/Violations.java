@@ -61,6 +61,21 @@ public final class Violations {
     }
   }
 
+  /**
+   * Throws an {@link InvalidSpecException} of {@code specType} when {@code value}, an argument a
+   * public method needs, is null; returns it otherwise.
+   *
+   * <pre>{@code
+   * Violations.requireGiven("ClusterSpec", "spec", spec);
+   * }</pre>
+   */
+  public static <T> T requireGiven(String specType, String field, T value) {
+    if (value == null) {
+      new Violations(specType).add(field, "required", "must be given, was null").throwIfAny();
+    }
+    return value;
+  }
+
   public void name(String field, String value, Pattern pattern, int maxLength, String allowed) {
     if (value == null || value.isEmpty()) {
       add(field, "required", "must not be empty");
