@@ -5,10 +5,12 @@ import dev.ekskit.core.internal.access.AccessEntries;
 import dev.ekskit.core.internal.access.AccessEntryRules;
 import dev.ekskit.core.internal.access.AuthenticationModes;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.AuthenticationMode;
@@ -70,12 +72,38 @@ public final class Access {
   }
 
   /**
+   * {@link #create(AccessEntrySpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.access().create(e -> e.clusterName("orders").principalArn(role));
+   * }</pre>
+   */
+  public Operation<AccessEntryInfo> create(Consumer<AccessEntrySpec.Builder> spec) {
+    return create(
+        Specs.build(
+            "AccessEntrySpec", AccessEntrySpec.builder(), spec, AccessEntrySpec.Builder::build));
+  }
+
+  /**
    * Brings an existing entry to the spec: username and groups, and exactly the spec's policies
    * (those it does not name are disassociated).
    */
   public Operation<AccessEntryInfo> update(AccessEntrySpec spec) {
     Violations.requireGiven("AccessEntrySpec", "spec", spec);
     return entry(spec.clusterName(), spec.principalArn(), entries -> entries.update(spec));
+  }
+
+  /**
+   * {@link #update(AccessEntrySpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.access().update(e -> e.clusterName("orders").principalArn(role).addKubernetesGroups("ops"));
+   * }</pre>
+   */
+  public Operation<AccessEntryInfo> update(Consumer<AccessEntrySpec.Builder> spec) {
+    return update(
+        Specs.build(
+            "AccessEntrySpec", AccessEntrySpec.builder(), spec, AccessEntrySpec.Builder::build));
   }
 
   /**

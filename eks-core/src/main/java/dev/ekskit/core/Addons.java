@@ -7,10 +7,12 @@ import dev.ekskit.core.internal.addons.AddonCreation.IfExists;
 import dev.ekskit.core.internal.addons.AddonReads;
 import dev.ekskit.core.internal.addons.AddonSpecRules;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -53,6 +55,17 @@ public final class Addons {
     return create(spec, null);
   }
 
+  /**
+   * {@link #create(AddonSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.addons().create(a -> a.clusterName("orders").name("coredns"));
+   * }</pre>
+   */
+  public Operation<AddonInfo> create(Consumer<AddonSpec.Builder> spec) {
+    return create(Specs.build("AddonSpec", AddonSpec.builder(), spec, AddonSpec.Builder::build));
+  }
+
   /** {@link #create(AddonSpec)}, also reporting this operation's events to {@code listener}. */
   public Operation<AddonInfo> create(AddonSpec spec, ProgressListener listener) {
     return run(spec, listener, IfExists.COMPARE);
@@ -61,6 +74,18 @@ public final class Addons {
   /** Creates the add-on, or updates an existing one to the spec; then waits until it settles. */
   public Operation<AddonInfo> createOrUpdate(AddonSpec spec) {
     return run(spec, null, IfExists.UPDATE);
+  }
+
+  /**
+   * {@link #createOrUpdate(AddonSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.addons().createOrUpdate(a -> a.clusterName("orders").name("coredns"));
+   * }</pre>
+   */
+  public Operation<AddonInfo> createOrUpdate(Consumer<AddonSpec.Builder> spec) {
+    return createOrUpdate(
+        Specs.build("AddonSpec", AddonSpec.builder(), spec, AddonSpec.Builder::build));
   }
 
   /**
@@ -74,6 +99,17 @@ public final class Addons {
     EksClient eks = kit.client(EksClient.class);
     return start(
         spec.clusterName(), spec.name(), null, scope -> AddonCreation.update(scope, eks, spec));
+  }
+
+  /**
+   * {@link #update(AddonSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.addons().update(a -> a.clusterName("orders").name("coredns").version(AddonVersion.latest()));
+   * }</pre>
+   */
+  public Operation<AddonInfo> update(Consumer<AddonSpec.Builder> spec) {
+    return update(Specs.build("AddonSpec", AddonSpec.builder(), spec, AddonSpec.Builder::build));
   }
 
   /**

@@ -4,9 +4,11 @@ import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.blueprint.BlueprintOperations;
 import dev.ekskit.core.internal.blueprint.BlueprintRun;
 import dev.ekskit.core.spi.CascadeStep;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -52,9 +54,41 @@ public final class Blueprints {
     return BlueprintOperations.plan(kit, run).join();
   }
 
+  /**
+   * {@link #plan(ClusterBlueprint)} with the blueprint filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.blueprints().plan(b -> b.cluster(cluster).network(network).clusterRole(role));
+   * }</pre>
+   */
+  public Plan plan(Consumer<ClusterBlueprint.Builder> blueprint) {
+    return plan(
+        Specs.build(
+            "ClusterBlueprint",
+            ClusterBlueprint.builder(),
+            blueprint,
+            ClusterBlueprint.Builder::build));
+  }
+
   /** {@link #apply(ClusterBlueprint, ApplyOptions, ProgressListener)} with the defaults. */
   public Operation<AppliedBlueprint> apply(ClusterBlueprint blueprint) {
     return apply(blueprint, ApplyOptions.defaults(), null);
+  }
+
+  /**
+   * {@link #apply(ClusterBlueprint)} with the blueprint filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.blueprints().apply(b -> b.cluster(cluster).network(network).clusterRole(role));
+   * }</pre>
+   */
+  public Operation<AppliedBlueprint> apply(Consumer<ClusterBlueprint.Builder> blueprint) {
+    return apply(
+        Specs.build(
+            "ClusterBlueprint",
+            ClusterBlueprint.builder(),
+            blueprint,
+            ClusterBlueprint.Builder::build));
   }
 
   /** {@link #apply(ClusterBlueprint, ApplyOptions, ProgressListener)} with no extra listener. */

@@ -13,10 +13,12 @@ import dev.ekskit.core.internal.versions.VersionFacts;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -48,6 +50,18 @@ public final class Clusters {
    */
   public Operation<ClusterInfo> create(ClusterSpec spec) {
     return create(spec, null);
+  }
+
+  /**
+   * {@link #create(ClusterSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.clusters().create(c -> c.name("orders").roleArn(role).subnetIds(subnets));
+   * }</pre>
+   */
+  public Operation<ClusterInfo> create(Consumer<ClusterSpec.Builder> spec) {
+    return create(
+        Specs.build("ClusterSpec", ClusterSpec.builder(), spec, ClusterSpec.Builder::build));
   }
 
   /** {@link #create(ClusterSpec)}, also reporting this operation's events to {@code listener}. */
@@ -105,8 +119,28 @@ public final class Clusters {
   /** Changes logging and/or endpoint access and waits for each update to succeed. */
   public Operation<ClusterInfo> updateConfig(String name, ClusterConfigUpdate update) {
     requireName(name);
+    Violations.requireGiven("ClusterConfigUpdate", "update", update);
     EksClient eks = kit.client(EksClient.class);
     return start(name, null, scope -> ClusterUpdates.config(scope, eks, update));
+  }
+
+  /**
+   * {@link #updateConfig(String, ClusterConfigUpdate)} with the update filled in on a fresh
+   * builder.
+   *
+   * <pre>{@code
+   * kit.clusters().updateConfig("orders", u -> u.enabledLogTypes(Set.of(LogType.AUDIT))).join();
+   * }</pre>
+   */
+  public Operation<ClusterInfo> updateConfig(
+      String name, Consumer<ClusterConfigUpdate.Builder> update) {
+    return updateConfig(
+        name,
+        Specs.build(
+            "ClusterConfigUpdate",
+            ClusterConfigUpdate.builder(),
+            update,
+            ClusterConfigUpdate.Builder::build));
   }
 
   /**

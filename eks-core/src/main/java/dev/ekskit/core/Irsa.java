@@ -4,8 +4,10 @@ import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.identity.IamRoles;
 import dev.ekskit.core.internal.identity.IdentityRules;
 import dev.ekskit.core.internal.identity.IrsaOperations;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -69,6 +71,24 @@ public final class Irsa {
         IamRoles.ref(spec.role().name()),
         null,
         scope -> IrsaOperations.createServiceAccountRole(scope, eks, iam, spec));
+  }
+
+  /**
+   * {@link #createServiceAccountRole(ServiceAccountRoleSpec)} with the spec filled in on a fresh
+   * builder.
+   *
+   * <pre>{@code
+   * kit.irsa().createServiceAccountRole(r -> r.clusterName("orders").namespace("kube-system").serviceAccount("ebs").role(role));
+   * }</pre>
+   */
+  public Operation<RoleInfo> createServiceAccountRole(
+      Consumer<ServiceAccountRoleSpec.Builder> spec) {
+    return createServiceAccountRole(
+        Specs.build(
+            "ServiceAccountRoleSpec",
+            ServiceAccountRoleSpec.builder(),
+            spec,
+            ServiceAccountRoleSpec.Builder::build));
   }
 
   /**

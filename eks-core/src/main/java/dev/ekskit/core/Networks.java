@@ -4,10 +4,12 @@ import dev.ekskit.core.internal.network.NetworkCreation;
 import dev.ekskit.core.internal.network.NetworkDeletion;
 import dev.ekskit.core.internal.network.NetworkDescription;
 import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -82,6 +84,18 @@ public final class Networks {
    */
   public Operation<NetworkInfo> create(NetworkSpec spec) {
     return create(spec, null);
+  }
+
+  /**
+   * {@link #create(NetworkSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.networks().create(n -> n.name("orders").clusterName("orders"));
+   * }</pre>
+   */
+  public Operation<NetworkInfo> create(Consumer<NetworkSpec.Builder> spec) {
+    return create(
+        Specs.build("NetworkSpec", NetworkSpec.builder(), spec, NetworkSpec.Builder::build));
   }
 
   /** {@link #create(NetworkSpec)}, also reporting this operation's events to {@code listener}. */

@@ -3,9 +3,11 @@ package dev.ekskit.core;
 import dev.ekskit.core.internal.KitServices;
 import dev.ekskit.core.internal.identity.IdentityRules;
 import dev.ekskit.core.internal.identity.PodIdentityOperations;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -51,6 +53,23 @@ public final class PodIdentity {
         PodIdentityOperations.ref(spec.clusterName(), spec.namespace(), spec.serviceAccount()),
         null,
         scope -> PodIdentityOperations.associate(scope, eks, iam, spec));
+  }
+
+  /**
+   * {@link #associate(PodIdentityAssociationSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.podIdentity().associate(a -> a.clusterName("orders").namespace("orders").serviceAccount("api").roleArn(role));
+   * }</pre>
+   */
+  public Operation<PodIdentityAssociationInfo> associate(
+      Consumer<PodIdentityAssociationSpec.Builder> spec) {
+    return associate(
+        Specs.build(
+            "PodIdentityAssociationSpec",
+            PodIdentityAssociationSpec.builder(),
+            spec,
+            PodIdentityAssociationSpec.Builder::build));
   }
 
   /** The service account's association, or empty if it has none. Blocks. */

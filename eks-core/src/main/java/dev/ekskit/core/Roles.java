@@ -5,8 +5,10 @@ import dev.ekskit.core.internal.identity.IamRoles;
 import dev.ekskit.core.internal.identity.IdentityRules;
 import dev.ekskit.core.internal.identity.RoleDeletion;
 import dev.ekskit.core.internal.identity.RoleOperations;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -47,12 +49,37 @@ public final class Roles {
         scope -> RoleOperations.createClusterRole(scope, iam, spec));
   }
 
+  /**
+   * {@link #createClusterRole(ClusterRoleSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.roles().createClusterRole(r -> r.name("orders-cluster").clusterName("orders"));
+   * }</pre>
+   */
+  public Operation<RoleInfo> createClusterRole(Consumer<ClusterRoleSpec.Builder> spec) {
+    return createClusterRole(
+        Specs.build(
+            "ClusterRoleSpec", ClusterRoleSpec.builder(), spec, ClusterRoleSpec.Builder::build));
+  }
+
   /** Creates (or adopts) the node role, attaches its policies, and returns it. */
   public Operation<RoleInfo> createNodeRole(NodeRoleSpec spec) {
     Violations.requireGiven("NodeRoleSpec", "spec", spec);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(
         IamRoles.ref(spec.name()), null, scope -> RoleOperations.createNodeRole(scope, iam, spec));
+  }
+
+  /**
+   * {@link #createNodeRole(NodeRoleSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * kit.roles().createNodeRole(r -> r.name("orders-nodes").clusterName("orders"));
+   * }</pre>
+   */
+  public Operation<RoleInfo> createNodeRole(Consumer<NodeRoleSpec.Builder> spec) {
+    return createNodeRole(
+        Specs.build("NodeRoleSpec", NodeRoleSpec.builder(), spec, NodeRoleSpec.Builder::build));
   }
 
   /** The role with its policies, or empty if there is none of that name. Blocks. */

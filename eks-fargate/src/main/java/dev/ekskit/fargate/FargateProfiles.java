@@ -7,6 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.TurnKeys;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.fargate.internal.CoreDnsOnFargate;
@@ -17,6 +18,7 @@ import dev.ekskit.fargate.internal.ProfileCreation;
 import dev.ekskit.fargate.internal.ProfileMapping;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -83,6 +85,22 @@ public final class FargateProfiles {
         scope -> ProfileCreation.run(scope, eks, ec2, spec));
   }
 
+  /**
+   * {@link #create(FargateProfileSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * fargate.create(p -> p.clusterName("orders").name("batch").addSelectors(FargateSelector.of("batch")));
+   * }</pre>
+   */
+  public Operation<FargateProfileInfo> create(Consumer<FargateProfileSpec.Builder> spec) {
+    return create(
+        Specs.build(
+            "FargateProfileSpec",
+            FargateProfileSpec.builder(),
+            spec,
+            FargateProfileSpec.Builder::build));
+  }
+
   /** Deletes the profile in its turn and waits until it is gone; true when this call deleted it. */
   public Operation<Boolean> delete(String clusterName, String profileName) {
     EksClient eks = kit.client(EksClient.class);
@@ -136,6 +154,23 @@ public final class FargateProfiles {
         PodExecutionRoleCreation.ref(spec),
         null,
         scope -> PodExecutionRoleCreation.run(scope, eks, iam, spec));
+  }
+
+  /**
+   * {@link #createPodExecutionRole(PodExecutionRoleSpec)} with the spec filled in on a fresh
+   * builder.
+   *
+   * <pre>{@code
+   * fargate.createPodExecutionRole(r -> r.clusterName("orders").roleName("orders-pods"));
+   * }</pre>
+   */
+  public Operation<String> createPodExecutionRole(Consumer<PodExecutionRoleSpec.Builder> spec) {
+    return createPodExecutionRole(
+        Specs.build(
+            "PodExecutionRoleSpec",
+            PodExecutionRoleSpec.builder(),
+            spec,
+            PodExecutionRoleSpec.Builder::build));
   }
 
   /**

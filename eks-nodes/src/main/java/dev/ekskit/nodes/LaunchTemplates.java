@@ -4,9 +4,11 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.LaunchTemplateCalls;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -39,6 +41,22 @@ public final class LaunchTemplates {
             LaunchTemplateCalls.createOrAdopt(ec2, scope.resource(), spec, token)
                 .run(scope)
                 .thenApply(made -> LaunchTemplateCalls.info(made.resource())));
+  }
+
+  /**
+   * {@link #create(LaunchTemplateSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * launchTemplates.create(t -> t.name("orders-general").bootstrap(bootstrap));
+   * }</pre>
+   */
+  public Operation<LaunchTemplateInfo> create(Consumer<LaunchTemplateSpec.Builder> spec) {
+    return create(
+        Specs.build(
+            "LaunchTemplateSpec",
+            LaunchTemplateSpec.builder(),
+            spec,
+            LaunchTemplateSpec.Builder::build));
   }
 
   /** Deletes the template; completes with false when there was none of that name. */

@@ -13,17 +13,18 @@ import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
-import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.NodegroupUpdating;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.eks.model.Update;
  * ManagedNodegroups managed = Nodegroups.of(kit).managed();
  * NodegroupInfo general = managed.create(spec).await(Duration.ofMinutes(30));
  * List<NodegroupInfo> all = managed.createAll(List.of(a, b, c)).join();
- * managed.scale("orders", "general", 2, 4, 8).join();
+ * managed.scale("orders", "general", s -> s.minSize(2).desiredSize(4).maxSize(8)).join();
  * managed.updateVersion("orders", "general", "1.34").join();
  * managed.delete("orders", "general").join();
  * }</pre>
@@ -98,6 +99,18 @@ public final class ManagedNodegroups {
    */
   public Operation<NodegroupInfo> create(NodegroupSpec spec) {
     return create(spec, null);
+  }
+
+  /**
+   * {@link #create(NodegroupSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * managed.create(n -> n.clusterName("orders").name("general").nodeRoleArn(role).subnetIds(subnets));
+   * }</pre>
+   */
+  public Operation<NodegroupInfo> create(Consumer<NodegroupSpec.Builder> spec) {
+    return create(
+        Specs.build("NodegroupSpec", NodegroupSpec.builder(), spec, NodegroupSpec.Builder::build));
   }
 
   /** {@link #create(NodegroupSpec)}, also reporting this operation's events to {@code listener}. */
@@ -171,14 +184,23 @@ public final class ManagedNodegroups {
   }
 
   /**
-   * Changes the scaling limits and waits for the update to succeed; needs {@code minSize <=
-   * desiredSize <= maxSize} and {@code maxSize >= 1}.
+   * Changes the scaling limits and waits for the update to succeed.
+   *
+   * <pre>{@code
+   * managed.scale("orders", "general", s -> s.minSize(2).desiredSize(4).maxSize(8)).join();
+   * }</pre>
    */
   public Operation<NodegroupInfo> scale(
-      String clusterName, String name, int minSize, int desiredSize, int maxSize) {
-    Violations v = new Violations("NodegroupScaling");
-    NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
-    v.throwIfAny();
+      String clusterName, String name, Consumer<Scaling.Builder> scaling) {
+    return scale(
+        clusterName,
+        name,
+        Specs.build("Scaling", Scaling.builder(), scaling, Scaling.Builder::build));
+  }
+
+  /** Changes the scaling limits to {@code scaling} and waits for the update to succeed. */
+  public Operation<NodegroupInfo> scale(String clusterName, String name, Scaling scaling) {
+    Violations.requireGiven("Scaling", "scaling", scaling);
     return update(
         clusterName,
         name,
@@ -192,9 +214,9 @@ public final class ManagedNodegroups {
                                 .nodegroupName(name)
                                 .scalingConfig(
                                     s ->
-                                        s.minSize(minSize)
-                                            .desiredSize(desiredSize)
-                                            .maxSize(maxSize))
+                                        s.minSize(scaling.minSize())
+                                            .desiredSize(scaling.desiredSize())
+                                            .maxSize(scaling.maxSize()))
                                 .clientRequestToken(token))
                     .update());
   }

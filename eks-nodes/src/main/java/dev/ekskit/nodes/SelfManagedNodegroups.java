@@ -10,17 +10,18 @@ import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.KitContext;
+import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.AutoScalingGroups;
 import dev.ekskit.nodes.internal.NodePartRules;
-import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import dev.ekskit.nodes.internal.SelfManagedClients;
 import dev.ekskit.nodes.internal.SelfManagedCreation;
 import dev.ekskit.nodes.internal.SelfManagedDeletion;
 import dev.ekskit.nodes.internal.SelfManagedScaling;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <pre>{@code
  * SelfManagedNodegroups selfManaged = nodegroups.selfManaged();
  * SelfManagedNodegroupInfo batch = selfManaged.create(spec).await(Duration.ofMinutes(20));
- * selfManaged.scale("orders", "batch", 0, 4, 10).join();
+ * selfManaged.scale("orders", "batch", s -> s.minSize(0).desiredSize(4).maxSize(10)).join();
  * selfManaged.delete("orders", "batch").join();
  * }</pre>
  *
@@ -110,6 +111,23 @@ public final class SelfManagedNodegroups {
     return create(spec, null);
   }
 
+  /**
+   * {@link #create(SelfManagedNodegroupSpec)} with the spec filled in on a fresh builder.
+   *
+   * <pre>{@code
+   * selfManaged.create(n -> n.clusterName("orders").name("batch").addInstanceTypes("m7g.large"));
+   * }</pre>
+   */
+  public Operation<SelfManagedNodegroupInfo> create(
+      Consumer<SelfManagedNodegroupSpec.Builder> spec) {
+    return create(
+        Specs.build(
+            "SelfManagedNodegroupSpec",
+            SelfManagedNodegroupSpec.builder(),
+            spec,
+            SelfManagedNodegroupSpec.Builder::build));
+  }
+
   /** {@link #create(SelfManagedNodegroupSpec)}, also reporting this operation's events. */
   public Operation<SelfManagedNodegroupInfo> create(
       SelfManagedNodegroupSpec spec, ProgressListener listener) {
@@ -127,27 +145,35 @@ public final class SelfManagedNodegroups {
   }
 
   /**
-   * Changes the Auto Scaling group's limits and waits until it has {@code desiredSize} InService
-   * instances and no more; needs {@code minSize <= desiredSize <= maxSize} and {@code maxSize >=
-   * 1}.
+   * Changes the group's size limits and waits until the desired number of instances is InService.
+   *
+   * <pre>{@code
+   * selfManaged.scale("orders", "batch", s -> s.minSize(0).desiredSize(4).maxSize(10)).join();
+   * }</pre>
    */
   public Operation<SelfManagedNodegroupInfo> scale(
-      String clusterName, String name, int minSize, int desiredSize, int maxSize) {
+      String clusterName, String name, Consumer<Scaling.Builder> scaling) {
+    return scale(
+        clusterName,
+        name,
+        Specs.build("Scaling", Scaling.builder(), scaling, Scaling.Builder::build));
+  }
+
+  /**
+   * Changes the group's size limits to {@code scaling}; see {@link #scale(String, String,
+   * Consumer)}.
+   */
+  public Operation<SelfManagedNodegroupInfo> scale(
+      String clusterName, String name, Scaling scaling) {
     Violations v = names(clusterName, name);
-    NodegroupSpecRules.scaling(v, minSize, desiredSize, maxSize);
     v.throwIfAny();
+    Violations.requireGiven("Scaling", "scaling", scaling);
     SelfManagedClients aws = SelfManagedClients.of(kit);
     return kit.start(
         ref(clusterName, name),
         null,
         scope ->
-            SelfManagedScaling.run(
-                scope,
-                aws,
-                clusterName,
-                name,
-                new SelfManagedScaling.Scaling(minSize, desiredSize, maxSize),
-                SELF_MANAGED_CREATE));
+            SelfManagedScaling.run(scope, aws, clusterName, name, scaling, SELF_MANAGED_CREATE));
   }
 
   /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */

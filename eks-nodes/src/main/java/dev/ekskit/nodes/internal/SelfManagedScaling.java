@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.nodes.Scaling;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,9 +26,9 @@ public final class SelfManagedScaling {
                     .updateAutoScalingGroup(
                         r ->
                             r.autoScalingGroupName(name)
-                                .minSize(scaling.min())
-                                .desiredCapacity(scaling.desired())
-                                .maxSize(scaling.max())))
+                                .minSize(scaling.minSize())
+                                .desiredCapacity(scaling.desiredSize())
+                                .maxSize(scaling.maxSize())))
         .thenCompose(
             updated ->
                 SelfManagedReadiness.await(
@@ -38,7 +39,4 @@ public final class SelfManagedScaling {
                     SelfManagedDeletion.call(cluster, nodegroup)))
         .thenApply(group -> AutoScalingGroups.info(cluster, nodegroup, group));
   }
-
-  /** Scaling limits, checked by the caller. */
-  public record Scaling(int min, int desired, int max) {}
 }

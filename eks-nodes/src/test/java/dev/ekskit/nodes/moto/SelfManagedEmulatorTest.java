@@ -194,14 +194,14 @@ class SelfManagedEmulatorTest {
     assertThat(
             nodegroups
                 .selfManaged()
-                .scale(CLUSTER, "elastic", 1, 3, 3)
+                .scale(CLUSTER, "elastic", s -> s.minSize(1).desiredSize(3).maxSize(3))
                 .join()
                 .inServiceInstanceIds())
         .hasSize(3);
     assertThat(
             nodegroups
                 .selfManaged()
-                .scale(CLUSTER, "elastic", 0, 1, 3)
+                .scale(CLUSTER, "elastic", s -> s.minSize(0).desiredSize(1).maxSize(3))
                 .join()
                 .inServiceInstanceIds())
         .hasSize(1);

@@ -92,7 +92,10 @@ class ManagedNodegroupBlueprintSimTest extends BlueprintSimulationTest {
   @Test
   void plan_desiredSizeWithinTheRange_isNoDifference_outsideItIsClamped() {
     kit.blueprints().apply(blueprint(managed("general").build())).join();
-    Nodegroups.of(kit).managed().scale(CLUSTER, "general", 1, 4, 4).join();
+    Nodegroups.of(kit)
+        .managed()
+        .scale(CLUSTER, "general", s -> s.minSize(1).desiredSize(4).maxSize(4))
+        .join();
 
     assertThat(
             action(

@@ -30,7 +30,11 @@ class NodegroupUpdateSimTest extends NodesSimulationTest {
   void scale_validSizes_waitsForUpdateAndReturnsNewSizes(Path path) {
     Instant start = aws.time().clock().instant();
 
-    NodegroupInfo scaled = path.finish(nodegroups.managed().scale(CLUSTER, "general", 2, 4, 8));
+    NodegroupInfo scaled =
+        path.finish(
+            nodegroups
+                .managed()
+                .scale(CLUSTER, "general", s -> s.minSize(2).desiredSize(4).maxSize(8)));
 
     assertThat(scaled.status()).isEqualTo("ACTIVE");
     assertThat(new int[] {scaled.minSize(), scaled.desiredSize(), scaled.maxSize()})
@@ -41,7 +45,11 @@ class NodegroupUpdateSimTest extends NodesSimulationTest {
 
   @Test
   void scale_desiredAboveMax_refusedWithoutCalls() {
-    assertThatThrownBy(() -> nodegroups.managed().scale(CLUSTER, "general", 1, 5, 4))
+    assertThatThrownBy(
+            () ->
+                nodegroups
+                    .managed()
+                    .scale(CLUSTER, "general", s -> s.minSize(1).desiredSize(5).maxSize(4)))
         .isInstanceOfSatisfying(
             InvalidSpecException.class,
             e ->

@@ -385,7 +385,11 @@ class SelfManagedSimTest {
                 assertThat(e.violations())
                     .extracting(v -> v.field())
                     .containsExactly("clusterName", "name"));
-    assertThatThrownBy(() -> nodegroups.selfManaged().scale(CLUSTER, "ok", 2, 1, 0))
+    assertThatThrownBy(
+            () ->
+                nodegroups
+                    .selfManaged()
+                    .scale(CLUSTER, "ok", s -> s.minSize(2).desiredSize(1).maxSize(0)))
         .isInstanceOf(InvalidSpecException.class);
     assertThatThrownBy(() -> nodegroups.selfManaged().describe(CLUSTER, "bad name"))
         .isInstanceOf(InvalidSpecException.class);
@@ -455,7 +459,10 @@ class SelfManagedSimTest {
     nodegroups.selfManaged().create(spec("elastic").build()).join();
 
     SelfManagedNodegroupInfo info =
-        nodegroups.selfManaged().scale(CLUSTER, "elastic", 0, 1, 5).join();
+        nodegroups
+            .selfManaged()
+            .scale(CLUSTER, "elastic", s -> s.minSize(0).desiredSize(1).maxSize(5))
+            .join();
 
     assertThat(info.inServiceInstanceIds()).hasSize(1);
     assertThat(
