@@ -1,27 +1,29 @@
 package dev.ekskit.core;
 
 import dev.ekskit.core.internal.waits.CheckPlan;
+import dev.ekskit.core.spi.SpecStyle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.immutables.value.Value;
 
 /**
- * How to wait for one kind of transition: when to check, how long to keep trying, and how to
- * spread checks so that many waits do not poll in lockstep. Two shapes:
+ * How to wait for one kind of transition: when to check, how long to keep trying, and how to spread
+ * checks so that many waits do not poll in lockstep. Two shapes:
  *
  * <ul>
  *   <li><b>From how long the transition takes</b> ({@link #fromDurations}): the check times are
  *       computed from a {@link DurationModel} to keep the expected detection lag low for the calls
  *       they cost: the first check near the earliest plausible end, dense where ends are likely,
- *       sparser in the tail, every one jittered. {@code callCost} is the one knob: the detection lag
- *       one status check is worth; smaller means more checks and less lag. Past the model's longest
- *       duration, checks come every {@code interval} until the deadline.
+ *       sparser in the tail, every one jittered. {@code callCost} is the one knob: the detection
+ *       lag one status check is worth; smaller means more checks and less lag. Past the model's
+ *       longest duration, checks come every {@code interval} until the deadline.
  *   <li><b>Fixed</b> ({@link #of}): a first check, then one every {@code interval}, jittered.
  * </ul>
  *
  * In both, no check comes before {@code firstCheck} and one comes at it, so {@code
- * withFirstCheck(Duration.ZERO)} looks at once (for a resource adopted or resumed). A throttled check
- * is retried after a short backoff and never ends a wait.
+ * withFirstCheck(Duration.ZERO)} looks at once (for a resource adopted or resumed). A throttled
+ * check is retried after a short backoff and never ends a wait.
  *
  * <pre>{@code
  * PollingPolicy quick = PollingPolicy.of(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(20));
@@ -31,11 +33,15 @@ import java.util.List;
  *             .between(Duration.ofMinutes(2), Duration.ofMinutes(12)),
  *         Duration.ofMinutes(30));
  * PollingPolicy eager = modelled.withCallCost(Duration.ofMillis(300));   // more checks, less lag
+ * PollingPolicy patient = WaitKind.CLUSTER_CREATE.defaults().toBuilder()
+ *     .deadline(Duration.ofHours(1))
+ *     .build();
  * }</pre>
  *
  * @param firstCheck no check before it, one at it
  * @param interval delay between checks of a fixed policy, and past the model's longest duration
- * @param jitter how far each check moves at random, as a fraction of the gap to the next one, 0 to 1
+ * @param jitter how far each check moves at random, as a fraction of the gap to the next one, 0 to
+ *     1
  * @param maxInterval the longest a throttled check waits to be tried again (about a second
  *     otherwise; the kit-wide pace of checks is what slows many waits down)
  * @param deadline when the wait gives up with {@link WaitTimeoutException}
@@ -43,6 +49,8 @@ import java.util.List;
  * @param expected how long the transition takes, or null for a fixed policy
  * @param callCost the detection lag one check is worth, for a policy with {@code expected}
  */
+@Value.Builder
+@SpecStyle
 public record PollingPolicy(
     Duration firstCheck,
     Duration interval,
@@ -84,6 +92,19 @@ public record PollingPolicy(
       Duration deadline,
       Duration typical) {
     this(firstCheck, interval, jitter, maxInterval, deadline, typical, null, DEFAULT_CALL_COST);
+  }
+
+  /**
+   * A builder that starts from a fixed policy: a check at once, then every 10 s, for up to 30
+   * minutes; {@code build()} checks the policy.
+   */
+  public static PollingPolicyBuilder builder() {
+    return of(Duration.ZERO, Duration.ofSeconds(10), Duration.ofMinutes(30)).toBuilder();
+  }
+
+  /** A builder that starts from this policy. */
+  public PollingPolicyBuilder toBuilder() {
+    return new PollingPolicyBuilder().from(this);
   }
 
   /** A fixed policy with 20% jitter, backing off to at most 8 × interval under throttling. */

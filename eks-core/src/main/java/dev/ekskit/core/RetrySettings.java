@@ -1,8 +1,10 @@
 package dev.ekskit.core;
 
+import dev.ekskit.core.spi.SpecStyle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.immutables.value.Value;
 
 /**
  * How often, and how far apart, a step tries again for one cause of failure. Retries are layered,
@@ -20,11 +22,11 @@ import java.util.List;
  * </ul>
  *
  * A step makes at most {@code faults.maxAttempts + busy.maxAttempts + 7 + deadline / 30 s} calls,
- * each of which the SDK may retry; the operation's deadline ends every budget. Waiting for a
- * status is polling, not retrying, and does not use these settings.
+ * each of which the SDK may retry; the operation's deadline ends every budget. Waiting for a status
+ * is polling, not retrying, and does not use these settings.
  *
  * <pre>{@code
- * RetrySettings patient = RetrySettings.defaults().withMaxAttempts(8);
+ * RetrySettings patient = RetrySettings.builder().maxAttempts(8).build();   // the rest as defaults()
  * EksKit kit = EksKit.builder().retry(patient).build();
  * }</pre>
  *
@@ -33,6 +35,8 @@ import java.util.List;
  * @param multiplier growth of the delay per attempt
  * @param maxBackoff the longest delay
  */
+@Value.Builder
+@SpecStyle
 public record RetrySettings(
     int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
 
@@ -71,6 +75,16 @@ public record RetrySettings(
    */
   public static RetrySettings forResourceInUse() {
     return new RetrySettings(100, Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30));
+  }
+
+  /** A builder that starts from {@link #defaults()}; {@code build()} checks the settings. */
+  public static RetrySettingsBuilder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder that starts from these settings. */
+  public RetrySettingsBuilder toBuilder() {
+    return new RetrySettingsBuilder().from(this);
   }
 
   public RetrySettings withMaxAttempts(int attempts) {

@@ -43,4 +43,34 @@ class PoliciesTest {
                     .extracting(Violation::field)
                     .containsExactlyInAnyOrder("maxAttempts", "multiplier", "maxBackoff"));
   }
+
+  @Test
+  void retrySettingsBuilder_startsFromDefaults_andChecksAtBuild() {
+    RetrySettings patient = RetrySettings.builder().maxAttempts(8).build();
+
+    assertThat(patient).isEqualTo(RetrySettings.defaults().withMaxAttempts(8));
+    assertThat(patient.toBuilder().build()).isEqualTo(patient);
+    assertThatThrownBy(() -> RetrySettings.builder().multiplier(0.5).build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactly("multiplier"));
+  }
+
+  @Test
+  void pollingPolicyBuilder_fromAKindsDefaults_changesOnlyWhatItSets() {
+    PollingPolicy defaults = WaitKind.CLUSTER_CREATE.defaults();
+
+    PollingPolicy patient = defaults.toBuilder().deadline(Duration.ofHours(1)).build();
+
+    assertThat(patient).isEqualTo(defaults.withDeadline(Duration.ofHours(1)));
+    assertThat(PollingPolicy.builder().interval(Duration.ofSeconds(5)).build().interval())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> PollingPolicy.builder().jitter(2).build())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("jitter"));
+  }
 }
