@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.eks.model.Addon;
+import software.amazon.awssdk.services.eks.model.AddonStatus;
 
 /**
  * An add-on as EKS last described it. {@code toString()} leaves out the configuration values, which
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.eks.model.Addon;
  * @param cluster the cluster it belongs to
  * @param name e.g. {@code coredns}
  * @param version e.g. {@code v1.11.4-eksbuild.2}
- * @param status e.g. {@code ACTIVE}, {@code DEGRADED}, {@code CREATING}
+ * @param statusAsString e.g. {@code ACTIVE}, {@code DEGRADED}, {@code CREATING}
  * @param configurationValues the JSON configuration, empty when EKS's defaults apply
  * @param serviceAccountRoleArn the IRSA role of its service account, if any
  * @param podIdentityAssociationArns the Pod Identity associations EKS made for it
@@ -27,7 +28,7 @@ public record AddonInfo(
     String cluster,
     String name,
     String version,
-    String status,
+    String statusAsString,
     Optional<String> configurationValues,
     Optional<String> serviceAccountRoleArn,
     List<String> podIdentityAssociationArns,
@@ -36,6 +37,10 @@ public record AddonInfo(
     Instant createdAt,
     Instant modifiedAt,
     Addon sdkAddon) {
+  /** The status as a value of the SDK's enum; {@code UNKNOWN_TO_SDK_VERSION} for a newer one. */
+  public AddonStatus status() {
+    return AddonStatus.fromValue(statusAsString);
+  }
 
   public AddonInfo {
     podIdentityAssociationArns = List.copyOf(podIdentityAssociationArns);
@@ -44,7 +49,7 @@ public record AddonInfo(
   }
 
   public boolean isActive() {
-    return "ACTIVE".equals(status);
+    return status() == AddonStatus.ACTIVE;
   }
 
   @Override
@@ -56,7 +61,7 @@ public record AddonInfo(
         + ", version="
         + version
         + ", status="
-        + status
+        + statusAsString
         + ", healthIssues="
         + healthIssues
         + "]";

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eks.model.Cluster;
+import software.amazon.awssdk.services.eks.model.ClusterStatus;
 
 /**
  * A cluster as EKS last described it.
  *
  * @param name cluster name
  * @param arn cluster ARN
- * @param status e.g. {@code ACTIVE}, {@code CREATING}
+ * @param statusAsString e.g. {@code ACTIVE}, {@code CREATING}
  * @param kubernetesVersion e.g. {@code 1.33}
  * @param platformVersion e.g. {@code eks.5}
  * @param endpoint API server URL; empty until the cluster is ACTIVE
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.eks.model.Cluster;
 public record ClusterInfo(
     String name,
     String arn,
-    String status,
+    String statusAsString,
     String kubernetesVersion,
     String platformVersion,
     String endpoint,
@@ -32,6 +33,10 @@ public record ClusterInfo(
     Map<String, String> tags,
     List<HealthIssue> healthIssues,
     Cluster sdkCluster) {
+  /** The status as a value of the SDK's enum; {@code UNKNOWN_TO_SDK_VERSION} for a newer one. */
+  public ClusterStatus status() {
+    return ClusterStatus.fromValue(statusAsString);
+  }
 
   public ClusterInfo {
     tags = Map.copyOf(tags);
@@ -39,6 +44,6 @@ public record ClusterInfo(
   }
 
   public boolean isActive() {
-    return "ACTIVE".equals(status);
+    return status() == ClusterStatus.ACTIVE;
   }
 }

@@ -20,7 +20,7 @@ class FargateOnlyQuickStartTest {
 
     String output = printed.toString(StandardCharsets.UTF_8);
     assertThat(profiles).extracting(FargateProfileInfo::name).containsExactly("system", "apps");
-    assertThat(profiles).extracting(FargateProfileInfo::status).containsOnly("ACTIVE");
+    assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");
     assertThat(output)
         .contains("fargate-profile demo/system", "fargate-profile demo/apps")
         .contains(

@@ -18,7 +18,7 @@ class NodesQuickStartTest {
             "demo", new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     NodegroupInfo managed = nodes.managed();
-    assertThat(managed.status()).isEqualTo("ACTIVE");
+    assertThat(managed.statusAsString()).isEqualTo("ACTIVE");
     assertThat(managed.amiType()).isEqualTo("BOTTLEROCKET_ARM_64");
     assertThat(nodes.selfManaged().autoScalingGroupName()).isEqualTo("demo-al2023-batch");
     assertThat(nodes.selfManaged().inServiceInstanceIds()).hasSize(2);

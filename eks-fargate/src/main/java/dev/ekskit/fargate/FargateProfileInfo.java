@@ -2,6 +2,7 @@ package dev.ekskit.fargate;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.eks.model.FargateProfileStatus;
 
 /**
  * A Fargate profile as EKS describes it.
@@ -14,8 +15,8 @@ import java.util.Map;
  * @param clusterName its cluster
  * @param name its name
  * @param arn its ARN
- * @param status {@code CREATING}, {@code ACTIVE}, {@code DELETING}, {@code CREATE_FAILED} or {@code
- *     DELETE_FAILED}
+ * @param statusAsString {@code CREATING}, {@code ACTIVE}, {@code DELETING}, {@code CREATE_FAILED}
+ *     or {@code DELETE_FAILED}
  * @param podExecutionRoleArn the role its pods run with
  * @param subnetIds its subnets
  * @param selectors which pods it runs
@@ -25,11 +26,16 @@ public record FargateProfileInfo(
     String clusterName,
     String name,
     String arn,
-    String status,
+    String statusAsString,
     String podExecutionRoleArn,
     List<String> subnetIds,
     List<FargateSelector> selectors,
     Map<String, String> tags) {
+  /** The status as a value of the SDK's enum; {@code UNKNOWN_TO_SDK_VERSION} for a newer one. */
+  public FargateProfileStatus status() {
+    return FargateProfileStatus.fromValue(statusAsString);
+  }
+
   public FargateProfileInfo {
     subnetIds = List.copyOf(subnetIds);
     selectors = List.copyOf(selectors);

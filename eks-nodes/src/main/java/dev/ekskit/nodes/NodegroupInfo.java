@@ -1,6 +1,7 @@
 package dev.ekskit.nodes;
 
 import java.util.List;
+import software.amazon.awssdk.services.eks.model.NodegroupStatus;
 
 /**
  * A managed node group as EKS describes it.
@@ -13,7 +14,7 @@ import java.util.List;
  * @param clusterName the cluster
  * @param name the node group
  * @param arn its ARN
- * @param status e.g. {@code ACTIVE}
+ * @param statusAsString e.g. {@code ACTIVE}
  * @param kubernetesVersion {@code major.minor} of its nodes
  * @param releaseVersion the AMI release, e.g. {@code 1.33.5-20251101}
  * @param amiType e.g. {@code BOTTLEROCKET_ARM_64}
@@ -26,11 +27,16 @@ public record NodegroupInfo(
     String clusterName,
     String name,
     String arn,
-    String status,
+    String statusAsString,
     String kubernetesVersion,
     String releaseVersion,
     String amiType,
     int minSize,
     int desiredSize,
     int maxSize,
-    List<String> autoScalingGroups) {}
+    List<String> autoScalingGroups) {
+  /** The status as a value of the SDK's enum; {@code UNKNOWN_TO_SDK_VERSION} for a newer one. */
+  public NodegroupStatus status() {
+    return NodegroupStatus.fromValue(statusAsString);
+  }
+}

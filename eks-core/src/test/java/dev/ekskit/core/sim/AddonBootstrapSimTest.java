@@ -23,12 +23,12 @@ class AddonBootstrapSimTest extends SimulationTest {
   void create_withoutSelfManagedAddons_networkingAddonsManagedByEks(Path path) {
     ClusterInfo cluster = path.finish(kit.clusters().create(withoutSelfManagedAddons()));
 
-    assertThat(cluster.status()).isEqualTo("ACTIVE");
+    assertThat(cluster.statusAsString()).isEqualTo("ACTIVE");
     assertThat(kit.addons().list("orders"))
         .containsExactlyInAnyOrder("vpc-cni", "kube-proxy", "coredns");
-    assertThat(kit.addons().describe("orders", "vpc-cni").map(AddonInfo::status))
+    assertThat(kit.addons().describe("orders", "vpc-cni").map(AddonInfo::statusAsString))
         .contains("ACTIVE");
-    assertThat(kit.addons().describe("orders", "coredns").map(AddonInfo::status))
+    assertThat(kit.addons().describe("orders", "coredns").map(AddonInfo::statusAsString))
         .contains("DEGRADED");
     assertThat(
             aws.calls().all().stream().filter(c -> c.operation().equals("CreateCluster")).count())

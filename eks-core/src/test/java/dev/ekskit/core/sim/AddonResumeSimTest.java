@@ -56,7 +56,7 @@ class AddonResumeSimTest extends SimulationTest {
         .isInstanceOf(OperationCancelledException.class);
 
     try (EksKit again = restarted()) {
-      assertThat(again.addons().create(EBS).join().status()).isEqualTo("DEGRADED");
+      assertThat(again.addons().create(EBS).join().statusAsString()).isEqualTo("DEGRADED");
     }
 
     kit = restarted();

@@ -65,7 +65,7 @@ class AddonSimTest extends SimulationTest {
   void create_defaultVersion_resolvesEksDefaultAndWaitsActive(Path path) {
     AddonInfo created = path.finish(kit.addons().create(addon("vpc-cni").build()));
 
-    assertThat(created.status()).isEqualTo("ACTIVE");
+    assertThat(created.statusAsString()).isEqualTo("ACTIVE");
     assertThat(created.version()).isEqualTo(defaultVersion("vpc-cni"));
     assertThat(created.tags()).containsEntry("ekskit.dev/cluster", "orders");
     assertThat(aws.calls().count("CreateAddon")).isEqualTo(1);
@@ -167,7 +167,7 @@ class AddonSimTest extends SimulationTest {
   void create_coreDnsWithoutCapacity_endsDegradedNotFailed(Path path) {
     AddonInfo dns = path.finish(kit.addons().create(addon("coredns").build()));
 
-    assertThat(dns.status()).isEqualTo("DEGRADED");
+    assertThat(dns.statusAsString()).isEqualTo("DEGRADED");
     assertThat(dns.healthIssues())
         .extracting(HealthIssue::code)
         .containsExactly("InsufficientNumberOfReplicas");
@@ -180,7 +180,7 @@ class AddonSimTest extends SimulationTest {
 
     ChildResources.addNodegroups(aws, "orders", "general");
 
-    assertThat(kit.addons().describe("orders", "coredns").orElseThrow().status())
+    assertThat(kit.addons().describe("orders", "coredns").orElseThrow().statusAsString())
         .isEqualTo("ACTIVE");
   }
 
@@ -239,7 +239,7 @@ class AddonSimTest extends SimulationTest {
 
     AddonInfo again = kit.addons().create(addon("kube-proxy").build()).join();
 
-    assertThat(again.status()).isEqualTo("ACTIVE");
+    assertThat(again.statusAsString()).isEqualTo("ACTIVE");
     assertThat(succeeded("CreateAddon")).isZero();
   }
 
@@ -293,7 +293,7 @@ class AddonSimTest extends SimulationTest {
             kit.addons().createOrUpdate(addon("vpc-cni").version(AddonVersion.latest()).build()));
 
     assertThat(updated.version()).isEqualTo("v1.20.1-eksbuild.1");
-    assertThat(updated.status()).isEqualTo("ACTIVE");
+    assertThat(updated.statusAsString()).isEqualTo("ACTIVE");
     assertThat(aws.calls().count("UpdateAddon")).isEqualTo(1);
     assertThat(aws.calls().count("DescribeUpdate")).isPositive();
   }

@@ -70,7 +70,7 @@ class AutoModeSimTest extends SimulationTest {
             kit.addons()
                 .create(AddonSpec.builder().clusterName("orders").name("metrics-server").build())
                 .join()
-                .status())
+                .statusAsString())
         .isEqualTo("ACTIVE");
   }
 

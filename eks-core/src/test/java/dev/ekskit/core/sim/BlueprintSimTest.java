@@ -33,6 +33,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.eks.model.ClusterStatus;
 import software.amazon.awssdk.services.eks.model.LogType;
 
 /** A whole cluster through {@code kit.blueprints()}: plan and apply on the simulated AWS. */
@@ -129,7 +130,8 @@ class BlueprintSimTest extends SimulationTest {
   void apply_fromNothing_makesEachOnceTaggedAndPlanThenShowsNoChange(Path path) {
     AppliedBlueprint applied = path.finish(kit.blueprints().apply(blueprint().build()));
 
-    assertThat(applied.cluster().isActive()).isTrue();
+    assertThat(applied.cluster().status()).isEqualTo(ClusterStatus.ACTIVE);
+    assertThat(applied.cluster().statusAsString()).isEqualTo("ACTIVE");
     assertThat(applied.cluster().tags()).containsEntry("ekskit.dev/blueprint", CLUSTER);
     assertThat(applied.network()).isPresent();
     assertThat(applied.changes(PlanAction.CREATE)).hasSize(10);

@@ -27,7 +27,7 @@ class ClusterCreateSimTest extends SimulationTest {
   void create_validSpec_activeAfterSimulatedMinutesWithProgress(Path path) {
     ClusterInfo cluster = path.finish(kit.clusters().create(spec("orders").build()));
 
-    assertThat(cluster.status()).isEqualTo("ACTIVE");
+    assertThat(cluster.statusAsString()).isEqualTo("ACTIVE");
     assertThat(cluster.endpoint()).startsWith("https://");
     assertThat(cluster.certificateAuthorityData()).isNotEmpty();
     assertThat(cluster.tags()).containsEntry("ekskit.dev/managed-by", "ekskit");
@@ -149,7 +149,7 @@ class ClusterCreateSimTest extends SimulationTest {
                   .isPositive()
                   .isLessThanOrEqualTo(aws.calls().count("DescribeCluster"));
             });
-    assertThat(creating.join().status()).isEqualTo("ACTIVE");
+    assertThat(creating.join().statusAsString()).isEqualTo("ACTIVE");
   }
 
   @Test

@@ -31,7 +31,7 @@ class ClusterLifecycleSimTest extends SimulationTest {
     ClusterInfo updated = path.finish(kit.clusters().updateVersion("orders", "1.34"));
 
     assertThat(updated.kubernetesVersion()).isEqualTo("1.34");
-    assertThat(updated.status()).isEqualTo("ACTIVE");
+    assertThat(updated.statusAsString()).isEqualTo("ACTIVE");
     assertThat(aws.calls().count("DescribeUpdate")).isPositive();
   }
 

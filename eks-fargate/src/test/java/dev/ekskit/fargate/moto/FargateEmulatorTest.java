@@ -158,7 +158,7 @@ class FargateEmulatorTest {
     FargateProfileInfo created =
         fargate.create(profile("system", role, privateSubnets).build()).join();
 
-    assertThat(created.status()).isEqualTo("ACTIVE");
+    assertThat(created.statusAsString()).isEqualTo("ACTIVE");
     assertThat(created.subnetIds()).containsExactlyInAnyOrderElementsOf(privateSubnets);
     var described =
         eks.describeFargateProfile(r -> r.clusterName(CLUSTER).fargateProfileName("system"))

@@ -45,7 +45,7 @@ class FargateOnlySimTest extends FargateSimTest {
                     profile("system", "kube-system").build(), profile("apps", "default").build())));
 
     assertThat(profiles).extracting(FargateProfileInfo::name).containsExactly("system", "apps");
-    assertThat(profiles).extracting(FargateProfileInfo::status).containsOnly("ACTIVE");
+    assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");
     assertThat(coreDns().status()).isEqualTo(AddonStatus.ACTIVE);
     assertThat(coreDns().configurationValues()).isEqualTo("{\"computeType\":\"Fargate\"}");
     assertThat(coreDns().tags()).containsEntry("ekskit.dev/managed-by", "ekskit");

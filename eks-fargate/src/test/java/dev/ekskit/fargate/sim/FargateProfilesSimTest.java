@@ -64,7 +64,7 @@ class FargateProfilesSimTest extends FargateSimTest {
 
     List<FargateProfileInfo> profiles = operations.stream().map(path::finish).toList();
 
-    assertThat(profiles).extracting(FargateProfileInfo::status).containsOnly("ACTIVE");
+    assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");
     List<Span> spans = spans("create", "wait active");
     assertThat(spans)
         .extracting(Span::resource)
@@ -114,7 +114,7 @@ class FargateProfilesSimTest extends FargateSimTest {
 
     FargateProfileInfo web = fargate.create(profile("web", "web").build()).join();
 
-    assertThat(web.status()).isEqualTo("ACTIVE");
+    assertThat(web.statusAsString()).isEqualTo("ACTIVE");
     assertThat(profileNames()).containsExactly("web");
     assertThat(calls("CreateFargateProfile"))
         .extracting(Call::statusCode)
@@ -145,7 +145,7 @@ class FargateProfilesSimTest extends FargateSimTest {
 
     FargateProfileInfo mine = fargate.create(profile("mine", "mine").build()).join();
 
-    assertThat(mine.status()).isEqualTo("ACTIVE");
+    assertThat(mine.statusAsString()).isEqualTo("ACTIVE");
     List<Call> creates = calls("CreateFargateProfile");
     assertThat(creates.get(1).errorCode()).isEqualTo("ResourceInUseException");
     assertThat(creates.get(creates.size() - 1).succeeded()).isTrue();
@@ -178,7 +178,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     var broken = fargate.create(profile("broken", "web").build());
     var next = fargate.create(profile("next", "api").build());
 
-    assertThat(next.join().status()).isEqualTo("ACTIVE");
+    assertThat(next.join().statusAsString()).isEqualTo("ACTIVE");
     assertThatThrownBy(broken::join).isInstanceOf(ResourceFailedException.class);
   }
 
@@ -188,7 +188,7 @@ class FargateProfilesSimTest extends FargateSimTest {
 
     FargateProfileInfo again = fargate.create(profile("web", "web").build()).join();
 
-    assertThat(again.status()).isEqualTo("ACTIVE");
+    assertThat(again.statusAsString()).isEqualTo("ACTIVE");
     assertThat(calls("CreateFargateProfile")).filteredOn(Call::succeeded).hasSize(1);
   }
 
@@ -236,7 +236,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     var deleteB = fargate.delete(CLUSTER, "b");
 
     assertThat(deleteA.join()).isTrue();
-    assertThat(createC.join().status()).isEqualTo("ACTIVE");
+    assertThat(createC.join().statusAsString()).isEqualTo("ACTIVE");
     assertThat(deleteB.join()).isTrue();
     List<ResourceRef> order =
         eventsOf(ProgressEvent.StepSucceeded.class).stream()

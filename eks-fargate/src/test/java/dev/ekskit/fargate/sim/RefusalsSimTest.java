@@ -80,7 +80,7 @@ class RefusalsSimTest extends FargateSimTest {
     FargateProfiles waiting =
         fargateRefusingRoleUntil(aws.time().now().plus(Duration.ofMinutes(1)));
 
-    assertThat(waiting.create(profile("web", "web").build()).join().status()).isEqualTo("ACTIVE");
+    assertThat(waiting.create(profile("web", "web").build()).join().statusAsString()).isEqualTo("ACTIVE");
     assertThat(eventsOf(ProgressEvent.Retrying.class))
         .filteredOn(retrying -> retrying.step().equals("create"))
         .extracting(ProgressEvent.Retrying::reason)

@@ -74,7 +74,7 @@ class ManagedNodegroupEmulatorTest {
     NodegroupInfo created =
         nodegroups.managed().create(spec("arm").putLabels("tier", "web").build()).join();
 
-    assertThat(created.status()).isEqualTo("ACTIVE");
+    assertThat(created.statusAsString()).isEqualTo("ACTIVE");
     assertThat(created.amiType()).isEqualTo("AL2023_ARM_64_STANDARD");
     assertThat(nodegroups.managed().describe(CLUSTER, "arm"))
         .get()

@@ -51,7 +51,7 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
                         .putTags("team", "payments")
                         .build()));
 
-    assertThat(group.status()).isEqualTo("ACTIVE");
+    assertThat(group.statusAsString()).isEqualTo("ACTIVE");
     assertThat(group.amiType()).isEqualTo("BOTTLEROCKET_ARM_64");
     assertThat(group.kubernetesVersion()).isEqualTo("1.33");
     assertThat(List.of(group.minSize(), group.desiredSize(), group.maxSize()))
@@ -242,11 +242,11 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
         .hasMessageContaining("nodegroup orders/b");
     assertThat(nodegroups.managed().describe(CLUSTER, "a"))
         .get()
-        .extracting(NodegroupInfo::status)
+        .extracting(NodegroupInfo::statusAsString)
         .isEqualTo("ACTIVE");
     assertThat(nodegroups.managed().describe(CLUSTER, "c"))
         .get()
-        .extracting(NodegroupInfo::status)
+        .extracting(NodegroupInfo::statusAsString)
         .isEqualTo("ACTIVE");
   }
 

@@ -36,7 +36,7 @@ class NodegroupUpdateSimTest extends NodesSimulationTest {
                 .managed()
                 .scale(CLUSTER, "general", s -> s.minSize(2).desiredSize(4).maxSize(8)));
 
-    assertThat(scaled.status()).isEqualTo("ACTIVE");
+    assertThat(scaled.statusAsString()).isEqualTo("ACTIVE");
     assertThat(new int[] {scaled.minSize(), scaled.desiredSize(), scaled.maxSize()})
         .containsExactly(2, 4, 8);
     assertThat(aws.calls().count("DescribeUpdate")).isPositive();
@@ -65,7 +65,7 @@ class NodegroupUpdateSimTest extends NodesSimulationTest {
         nodegroups.managed().updateRelease(CLUSTER, "general", "1.33.5-20251101").join();
 
     assertThat(updated.releaseVersion()).isEqualTo("1.33.5-20251101");
-    assertThat(updated.status()).isEqualTo("ACTIVE");
+    assertThat(updated.statusAsString()).isEqualTo("ACTIVE");
   }
 
   @Test
