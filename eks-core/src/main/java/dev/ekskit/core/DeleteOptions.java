@@ -1,5 +1,6 @@
 package dev.ekskit.core;
 
+import dev.ekskit.core.internal.Durations;
 import dev.ekskit.core.spi.SpecStyle;
 import dev.ekskit.core.spi.Violations;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public abstract class DeleteOptions {
     Violations v = new Violations("DeleteOptions");
     deadline()
         .filter(d -> d.isZero() || d.isNegative())
-        .ifPresent(d -> v.add("deadline", "positive", "must be positive, was " + d));
+        .ifPresent(d -> v.add("deadline", "positive", "must be positive, was " + Durations.text(d)));
     v.throwIfAny();
   }
 
