@@ -197,7 +197,7 @@ public final class Blueprints {
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     ElasticLoadBalancingV2Client elb = kit.client(ElasticLoadBalancingV2Client.class);
-    List<CascadeStep> steps = kit.cascadeSteps();
+    List<CascadeStep> steps = kit.cascadeSteps(options);
     steps.forEach(CascadeStep::verify);
     return BlueprintOperations.delete(
         kit, cluster, network, options, listener, eks, ec2, elb, steps);

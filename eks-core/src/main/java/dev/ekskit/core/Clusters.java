@@ -168,12 +168,26 @@ public final class Clusters {
 
   /** {@link #delete(String)}, also reporting this operation's events to {@code listener}. */
   public Operation<ClusterDeletion> delete(String name, ProgressListener listener) {
+    return delete(name, DeleteOptions.defaults(), listener);
+  }
+
+  /**
+   * {@link #delete(String)} as {@code options} say: {@link DeleteOptions#keepRoles()} keeps the
+   * roles and OIDC provider made for the cluster, and the deadline bounds the whole delete.
+   */
+  public Operation<ClusterDeletion> delete(
+      String name, DeleteOptions options, ProgressListener listener) {
     requireName(name);
+    Violations.requireGiven("DeleteOptions", "options", options);
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
-    List<CascadeStep> steps = kit.cascadeSteps();
+    List<CascadeStep> steps = kit.cascadeSteps(options);
     steps.forEach(CascadeStep::verify);
-    return start(name, listener, scope -> CascadeDelete.run(scope, eks, ec2, steps));
+    return kit.start(
+        ResourceRef.cluster(name),
+        listener,
+        options.deadline().orElse(kit.engine().operationDeadline()),
+        scope -> CascadeDelete.run(scope, eks, ec2, steps));
   }
 
   /**

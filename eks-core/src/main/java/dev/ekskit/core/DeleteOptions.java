@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * How {@link Blueprints#delete(ClusterBlueprint, DeleteOptions)} goes about it.
+ * How {@link Blueprints#delete(ClusterBlueprint, DeleteOptions)} and {@link Clusters#delete(String,
+ * DeleteOptions)} go about it.
  *
  * <pre>{@code
  * kit.blueprints().delete("orders",
@@ -46,6 +47,16 @@ public abstract class DeleteOptions {
     return false;
   }
 
+  /**
+   * Whether the IAM roles and OIDC provider ekskit made for the cluster stay, e.g. to create the
+   * cluster again with the same roles; off by default, so that nothing ekskit made for the cluster
+   * outlives it. Roles and providers ekskit did not make are never deleted either way.
+   */
+  @Value.Default
+  public boolean keepRoles() {
+    return false;
+  }
+
   /** How long the whole delete may take; the kit's operation deadline when absent. */
   public abstract Optional<Duration> deadline();
 
@@ -54,7 +65,8 @@ public abstract class DeleteOptions {
     Violations v = new Violations("DeleteOptions");
     deadline()
         .filter(d -> d.isZero() || d.isNegative())
-        .ifPresent(d -> v.add("deadline", "positive", "must be positive, was " + Durations.text(d)));
+        .ifPresent(
+            d -> v.add("deadline", "positive", "must be positive, was " + Durations.text(d)));
     v.throwIfAny();
   }
 

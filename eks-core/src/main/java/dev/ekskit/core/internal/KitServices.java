@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.BlueprintPart;
+import dev.ekskit.core.DeleteOptions;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
@@ -128,6 +129,13 @@ public final class KitServices implements KitContext, AutoCloseable {
 
   public List<CascadeStep> cascadeSteps() {
     return List.copyOf(cascadeSteps);
+  }
+
+  /** The cascade steps a delete with {@code options} runs: core's identity step only if asked. */
+  public List<CascadeStep> cascadeSteps(DeleteOptions options) {
+    return cascadeSteps.stream()
+        .filter(step -> !(options.keepRoles() && step instanceof IdentityCascade))
+        .toList();
   }
 
   /** {@link #start}, ending the operation at {@code deadline} after it starts instead. */

@@ -130,4 +130,16 @@ class BlueprintDeleteSimTest extends SimulationTest {
             });
     assertThat(aws.calls().mutatingCount()).isZero();
   }
+
+  @Test
+  void delete_keepingRoles_leavesTheRolesAndProviderMadeForTheCluster() {
+    kit.blueprints().delete(blueprint, DeleteOptions.builder().keepRoles(true).build()).join();
+
+    assertThat(aws.eks().listClusters().clusters()).isEmpty();
+    assertThat(vpcsOfTheBlueprint()).isEmpty();
+    assertThat(rolesLeft())
+        .containsExactlyInAnyOrder(
+            "orders-cluster", "orders-nodes", "orders-ebs-csi", "orders-api");
+    assertThat(aws.iam().listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
+  }
 }
