@@ -153,6 +153,16 @@ class UserDataTest {
   }
 
   @Test
+  void build_badCommand_namesTheFieldButNeverShowsTheCommand() {
+    String secret = "export TOKEN=s3cr3t\ncurl -H \"$TOKEN\"";
+
+    assertThatThrownBy(() -> boot().addPreBootstrapCommands(secret).build())
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessageContaining("preBootstrapCommands[0]")
+        .hasMessageNotContaining("s3cr3t");
+  }
+
+  @Test
   void dnsClusterIp_serviceRange_isItsTenthAddress() {
     assertThat(boot().serviceIpv4Cidr("172.20.0.0/16").build().dnsClusterIp())
         .isEqualTo("172.20.0.10");

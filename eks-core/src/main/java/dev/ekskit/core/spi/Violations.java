@@ -133,6 +133,18 @@ public final class Violations {
     }
   }
 
+  /**
+   * As {@link #matches}, for a value that may hold secrets (user data, bootstrap commands): the
+   * message names the field and the rule, never the value.
+   */
+  public void matchesSecret(String field, String value, Pattern pattern, String what) {
+    if (value == null) {
+      add(field, "required", "must be set");
+    } else if (!pattern.matcher(value).matches()) {
+      add(field, "pattern", "must be " + what + "; the value is not shown, it may hold secrets");
+    }
+  }
+
   /** Each element matches {@code pattern}, no element repeats, and the count is within bounds. */
   public void ids(
       String field, List<String> values, Pattern pattern, String what, int min, int max) {

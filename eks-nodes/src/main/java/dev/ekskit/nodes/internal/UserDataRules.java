@@ -69,7 +69,7 @@ public final class UserDataRules {
   /** Each command is one line: no newline or other control character. */
   public static void lines(Violations v, String field, List<String> commands) {
     for (int i = 0; i < commands.size(); i++) {
-      v.matches(field + "[" + i + "]", commands.get(i), NO_CONTROL, "one line");
+      v.matchesSecret(field + "[" + i + "]", commands.get(i), NO_CONTROL, "one line");
     }
   }
 
