@@ -133,9 +133,18 @@ public final class Access {
    * Deletes the entry and its policy associations. An entry that does not exist is not an error:
    * the result is false.
    */
-  public Operation<Boolean> delete(String cluster, String principalArn) {
+  public Operation<Deleted> delete(String cluster, String principalArn) {
     AccessEntryRules.check(cluster, principalArn);
-    return entry(cluster, principalArn, AccessEntries::delete);
+    return entry(
+        cluster,
+        principalArn,
+        entries ->
+            entries
+                .delete()
+                .thenApply(
+                    deleted ->
+                        new Deleted(
+                            ResourceRef.child("access-entry", cluster, principalArn), deleted)));
   }
 
   /** The entry with its policies, or empty when the principal has none on the cluster. Blocks. */

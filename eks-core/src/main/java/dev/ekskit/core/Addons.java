@@ -116,7 +116,7 @@ public final class Addons {
    * Deletes the add-on and waits until it is gone, its Kubernetes objects with it. An add-on that
    * does not exist is not an error: the result is false.
    */
-  public Operation<Boolean> delete(String cluster, String name) {
+  public Operation<Deleted> delete(String cluster, String name) {
     return delete(cluster, name, false);
   }
 
@@ -125,14 +125,17 @@ public final class Addons {
    * leaves its Kubernetes objects running on the cluster. The result says whether this run deleted
    * it.
    */
-  public Operation<Boolean> delete(String cluster, String name, boolean preserve) {
+  public Operation<Deleted> delete(String cluster, String name, boolean preserve) {
     requireNames(cluster, name);
     EksClient eks = kit.client(EksClient.class);
     return start(
         cluster,
         name,
         null,
-        scope -> ChildDeletions.addon(eks, cluster, name, preserve).run(scope));
+        scope ->
+            ChildDeletions.addon(eks, cluster, name, preserve)
+                .run(scope)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 
   /** The add-on as EKS describes it now, or empty if the cluster has none of that name. Blocks. */

@@ -96,12 +96,14 @@ public final class Irsa {
    * Completes with false when there was none. Roles that trust it stop working: delete them first
    * with {@link Roles#delete}, or delete the whole cluster.
    */
-  public Operation<Boolean> deleteOidcProvider(String clusterName) {
+  public Operation<Deleted> deleteOidcProvider(String clusterName) {
     IdentityRules.requireClusterName(clusterName);
     IamClient iam = kit.client(IamClient.class);
     return kit.start(
         IrsaOperations.providerRef(clusterName),
         null,
-        scope -> IrsaOperations.deleteOidcProvider(scope, iam, clusterName));
+        scope ->
+            IrsaOperations.deleteOidcProvider(scope, iam, clusterName)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 }

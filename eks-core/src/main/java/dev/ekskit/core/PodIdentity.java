@@ -109,7 +109,7 @@ public final class PodIdentity {
    * Deletes the association, then the role ekskit made for it (a role you gave stays). Completes
    * with false when there was neither. Safe to run again after a crash.
    */
-  public Operation<Boolean> delete(String clusterName, String namespace, String serviceAccount) {
+  public Operation<Deleted> delete(String clusterName, String namespace, String serviceAccount) {
     IdentityRules.requireServiceAccount(clusterName, namespace, serviceAccount);
     EksClient eks = kit.client(EksClient.class);
     IamClient iam = kit.client(IamClient.class);
@@ -117,6 +117,7 @@ public final class PodIdentity {
         PodIdentityOperations.ref(clusterName, namespace, serviceAccount),
         null,
         scope ->
-            PodIdentityOperations.delete(scope, eks, iam, clusterName, namespace, serviceAccount));
+            PodIdentityOperations.delete(scope, eks, iam, clusterName, namespace, serviceAccount)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 }

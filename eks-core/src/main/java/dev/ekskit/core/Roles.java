@@ -95,9 +95,14 @@ public final class Roles {
    * did not make the role or an instance profile still holds it (naming the profiles). Delete what
    * uses the role first: EKS does not stop a cluster or node group whose role is gone, it fails.
    */
-  public Operation<Boolean> delete(String roleName) {
+  public Operation<Deleted> delete(String roleName) {
     IdentityRules.requireRoleName(roleName);
     IamClient iam = kit.client(IamClient.class);
-    return kit.start(IamRoles.ref(roleName), null, scope -> RoleDeletion.run(scope, iam, roleName));
+    return kit.start(
+        IamRoles.ref(roleName),
+        null,
+        scope ->
+            RoleDeletion.run(scope, iam, roleName)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 }

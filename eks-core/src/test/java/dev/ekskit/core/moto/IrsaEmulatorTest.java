@@ -72,8 +72,8 @@ class IrsaEmulatorTest {
         .contains(
             provider.arn(), "system:serviceaccount:apps:web", "sts:AssumeRoleWithWebIdentity");
 
-    assertThat(kit.roles().delete(role.name()).join()).isTrue();
-    assertThat(kit.irsa().deleteOidcProvider("emu-irsa").join()).isTrue();
+    assertThat(kit.roles().delete(role.name()).join().deleted()).isTrue();
+    assertThat(kit.irsa().deleteOidcProvider("emu-irsa").join().deleted()).isTrue();
 
     assertThatThrownBy(() -> iam.getRole(r -> r.roleName(role.name())))
         .isInstanceOf(NoSuchEntityException.class);

@@ -91,7 +91,7 @@ class RoleEmulatorTest {
             "AmazonEC2ContainerRegistryPullOnly",
             "AmazonEKS_CNI_Policy");
 
-    assertThat(kit.roles().delete("emu-nodes").join()).isTrue();
+    assertThat(kit.roles().delete("emu-nodes").join().deleted()).isTrue();
 
     assertThatThrownBy(() -> iam.getRole(r -> r.roleName("emu-nodes")))
         .isInstanceOf(NoSuchEntityException.class);

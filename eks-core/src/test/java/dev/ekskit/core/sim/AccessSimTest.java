@@ -318,8 +318,8 @@ class AccessSimTest extends SimulationTest {
     cluster(AuthenticationMode.API);
     kit.access().create(entry().build()).join();
 
-    assertThat(kit.access().delete("orders", OPS).join()).isTrue();
-    assertThat(kit.access().delete("orders", OPS).join()).isFalse();
+    assertThat(kit.access().delete("orders", OPS).join().deleted()).isTrue();
+    assertThat(kit.access().delete("orders", OPS).join().deleted()).isFalse();
     assertThat(kit.access().describe("orders", OPS)).isEmpty();
   }
 

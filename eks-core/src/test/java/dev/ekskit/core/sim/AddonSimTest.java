@@ -354,7 +354,8 @@ class AddonSimTest extends SimulationTest {
   void delete_preserve_waitsUntilGone(Path path) {
     kit.addons().create(addon("metrics-server").build()).join();
 
-    assertThat(path.finish(kit.addons().delete("orders", "metrics-server", true))).isTrue();
+    assertThat(path.finish(kit.addons().delete("orders", "metrics-server", true)).deleted())
+        .isTrue();
 
     assertThat(kit.addons().describe("orders", "metrics-server")).isEmpty();
     assertThat(kit.addons().list("orders")).isEmpty();
@@ -362,7 +363,7 @@ class AddonSimTest extends SimulationTest {
 
   @Test
   void delete_missing_falseWithoutWaiting() {
-    assertThat(kit.addons().delete("orders", "coredns").join()).isFalse();
+    assertThat(kit.addons().delete("orders", "coredns").join().deleted()).isFalse();
     assertThat(aws.calls().all()).extracting(Call::operation).containsExactly("DeleteAddon");
   }
 

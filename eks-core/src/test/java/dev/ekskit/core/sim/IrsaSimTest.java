@@ -83,7 +83,7 @@ class IrsaSimTest extends SimulationTest {
     OidcProviderInfo adopted = kit.irsa().createOidcProvider("orders").join();
 
     assertThat(adopted.isManagedByEksKit()).isFalse();
-    assertThat(kit.irsa().deleteOidcProvider("orders").join()).isFalse();
+    assertThat(kit.irsa().deleteOidcProvider("orders").join().deleted()).isFalse();
     kit.clusters().delete("orders").join();
     assertThat(iam.providerArns()).containsExactly(adopted.arn());
   }
@@ -146,10 +146,10 @@ class IrsaSimTest extends SimulationTest {
   void deleteOidcProvider_ours_goneAndAgainFalse() {
     kit.irsa().createOidcProvider("orders").join();
 
-    assertThat(kit.irsa().deleteOidcProvider("orders").join()).isTrue();
+    assertThat(kit.irsa().deleteOidcProvider("orders").join().deleted()).isTrue();
 
     assertThat(iam.providerArns()).isEmpty();
-    assertThat(kit.irsa().deleteOidcProvider("orders").join()).isFalse();
+    assertThat(kit.irsa().deleteOidcProvider("orders").join().deleted()).isFalse();
   }
 
   @Test

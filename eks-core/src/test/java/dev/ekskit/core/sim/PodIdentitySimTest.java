@@ -186,12 +186,12 @@ class PodIdentitySimTest extends SimulationTest {
                 .build())
         .join();
 
-    assertThat(kit.podIdentity().delete("orders", "shop", "checkout").join()).isTrue();
-    assertThat(kit.podIdentity().delete("orders", "shop", "billing").join()).isTrue();
+    assertThat(kit.podIdentity().delete("orders", "shop", "checkout").join().deleted()).isTrue();
+    assertThat(kit.podIdentity().delete("orders", "shop", "billing").join().deleted()).isTrue();
 
     assertThat(iam.associations("orders")).isEmpty();
     assertThat(iam.roleNames()).containsExactly("theirs");
-    assertThat(kit.podIdentity().delete("orders", "shop", "checkout").join()).isFalse();
+    assertThat(kit.podIdentity().delete("orders", "shop", "checkout").join().deleted()).isFalse();
   }
 
   @Test

@@ -220,11 +220,11 @@ class RoleSimTest extends SimulationTest {
   void delete_ourRole_policiesDetachedAndRoleGone() {
     kit.roles().createClusterRole(ClusterRoleSpec.of("orders-cluster")).join();
 
-    assertThat(kit.roles().delete("orders-cluster").join()).isTrue();
+    assertThat(kit.roles().delete("orders-cluster").join().deleted()).isTrue();
 
     assertThat(iam.roleNames()).isEmpty();
     assertThat(kit.roles().describe("orders-cluster")).isEmpty();
-    assertThat(kit.roles().delete("orders-cluster").join()).isFalse();
+    assertThat(kit.roles().delete("orders-cluster").join().deleted()).isFalse();
   }
 
   @Test
