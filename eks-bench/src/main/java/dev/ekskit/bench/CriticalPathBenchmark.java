@@ -1,22 +1,21 @@
 package dev.ekskit.bench;
 
-import dev.ekskit.core.ClusterInfo;
+import dev.ekskit.core.AddonSpec;
+import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.fargate.FargateProfileSpec;
-import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupSpec;
-import dev.ekskit.nodes.Nodegroups;
+import dev.ekskit.testkit.Durations;
 import dev.ekskit.testkit.SimulatedAws;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -24,10 +23,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * A whole cluster as a caller chains it today (there is no blueprint yet): the cluster, then two
- * managed node groups and a Fargate profile at once. Its end-to-end time against its critical path,
- * the cluster's drawn create time plus the longest of its children's: what the waits add. The kit
- * has no add-on create yet, so no add-on is in the chain.
+ * A whole cluster as one blueprint: the cluster, vpc-cni and kube-proxy, two managed node groups
+ * and a Fargate profile at once, then coredns. Its end-to-end time against its critical path, the
+ * drawn durations of the chain the blueprint's stages make: the cluster, the longer of the two
+ * add-ons nodes need, the longest of the compute parts, then coredns. What the waits (and the
+ * blueprint's own reads) add.
  */
 final class CriticalPathBenchmark {
   private CriticalPathBenchmark() {}
@@ -41,8 +41,9 @@ final class CriticalPathBenchmark {
     Collections.sort(ratios);
     double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     System.out.printf(
-        "%nWhole cluster (cluster, then 2 managed node groups and a Fargate profile at once), %d"
-            + " accounts: end-to-end / critical path mean %.4f, worst %.4f%n",
+        "%nWhole cluster as a blueprint (cluster; vpc-cni, kube-proxy; 2 managed node groups and a"
+            + " Fargate profile at once; coredns), %d accounts: end-to-end / critical path mean"
+            + " %.4f, worst %.4f%n",
         runs, mean, ratios.get(ratios.size() - 1));
     return mean;
   }
@@ -50,38 +51,44 @@ final class CriticalPathBenchmark {
   private static double once(long seed) {
     try (BenchWorld world = BenchWorld.create(seed)) {
       SimulatedAws aws = world.aws();
-      Duration cluster = aws.durations().next("cluster-create", 0);
-      Duration children =
-          max(
-              max(
-                  aws.durations().next("nodegroup-create", 0),
-                  aws.durations().next("nodegroup-create", 1)),
-              aws.durations().next("fargate-profile-create", 0));
+      Durations drawn = aws.durations();
+      Duration criticalPath =
+          drawn
+              .next("cluster-create", 0)
+              .plus(max(drawn.next("addon-create", 0), drawn.next("addon-create", 1)))
+              .plus(
+                  max(
+                      max(drawn.next("nodegroup-create", 0), drawn.next("nodegroup-create", 1)),
+                      drawn.next("fargate-profile-create", 0)))
+              .plus(drawn.next("addon-create", 2));
       try (EksKit kit = kit(aws, seed)) {
         Instant start = aws.time().now();
-        ClusterInfo created =
-            kit.clusters().create(ConcurrentWaitsBenchmark.spec("whole", world.subnets())).join();
-        Nodegroups nodegroups = Nodegroups.of(kit);
-        CompletableFuture<?> first =
-            nodegroups.managed().create(nodegroup(world, "a")).completionFuture();
-        CompletableFuture<?> second =
-            nodegroups.managed().create(nodegroup(world, "b")).completionFuture();
-        CompletableFuture<?> profile =
-            FargateProfiles.of(kit)
-                .create(
-                    FargateProfileSpec.builder()
-                        .clusterName(created.name())
-                        .name("apps")
-                        .podExecutionRoleArn(world.podRole())
-                        .subnetIds(world.subnets())
-                        .addSelectors(FargateSelector.of("apps"))
-                        .build())
-                .completionFuture();
-        CompletableFuture.allOf(first, second, profile).join();
+        kit.blueprints().apply(blueprint(world)).join();
         Duration endToEnd = Duration.between(start, aws.time().now());
-        return (double) endToEnd.toMillis() / cluster.plus(children).toMillis();
+        return (double) endToEnd.toMillis() / criticalPath.toMillis();
       }
     }
+  }
+
+  private static ClusterBlueprint blueprint(BenchWorld world) {
+    return ClusterBlueprint.builder()
+        .cluster(ConcurrentWaitsBenchmark.spec("whole", world.subnets()))
+        .addAddons(addon("vpc-cni"), addon("kube-proxy"), addon("coredns"))
+        .addParts(
+            nodegroup(world, "a"),
+            nodegroup(world, "b"),
+            FargateProfileSpec.builder()
+                .clusterName("whole")
+                .name("apps")
+                .podExecutionRoleArn(world.podRole())
+                .subnetIds(world.subnets())
+                .addSelectors(FargateSelector.of("apps"))
+                .build())
+        .build();
+  }
+
+  private static AddonSpec addon(String name) {
+    return AddonSpec.builder().clusterName("whole").name(name).build();
   }
 
   private static NodegroupSpec nodegroup(BenchWorld world, String name) {
