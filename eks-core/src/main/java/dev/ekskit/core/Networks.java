@@ -6,7 +6,6 @@ import dev.ekskit.core.internal.network.NetworkDescription;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,42 +36,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * {@code failed} is a {@link ResourceFailedException} with EC2's reason inside it.
  */
 public final class Networks {
-  /** A NAT gateway from pending to available: one to two minutes, rarely more than five. */
-  public static final WaitKind NAT_GATEWAY_CREATE =
-      new WaitKind(
-          "nat-gateway-create",
-          new PollingPolicy(
-              Duration.ofSeconds(60),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(15),
-              Duration.ofSeconds(90)));
-
-  /** A NAT gateway from deleting to deleted: about a minute. */
-  public static final WaitKind NAT_GATEWAY_DELETE =
-      new WaitKind(
-          "nat-gateway-delete",
-          new PollingPolicy(
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(10),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(15),
-              Duration.ofSeconds(60)));
-
-  /** A new VPC or subnet from pending to available: seconds. */
-  public static final WaitKind NETWORK_AVAILABLE =
-      new WaitKind(
-          "network-available",
-          new PollingPolicy(
-              Duration.ZERO,
-              Duration.ofSeconds(2),
-              0.2,
-              Duration.ofSeconds(10),
-              Duration.ofMinutes(5),
-              Duration.ofSeconds(5)));
-
   private final KitContext kit;
 
   Networks(KitContext kit) {

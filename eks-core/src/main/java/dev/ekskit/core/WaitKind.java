@@ -3,11 +3,12 @@ package dev.ekskit.core;
 import java.time.Duration;
 
 /**
- * A kind of wait with its default {@link PollingPolicy}. The defaults compute their check times from
- * how long the transition takes ({@link EksDurations}), with a {@code callCost} per kind chosen on
- * eks-bench's comparison with the SDK's waiters: less detection lag for fewer calls, also when
- * every duration is 30% off. Other ekskit modules declare their own kinds; override any of them
- * with {@link EksKit.Builder#polling(WaitKind, PollingPolicy)}.
+ * A kind of wait with its default {@link PollingPolicy}. The defaults compute their check times
+ * from how long the transition takes ({@link EksDurations}), with a {@code callCost} per kind
+ * chosen on eks-bench's comparison with the SDK's waiters: less detection lag for fewer calls, also
+ * when every duration is 30% off. Every kind of eks-core is here; other ekskit modules declare
+ * their own kinds in one place each; override any of them with {@link
+ * EksKit.Builder#polling(WaitKind, PollingPolicy)}.
  *
  * <pre>{@code
  * EksKit kit = EksKit.builder()
@@ -60,11 +61,34 @@ public record WaitKind(String name, PollingPolicy defaults) {
   public static final WaitKind AUTO_MODE_NODES_GONE =
       modelled("auto-mode-nodes-gone", EksDurations.AUTO_MODE_NODES_DRAIN, 1_000, min(30));
 
+  /** A NAT gateway from pending to available: one to two minutes, rarely more than five. */
+  public static final WaitKind NAT_GATEWAY_CREATE =
+      new WaitKind(
+          "nat-gateway-create", new PollingPolicy(sec(60), sec(15), 0.2, min(1), min(15), sec(90)));
+
+  /** A NAT gateway from deleting to deleted: about a minute. */
+  public static final WaitKind NAT_GATEWAY_DELETE =
+      new WaitKind(
+          "nat-gateway-delete", new PollingPolicy(sec(30), sec(10), 0.2, min(1), min(15), sec(60)));
+
+  /** A new VPC or subnet from pending to available: seconds. */
+  public static final WaitKind NETWORK_AVAILABLE =
+      new WaitKind(
+          "network-available",
+          new PollingPolicy(Duration.ZERO, sec(2), 0.2, sec(10), min(5), sec(5)));
+
+  /**
+   * A deleted load balancer's network interfaces until EC2 lets them go, which a blueprint's delete
+   * waits out before the security groups: a few minutes.
+   */
+  public static final WaitKind LOAD_BALANCER_INTERFACES_RELEASED =
+      new WaitKind(
+          "load-balancer-interfaces-released", PollingPolicy.of(sec(30), sec(15), min(20)));
+
   /** Adopting or resuming: the resource may already be there, so look at once. */
   public static final WaitKind RESUME =
       new WaitKind(
-          "resume",
-          new PollingPolicy(Duration.ZERO, sec(30), 0.2, min(2), min(45), Duration.ZERO));
+          "resume", new PollingPolicy(Duration.ZERO, sec(30), 0.2, min(2), min(45), Duration.ZERO));
 
   /**
    * A kind whose checks are computed from {@code expected}, trading {@code callCostMillis} of

@@ -1,6 +1,5 @@
 package dev.ekskit.core.internal.blueprint;
 
-import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.network.NetworkDeletion;
 import dev.ekskit.core.spi.AwsErrors;
@@ -8,7 +7,6 @@ import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.core.spi.Tags;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,10 +38,6 @@ final class KubernetesLeftovers {
 
   private static final String CLASSIC_GROUP_PREFIX = "k8s-elb-";
   private static final int TAGS_PER_CALL = 20;
-  private static final WaitKind INTERFACES_RELEASED =
-      new WaitKind(
-          "load-balancer-interfaces-released",
-          PollingPolicy.of(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofMinutes(20)));
 
   /**
    * What was found.
@@ -145,7 +139,7 @@ final class KubernetesLeftovers {
             lbs ->
                 scope.await(
                     "wait load balancer interfaces released",
-                    INTERFACES_RELEASED,
+                    WaitKind.LOAD_BALANCER_INTERFACES_RELEASED,
                     () -> released(vpcId, found.loadBalancers().values())))
         .thenCompose(
             released ->

@@ -2,9 +2,9 @@ package dev.ekskit.core.internal.network;
 
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.NetworkSpec;
-import dev.ekskit.core.Networks;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Parts;
 import dev.ekskit.core.spi.Scope;
@@ -106,7 +106,7 @@ public final class NetworkCreation {
                                 ? CompletableFuture.completedFuture(made.resource())
                                 : own.await(
                                     "wait available",
-                                    Networks.NETWORK_AVAILABLE,
+                                    WaitKind.NETWORK_AVAILABLE,
                                     () -> Availability.vpc(ec2, made.resource().vpcId())))
                     .thenCompose(
                         made ->
@@ -172,7 +172,7 @@ public final class NetworkCreation {
                             ? CompletableFuture.completedFuture(made.resource())
                             : own.await(
                                 "wait available",
-                                Networks.NETWORK_AVAILABLE,
+                                WaitKind.NETWORK_AVAILABLE,
                                 () -> Availability.subnet(ec2, made.resource().subnetId())))
                 .thenCompose(
                     made ->
@@ -331,9 +331,9 @@ public final class NetworkCreation {
                                   own.await(
                                       "wait available",
                                       made.adopted()
-                                          ? own.policy(Networks.NAT_GATEWAY_CREATE)
+                                          ? own.policy(WaitKind.NAT_GATEWAY_CREATE)
                                               .withFirstCheck(Duration.ZERO)
-                                          : own.policy(Networks.NAT_GATEWAY_CREATE),
+                                          : own.policy(WaitKind.NAT_GATEWAY_CREATE),
                                       () ->
                                           NatReadiness.available(
                                               ec2, ref, made.resource().natGatewayId(), cleanup)));

@@ -3,9 +3,9 @@ package dev.ekskit.core.internal.network;
 import static dev.ekskit.core.internal.network.NetworkTags.filter;
 
 import dev.ekskit.core.NetworkInUseException;
-import dev.ekskit.core.Networks;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Deletion;
 import dev.ekskit.core.spi.Scope;
@@ -123,7 +123,7 @@ public final class NetworkDeletion {
   private CompletableFuture<Void> natGateway(NatGateway nat) {
     String id = nat.natGatewayId();
     return Deletion.builder(ref(NetworkPart.NAT_GATEWAY, nat.tags()))
-        .waitKind(Networks.NAT_GATEWAY_DELETE)
+        .waitKind(WaitKind.NAT_GATEWAY_DELETE)
         .delete(() -> ec2.deleteNatGateway(r -> r.natGatewayId(id)))
         .describe(
             () ->
