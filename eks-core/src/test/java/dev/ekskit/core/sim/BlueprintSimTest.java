@@ -8,6 +8,7 @@ import dev.ekskit.core.AccessEntrySpec;
 import dev.ekskit.core.AccessPolicyAssociation;
 import dev.ekskit.core.AddonSpec;
 import dev.ekskit.core.AppliedBlueprint;
+import dev.ekskit.core.AutoMode;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.ClusterConfigUpdate;
 import dev.ekskit.core.ClusterRoleSpec;
@@ -341,5 +342,27 @@ class BlueprintSimTest extends SimulationTest {
     kit.blueprints().apply(blueprint().build()).join();
     assertThat(kit.blueprints().plan(blueprint().build()).hasChanges()).isFalse();
     assertThat(succeeded("CreateCluster")).isEqualTo(1);
+  }
+
+  @Test
+  void apply_autoModeCluster_getsTheNodeRoleTheBlueprintMakes() {
+    ClusterBlueprint blueprint =
+        ClusterBlueprint.builder()
+            .cluster(
+                ClusterSpec.builder()
+                    .name(CLUSTER)
+                    .kubernetesVersion("1.33")
+                    .autoMode(AutoMode.builder().build())
+                    .build())
+            .network(NetworkSpec.builder().name(CLUSTER).build())
+            .clusterRole(ClusterRoleSpec.builder().name("orders-cluster").autoMode(true).build())
+            .nodeRole(NodeRoleSpec.builder().name("orders-nodes").build())
+            .build();
+
+    AppliedBlueprint applied = kit.blueprints().apply(blueprint).join();
+
+    assertThat(applied.cluster().sdkCluster().computeConfig().nodeRoleArn())
+        .isEqualTo("arn:aws:iam::123456789012:role/orders-nodes");
+    assertThat(kit.blueprints().plan(blueprint).hasChanges()).isFalse();
   }
 }
