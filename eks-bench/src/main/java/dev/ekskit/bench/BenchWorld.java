@@ -1,6 +1,6 @@
 package dev.ekskit.bench;
 
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 
 /** One simulated account for one run: its subnets and the roles resources need. */

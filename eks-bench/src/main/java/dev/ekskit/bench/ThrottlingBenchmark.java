@@ -5,7 +5,7 @@ import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.WaitTimeoutException;
 import dev.ekskit.core.spi.AwsErrors;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.SharedDescribe;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

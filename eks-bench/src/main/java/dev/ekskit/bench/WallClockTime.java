@@ -1,6 +1,6 @@
 package dev.ekskit.bench;
 
-import dev.ekskit.testkit.VirtualTime;
+import dev.ekskit.simulator.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * How long a transition takes in reality, as a distribution: a log-normal body given by its median
  * and 95th percentile, a rare tail spread evenly between the 95th percentile and the longest seen,
  * and nothing below {@code min} or above {@code max} (shorter and longer draws count as those). A
- * {@link PollingPolicy} computes its check times from it; the simulated AWS in eks-testkit draws
+ * {@link PollingPolicy} computes its check times from it; the simulated AWS in eks-simulator draws
  * its durations from the same numbers.
  *
  * <pre>{@code

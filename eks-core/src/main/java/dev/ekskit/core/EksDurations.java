@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long EKS's long-running transitions take, as {@link DurationModel}s: the one place the
- * default {@link WaitKind}s compute their check times from. The simulated AWS in eks-testkit draws
+ * default {@link WaitKind}s compute their check times from. The simulated AWS in eks-simulator draws
  * its durations from the same numbers (a test keeps the two equal). Sources:
  *
  * <ul>

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.verify;
 
 import dev.ekskit.core.http.RecordingEndpoint;
 import dev.ekskit.core.spi.KitContext;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,7 @@ import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 

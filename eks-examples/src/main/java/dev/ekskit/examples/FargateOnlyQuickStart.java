@@ -7,7 +7,7 @@ import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -15,7 +15,7 @@ import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.WorkloadRoleSpec;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

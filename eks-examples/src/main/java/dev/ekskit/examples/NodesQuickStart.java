@@ -11,14 +11,14 @@ import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
- * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-testkit} (no
+ * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-simulator} (no
  * account, a few seconds of wall time): a Bottlerocket (arm64, Graviton) managed node group, and an
  * Amazon Linux 2023 self-managed node group (launch template, instance profile, access entry, Auto
  * Scaling group).

@@ -3,8 +3,8 @@ package dev.ekskit.examples;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
-import dev.ekskit.testkit.SimulatedAws;
-import dev.ekskit.testkit.VirtualTime;
+import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.simulator.VirtualTime;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Provisions one EKS cluster and waits for it, printing progress.
  *
- * <p>By default it runs on the simulated AWS of {@code eks-testkit}: no account, a few seconds of
+ * <p>By default it runs on the simulated AWS of {@code eks-simulator}: no account, a few seconds of
  * wall time for ~10 simulated minutes. Against real AWS (or any endpoint set with {@code
  * AWS_ENDPOINT_URL}) pass {@code --aws} and set {@code EKSKIT_SUBNET_IDS} (comma-separated, two
  * zones at least) and {@code EKSKIT_CLUSTER_ROLE_ARN}; that creates a real, billed cluster.

@@ -2,7 +2,7 @@ package dev.ekskit.examples;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressListener;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;

@@ -72,7 +72,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.ekskit.core..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.ekskit.nodes..", "dev.ekskit.fargate..", "dev.ekskit.testkit..")
+        .resideInAnyPackage("dev.ekskit.nodes..", "dev.ekskit.fargate..", "dev.ekskit.simulator..")
         .check(classes);
   }
 

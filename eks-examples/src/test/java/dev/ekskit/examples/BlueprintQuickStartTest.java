@@ -3,7 +3,7 @@ package dev.ekskit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.BlueprintDeletion;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

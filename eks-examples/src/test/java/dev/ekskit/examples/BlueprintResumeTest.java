@@ -7,7 +7,7 @@ import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.sim.AccountLeftovers;
 import dev.ekskit.core.sim.RestartingKit;
 import dev.ekskit.core.sim.ResumeFault;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.nodes.LaunchTemplates;
 import dev.ekskit.nodes.ManagedNodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroups;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;

@@ -12,7 +12,7 @@ import dev.ekskit.fargate.PodExecutionRoleSpec;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.ekskit.core.sim;
 
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 
 /** What the simulated EKS offers for add-ons, read as a test checks it from outside. */
 public final class AddonDefaults {

@@ -14,7 +14,7 @@ import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.Violation;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -7,7 +7,7 @@ import dev.ekskit.core.BlueprintDeletion;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.DeleteOptions;
 import dev.ekskit.core.DeletionRefusedException;
-import dev.ekskit.testkit.ControllerLoadBalancer;
+import dev.ekskit.simulator.ControllerLoadBalancer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

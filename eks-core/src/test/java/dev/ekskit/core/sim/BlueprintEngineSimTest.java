@@ -9,7 +9,7 @@ import dev.ekskit.core.Operation;
 import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.WaitTimeoutException;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

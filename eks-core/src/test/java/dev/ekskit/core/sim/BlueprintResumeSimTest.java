@@ -3,7 +3,7 @@ package dev.ekskit.core.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ClusterBlueprint;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -28,7 +28,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.WorkloadRoleSpec;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.UpgradePlan;
 import dev.ekskit.core.Violation;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

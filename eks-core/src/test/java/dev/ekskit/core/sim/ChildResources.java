@@ -2,8 +2,8 @@ package dev.ekskit.core.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekskit.testkit.Call;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.Call;
+import dev.ekskit.simulator.SimulatedAws;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

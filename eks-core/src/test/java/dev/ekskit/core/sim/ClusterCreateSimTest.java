@@ -47,9 +47,9 @@ class ClusterCreateSimTest extends SimulationTest {
   void create_firstCheck_nearTypicalDurationNotAtOnce() {
     kit.clusters().create(spec("orders").build()).join();
 
-    List<dev.ekskit.testkit.Call> describes =
+    List<dev.ekskit.simulator.Call> describes =
         aws.calls().all().stream().filter(c -> c.operation().equals("DescribeCluster")).toList();
-    dev.ekskit.testkit.Call create =
+    dev.ekskit.simulator.Call create =
         aws.calls().all().stream()
             .filter(c -> c.operation().equals("CreateCluster"))
             .findFirst()

@@ -9,7 +9,7 @@ import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -9,7 +9,7 @@ import dev.ekskit.core.NatMode;
 import dev.ekskit.core.NetworkInUseException;
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.ProgressEvent;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

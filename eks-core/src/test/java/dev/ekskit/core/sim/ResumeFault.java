@@ -1,7 +1,7 @@
 package dev.ekskit.core.sim;
 
-import dev.ekskit.testkit.Call;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.Call;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ekskit.core.sim;
 
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ekskit.core.sim;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;

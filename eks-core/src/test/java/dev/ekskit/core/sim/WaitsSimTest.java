@@ -15,7 +15,7 @@ import dev.ekskit.core.WaitTimeoutException;
 import dev.ekskit.core.internal.ClusterReadiness;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.spi.KitContext;
-import dev.ekskit.testkit.Durations;
+import dev.ekskit.simulator.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

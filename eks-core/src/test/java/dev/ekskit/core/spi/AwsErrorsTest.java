@@ -2,7 +2,7 @@ package dev.ekskit.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ekskit.testkit.internal.Errors;
+import dev.ekskit.simulator.internal.Errors;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.OperationCancelledException;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -14,7 +14,7 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

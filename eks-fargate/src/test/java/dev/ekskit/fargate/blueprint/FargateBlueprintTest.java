@@ -9,7 +9,7 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

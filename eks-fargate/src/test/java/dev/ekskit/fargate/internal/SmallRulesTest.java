@@ -3,7 +3,7 @@ package dev.ekskit.fargate.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.fargate.FargateSelector;
-import dev.ekskit.testkit.internal.Errors;
+import dev.ekskit.simulator.internal.Errors;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,7 +11,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.sim.Path;
 import dev.ekskit.fargate.FargateProfileInfo;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

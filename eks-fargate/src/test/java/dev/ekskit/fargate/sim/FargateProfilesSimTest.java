@@ -18,7 +18,7 @@ import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfiles;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

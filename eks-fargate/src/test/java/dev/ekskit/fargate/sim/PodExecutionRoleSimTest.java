@@ -11,7 +11,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.ekskit.core.Violation;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
-import dev.ekskit.testkit.internal.Errors;
+import dev.ekskit.simulator.internal.Errors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

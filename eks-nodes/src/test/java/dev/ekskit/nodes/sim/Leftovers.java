@@ -1,6 +1,6 @@
 package dev.ekskit.nodes.sim;
 
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;

@@ -15,7 +15,7 @@ import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
-import dev.ekskit.testkit.Call;
+import dev.ekskit.simulator.Call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;

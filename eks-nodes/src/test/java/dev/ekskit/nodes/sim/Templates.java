@@ -1,6 +1,6 @@
 package dev.ekskit.nodes.sim;
 
-import dev.ekskit.testkit.SimulatedAws;
+import dev.ekskit.simulator.SimulatedAws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
