@@ -7,6 +7,7 @@ import dev.ekskit.core.Operation;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
 import dev.ekskit.simulator.VirtualTime;
+import dev.ekskit.testkit.SimulatedKit;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -54,15 +55,7 @@ final class ConcurrentWaitsBenchmark {
     try (SimulatedAws aws = SimulatedAws.builder().seed(seed).build()) {
       aws.faults().rateLimit(1e9, 1_000_000_000);
       List<String> subnets = aws.createVpcWithSubnets(3);
-      try (EksKit kit =
-          EksKit.builder()
-              .eksClient(aws.eks())
-              .ec2Client(aws.ec2())
-              .clock(aws.time().clock())
-              .scheduler(aws.time().scheduler())
-              .executor(aws.time().scheduler())
-              .jitterSeed(seed)
-              .build()) {
+      try (EksKit kit = SimulatedKit.builder(aws).jitterSeed(seed).build()) {
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
         AtomicLong parked = new AtomicLong();

@@ -11,16 +11,12 @@ import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.simulator.Durations;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * A whole cluster as one blueprint: the cluster, vpc-cni and kube-proxy, two managed node groups
@@ -106,21 +102,7 @@ final class CriticalPathBenchmark {
   }
 
   private static EksKit kit(SimulatedAws aws, long seed) {
-    return EksKit.builder()
-        .eksClient(aws.eks())
-        .ec2Client(aws.ec2())
-        .iamClient(aws.iam())
-        .client(SsmClient.class, aws.ssm())
-        .client(AutoScalingClient.class, aws.autoScaling())
-        .client(ElasticLoadBalancingV2Client.class, aws.elbv2())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("AKIDSIMULATEDEXAMPLE", "simulated-secret-key")))
-        .clock(aws.time().clock())
-        .scheduler(aws.time().scheduler())
-        .executor(aws.time().scheduler())
-        .jitterSeed(seed)
-        .build();
+    return SimulatedKit.builder(aws).jitterSeed(seed).build();
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -6,6 +6,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.WaitTimeoutException;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +33,26 @@ final class ThrottlingBenchmark {
     System.out.printf("%-10s | %-24s | %s%n", "throttled", "ekskit", "failures (timeouts)");
     double unthrottled = Double.NaN;
     for (double share : SHARES) {
-      WaitStats stats =
-          WaitRun.run(row, Approach.EKSKIT, drawn, seed, share, row.kind.defaults());
+      WaitStats stats = WaitRun.run(row, Approach.EKSKIT, drawn, seed, share, row.kind.defaults());
       System.out.printf(
           "%9.0f%% | %-24s | %d (%d)%n",
           share * 100, WaitComparison.cell(stats), stats.falseFailures(), stats.timeouts());
       if (share == 0) {
         unthrottled = stats.meanLag();
       }
-      WaitComparison.check(broken, stats.falseFailures() == 0,
+      WaitComparison.check(
+          broken,
+          stats.falseFailures() == 0,
           stats.falseFailures() + " waits failed with " + share * 100 + "% throttled");
       if (share == 0.3) {
-        WaitComparison.check(broken, stats.meanLag() <= 2 * unthrottled,
-            "mean lag at 30% throttled " + WaitComparison.f(stats.meanLag())
-                + " s, over twice the unthrottled " + WaitComparison.f(unthrottled) + " s");
+        WaitComparison.check(
+            broken,
+            stats.meanLag() <= 2 * unthrottled,
+            "mean lag at 30% throttled "
+                + WaitComparison.f(stats.meanLag())
+                + " s, over twice the unthrottled "
+                + WaitComparison.f(unthrottled)
+                + " s");
       }
     }
     broken.addAll(creates(creates, seed));
@@ -58,15 +65,7 @@ final class ThrottlingBenchmark {
       List<String> subnets = aws.createVpcWithSubnets(3);
       aws.faults().throttle(0.7);
       long start = System.nanoTime();
-      try (EksKit kit =
-          EksKit.builder()
-              .eksClient(aws.eks())
-              .ec2Client(aws.ec2())
-              .clock(aws.time().clock())
-              .scheduler(aws.time().scheduler())
-              .executor(aws.time().scheduler())
-              .jitterSeed(seed)
-              .build()) {
+      try (EksKit kit = SimulatedKit.builder(aws).jitterSeed(seed).build()) {
         List<CompletableFuture<ClusterInfo>> creating =
             IntStream.range(0, clusters)
                 .mapToObj(
@@ -103,9 +102,16 @@ final class ThrottlingBenchmark {
             aws.calls().all().size(),
             (System.nanoTime() - start) / 1e9);
         List<String> broken = new ArrayList<>();
-        WaitComparison.check(broken, throttled + timeouts + otherFailures == 0,
-            "at 70% throttled, " + throttled + " creates failed with throttling, " + timeouts
-                + " timed out, " + otherFailures + " failed otherwise");
+        WaitComparison.check(
+            broken,
+            throttled + timeouts + otherFailures == 0,
+            "at 70% throttled, "
+                + throttled
+                + " creates failed with throttling, "
+                + timeouts
+                + " timed out, "
+                + otherFailures
+                + " failed otherwise");
         return broken;
       }
     }

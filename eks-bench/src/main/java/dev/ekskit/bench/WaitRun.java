@@ -8,6 +8,7 @@ import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.SharedDescribe;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,11 +109,7 @@ final class WaitRun {
   private static Waiting ekskit(SimulatedAws aws, long seed) {
     AtomicReference<KitContext> context = new AtomicReference<>();
     EksKit kit =
-        EksKit.builder()
-            .eksClient(aws.eks())
-            .clock(aws.time().clock())
-            .scheduler(aws.time().scheduler())
-            .executor(aws.time().scheduler())
+        SimulatedKit.builder(aws)
             .jitterSeed(seed)
             .discoverModules(false)
             .addModule(context::set)

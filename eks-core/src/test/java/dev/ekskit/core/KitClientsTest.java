@@ -6,9 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import dev.ekskit.core.http.RecordingEndpoint;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.RecordingEndpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,10 @@ class KitClientsTest {
       assertThatThrownBy(() -> kit.extension(Runnable.class))
           .isInstanceOfSatisfying(
               InvalidSpecException.class,
-              e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("modules"));
+              e ->
+                  assertThat(e.violations())
+                      .extracting(Violation::field)
+                      .containsExactly("modules"));
     }
   }
 

@@ -24,6 +24,7 @@ import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -51,8 +52,11 @@ public final class BlueprintQuickStart {
   /** Plans, applies, upgrades and deletes blueprint {@code name} on {@code aws}. */
   public static BlueprintDeletion run(SimulatedAws aws, String name, PrintStream out) {
     // An operator role that exists before ekskit and outlives the cluster.
-    String operator = Simulation.role(aws, name + "-operator", "ec2.amazonaws.com");
-    try (EksKit kit = Simulation.kit(aws, new MilestoneProgress(out, aws.time().now()))) {
+    String operator = aws.createRole(name + "-operator", "ec2.amazonaws.com");
+    try (EksKit kit =
+        SimulatedKit.builder(aws)
+            .addListener(new MilestoneProgress(out, aws.time().now()))
+            .build()) {
       ClusterBlueprint blueprint = blueprint(name, "1.33", operator);
       out.println(kit.blueprints().plan(blueprint).render());
 

@@ -8,6 +8,7 @@ import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,10 @@ public final class FargateOnlyQuickStart {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
       String account = aws.accountId();
-      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+      try (EksKit kit =
+          SimulatedKit.builder(aws)
+              .addListener(new ConsoleProgress(out, aws.time().now()))
+              .build()) {
         FargateProfiles fargate = FargateProfiles.of(kit);
         ClusterInfo cluster =
             kit.clusters()

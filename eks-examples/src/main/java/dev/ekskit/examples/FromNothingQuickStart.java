@@ -16,6 +16,7 @@ import dev.ekskit.core.WorkloadRoleSpec;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,9 @@ public final class FromNothingQuickStart {
   /** Builds cluster {@code name} on {@code aws}, prints what it made, then deletes it all. */
   public static void run(SimulatedAws aws, String name, PrintStream out) {
     // An operator role that exists before ekskit and outlives the cluster.
-    String operator = Simulation.role(aws, name + "-operator", "ec2.amazonaws.com");
-    try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+    String operator = aws.createRole(name + "-operator", "ec2.amazonaws.com");
+    try (EksKit kit =
+        SimulatedKit.builder(aws).addListener(new ConsoleProgress(out, aws.time().now())).build()) {
       NetworkInfo network =
           kit.networks()
               .create(NetworkSpec.builder().name(name).clusterName(name).build())
@@ -111,11 +113,7 @@ public final class FromNothingQuickStart {
       List<String> networkParts = kit.networks().delete(name).await(PATIENCE);
       out.printf(
           "Deleted cluster %s with node groups %s, add-ons %s, %s; and %d parts of its network%n",
-          name,
-          deleted.nodegroups(),
-          deleted.addons(),
-          deleted.otherParts(),
-          networkParts.size());
+          name, deleted.nodegroups(), deleted.addons(), deleted.otherParts(), networkParts.size());
     }
   }
 }

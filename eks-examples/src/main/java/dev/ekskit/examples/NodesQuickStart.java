@@ -12,16 +12,17 @@ import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupInfo;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
 /**
- * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-simulator} (no
- * account, a few seconds of wall time): a Bottlerocket (arm64, Graviton) managed node group, and an
- * Amazon Linux 2023 self-managed node group (launch template, instance profile, access entry, Auto
- * Scaling group).
+ * The quick-start cluster with two kinds of nodes, on the simulated AWS of {@code eks-simulator}
+ * (no account, a few seconds of wall time): a Bottlerocket (arm64, Graviton) managed node group,
+ * and an Amazon Linux 2023 self-managed node group (launch template, instance profile, access
+ * entry, Auto Scaling group).
  *
  * <pre>{@code
  * mvn -pl eks-examples exec:java -Dexec.mainClass=dev.ekskit.examples.NodesQuickStart
@@ -43,8 +44,11 @@ public final class NodesQuickStart {
   public static Nodes onSimulatedAws(String name, PrintStream out) {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
-      String nodeRole = Simulation.role(aws, "eks-node-role", "ec2.amazonaws.com");
-      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+      String nodeRole = aws.createRole("eks-node-role", "ec2.amazonaws.com");
+      try (EksKit kit =
+          SimulatedKit.builder(aws)
+              .addListener(new ConsoleProgress(out, aws.time().now()))
+              .build()) {
         Nodegroups nodegroups = Nodegroups.of(kit);
         ClusterInfo cluster =
             kit.clusters()
@@ -52,7 +56,7 @@ public final class NodesQuickStart {
                     ClusterSpec.builder()
                         .name(name)
                         .kubernetesVersion("1.33")
-                        .roleArn(Simulation.role(aws, "eks-cluster-role", "eks.amazonaws.com"))
+                        .roleArn(aws.createRole("eks-cluster-role", "eks.amazonaws.com"))
                         .subnetIds(subnets)
                         .build())
                 .await(PATIENCE);

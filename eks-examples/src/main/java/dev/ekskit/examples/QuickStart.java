@@ -5,6 +5,7 @@ import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.simulator.SimulatedAws;
 import dev.ekskit.simulator.VirtualTime;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -39,7 +40,10 @@ public final class QuickStart {
     try (SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(3);
       out.println("Simulated AWS: VPC with subnets " + subnets + " (no AWS account used)");
-      try (EksKit kit = Simulation.kit(aws, new ConsoleProgress(out, aws.time().now()))) {
+      try (EksKit kit =
+          SimulatedKit.builder(aws)
+              .addListener(new ConsoleProgress(out, aws.time().now()))
+              .build()) {
         ClusterInfo cluster =
             create(
                 kit,

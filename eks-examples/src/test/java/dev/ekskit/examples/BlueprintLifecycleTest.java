@@ -8,9 +8,9 @@ import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.UpgradePlan;
-import dev.ekskit.core.sim.AddonDefaults;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.autoscaling.model.Instance;
 class BlueprintLifecycleTest {
   private static final String CLUSTER = "shop";
   private final SimulatedAws aws = SimulatedAws.create();
-  private final String operator = Simulation.role(aws, "shop-operator", "ec2.amazonaws.com");
-  private final EksKit kit = Simulation.kit(aws, event -> {});
+  private final String operator = aws.createRole("shop-operator", "ec2.amazonaws.com");
+  private final EksKit kit = SimulatedKit.create(aws);
 
   @AfterEach
   void close() {
@@ -68,7 +68,7 @@ class BlueprintLifecycleTest {
     for (String addon : List.of("vpc-cni", "kube-proxy", "coredns", "eks-pod-identity-agent")) {
       assertThat(kit.addons().describe(CLUSTER, addon).map(AddonInfo::version))
           .as(addon)
-          .contains(AddonDefaults.version(aws, addon, "1.34"));
+          .contains(aws.defaultAddonVersion(addon, "1.34"));
     }
     assertThat(firstCallOf("UpdateAddon")).isAfter(lastCallOf("UpdateClusterVersion"));
     assertThat(firstCallOf("UpdateNodegroupVersion")).isAfter(lastCallOf("UpdateClusterVersion"));

@@ -17,6 +17,7 @@ import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Module parts side by side in one blueprint: their lanes, and their paths in its errors. */
 class BlueprintPartsTest {
   private final SimulatedAws aws = SimulatedAws.create();
-  private final EksKit kit = Simulation.kit(aws, event -> {});
+  private final EksKit kit = SimulatedKit.create(aws);
 
   @AfterEach
   void close() {
@@ -76,18 +77,18 @@ class BlueprintPartsTest {
                 ClusterSpec.builder()
                     .name("shop")
                     .kubernetesVersion("1.33")
-                    .roleArn(Simulation.role(aws, "shop-cluster", "eks.amazonaws.com"))
+                    .roleArn(aws.createRole("shop-cluster", "eks.amazonaws.com"))
                     .subnetIds(subnets)
                     .build())
             .addParts(
                 nodes("general").toBuilder()
                     .subnetIds(subnets)
-                    .nodeRoleArn(Simulation.role(aws, "shop-nodes", "ec2.amazonaws.com"))
+                    .nodeRoleArn(aws.createRole("shop-nodes", "ec2.amazonaws.com"))
                     .build(),
                 profile("jobs").toBuilder()
                     .subnetIds(subnets)
                     .podExecutionRoleArn(
-                        Simulation.role(aws, "shop-pods", "eks-fargate-pods.amazonaws.com"))
+                        aws.createRole("shop-pods", "eks-fargate-pods.amazonaws.com"))
                     .build())
             .build();
     aws.calls().clear();

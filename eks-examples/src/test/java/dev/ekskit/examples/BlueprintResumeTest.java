@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
-import dev.ekskit.core.sim.AccountLeftovers;
-import dev.ekskit.core.sim.RestartingKit;
-import dev.ekskit.core.sim.ResumeFault;
+import dev.ekskit.simulator.AccountLeftovers;
+import dev.ekskit.simulator.ResumeFault;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.RestartingKit;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,11 +78,11 @@ class BlueprintResumeTest {
   /** One simulated account living through the blueprint's life, with its kit of the moment. */
   private static final class World implements AutoCloseable {
     private final SimulatedAws aws = SimulatedAws.create();
-    private final String operator = Simulation.role(aws, "shop-operator", "ec2.amazonaws.com");
+    private final String operator = aws.createRole("shop-operator", "ec2.amazonaws.com");
     private final ClusterBlueprint before =
         BlueprintQuickStart.blueprint(CLUSTER, "1.33", operator);
     private final ClusterBlueprint after = before.withKubernetesVersion("1.34");
-    private final RestartingKit process = new RestartingKit(() -> Simulation.kit(aws, e -> {}));
+    private final RestartingKit process = new RestartingKit(() -> SimulatedKit.create(aws));
 
     void live(ResumeFault fault) {
       aws.calls().clear();

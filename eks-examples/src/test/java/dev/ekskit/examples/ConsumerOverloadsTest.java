@@ -17,6 +17,7 @@ import dev.ekskit.nodes.LaunchTemplates;
 import dev.ekskit.nodes.ManagedNodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroups;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -82,9 +83,9 @@ class ConsumerOverloadsTest {
   @Test
   void create_withConsumer_buildsTheSpecAndCreates() {
     try (SimulatedAws aws = SimulatedAws.create();
-        EksKit kit = Simulation.kit(aws, event -> {})) {
+        EksKit kit = SimulatedKit.create(aws)) {
       List<String> subnets = aws.createVpcWithSubnets(2);
-      String role = Simulation.role(aws, "eks-cluster", "eks.amazonaws.com");
+      String role = aws.createRole("eks-cluster", "eks.amazonaws.com");
 
       ClusterInfo cluster =
           kit.clusters()

@@ -9,6 +9,7 @@ import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -26,15 +27,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NullSweepTest {
   private final SimulatedAws aws = SimulatedAws.create();
-  private final EksKit kit = Simulation.kit(aws, event -> {});
+  private final EksKit kit = SimulatedKit.create(aws);
 
   /** A facade method and how to reach the facade from a kit. */
   record Entry(String facade, Function<EksKit, Object> of, Method method) {
     @Override
     public String toString() {
-      return facade + "." + method.getName() + List.of(method.getParameterTypes()).stream()
-          .map(Class::getSimpleName)
-          .toList();
+      return facade
+          + "."
+          + method.getName()
+          + List.of(method.getParameterTypes()).stream().map(Class::getSimpleName).toList();
     }
   }
 
@@ -58,7 +60,7 @@ class NullSweepTest {
 
   private static Stream<Entry> facade(String name, Function<EksKit, Object> of) {
     try (SimulatedAws aws = SimulatedAws.create();
-        EksKit kit = Simulation.kit(aws, event -> {})) {
+        EksKit kit = SimulatedKit.create(aws)) {
       Class<?> type = of.apply(kit).getClass();
       return Stream.of(type.getMethods())
           .filter(m -> m.getDeclaringClass() == type)

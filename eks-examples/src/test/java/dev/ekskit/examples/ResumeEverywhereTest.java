@@ -14,6 +14,7 @@ import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every mutating call of a whole cluster's life (cluster, managed and self-managed node groups,
- * pod execution role, Fargate profiles with CoreDNS on Fargate, then the cascade delete), found by
+ * Every mutating call of a whole cluster's life (cluster, managed and self-managed node groups, pod
+ * execution role, Fargate profiles with CoreDNS on Fargate, then the cascade delete), found by
  * running it once: AWS acts and the answer is lost, or the process stops right after (its kit
  * closes inside the call). Running the same step again on a new kit, as a restarted process would,
  * then the rest, ends with one of everything, and the cascade leaves nothing ekskit made for the
@@ -100,9 +101,9 @@ class ResumeEverywhereTest {
   private static final class World {
     private final SimulatedAws aws = SimulatedAws.create();
     private final List<String> subnets = aws.createVpcWithSubnets(2);
-    private final String nodeRole = Simulation.role(aws, "eks-node", "ec2.amazonaws.com");
-    private final String clusterRole = Simulation.role(aws, "eks-cluster", "eks.amazonaws.com");
-    private EksKit kit = Simulation.kit(aws, event -> {});
+    private final String nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com");
+    private final String clusterRole = aws.createRole("eks-cluster", "eks.amazonaws.com");
+    private EksKit kit = SimulatedKit.create(aws);
     private int stops;
 
     /** Runs every step, injecting {@code fault} if any; returns the mutating calls that acted. */
@@ -137,7 +138,7 @@ class ResumeEverywhereTest {
       } catch (OperationCancelledException | CompletionException stopped) {
         // The process stopped inside this step: a new one runs the same step again.
         stops++;
-        kit = Simulation.kit(aws, event -> {});
+        kit = SimulatedKit.create(aws);
         step.run().apply(kit);
       }
     }
@@ -146,7 +147,8 @@ class ResumeEverywhereTest {
       return List.of(
           new Step("cluster", k -> k.clusters().create(cluster()).join()),
           new Step("managed", k -> Nodegroups.of(k).managed().create(managed()).join()),
-          new Step("self-managed", k -> Nodegroups.of(k).selfManaged().create(selfManaged()).join()),
+          new Step(
+              "self-managed", k -> Nodegroups.of(k).selfManaged().create(selfManaged()).join()),
           new Step(
               "role",
               k ->
@@ -169,7 +171,8 @@ class ResumeEverywhereTest {
       assertThat(aws.iam().listInstanceProfiles().instanceProfiles())
           .singleElement()
           .satisfies(profile -> assertThat(profile.roles()).hasSize(1));
-      assertThat(aws.iam().listAttachedRolePolicies(r -> r.roleName("orders-pods")).attachedPolicies())
+      assertThat(
+              aws.iam().listAttachedRolePolicies(r -> r.roleName("orders-pods")).attachedPolicies())
           .hasSize(1);
     }
 

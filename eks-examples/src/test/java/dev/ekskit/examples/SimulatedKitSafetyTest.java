@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
-import dev.ekskit.core.http.RecordingEndpoint;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
@@ -13,6 +12,8 @@ import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.RecordingEndpoint;
+import dev.ekskit.testkit.SimulatedKit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +21,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A test on the simulated AWS can never reach an account: with the SDK's default chain pointed at
- * a live endpoint (as {@code AWS_ENDPOINT_URL} and credentials in the environment would), node
- * group and Fargate workflows on a simulated kit send it nothing, while a kit on the default chain
- * does reach it.
+ * A test on the simulated AWS can never reach an account: with the SDK's default chain pointed at a
+ * live endpoint (as {@code AWS_ENDPOINT_URL} and credentials in the environment would), node group
+ * and Fargate workflows on a simulated kit send it nothing, while a kit on the default chain does
+ * reach it.
  */
 class SimulatedKitSafetyTest {
   @Test
@@ -31,8 +32,8 @@ class SimulatedKitSafetyTest {
     try (RecordingEndpoint live = RecordingEndpoint.start().asDefaultChain();
         SimulatedAws aws = SimulatedAws.create()) {
       List<String> subnets = aws.createVpcWithSubnets(2);
-      String nodeRole = Simulation.role(aws, "eks-node", "ec2.amazonaws.com");
-      try (EksKit kit = Simulation.kit(aws, event -> {})) {
+      String nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com");
+      try (EksKit kit = SimulatedKit.create(aws)) {
         everyWorkflow(kit, aws, subnets, nodeRole);
       }
 
@@ -62,7 +63,7 @@ class SimulatedKitSafetyTest {
             ClusterSpec.builder()
                 .name("orders")
                 .kubernetesVersion("1.33")
-                .roleArn(Simulation.role(aws, "eks-cluster", "eks.amazonaws.com"))
+                .roleArn(aws.createRole("eks-cluster", "eks.amazonaws.com"))
                 .subnetIds(subnets)
                 .build())
         .join();

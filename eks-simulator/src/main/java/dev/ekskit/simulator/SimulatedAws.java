@@ -158,6 +158,15 @@ public final class SimulatedAws implements AutoCloseable {
     return simulation.createRole(name, service, List.of(managedPolicies));
   }
 
+  /**
+   * The version of add-on {@code name} the simulated EKS installs when a create names none, on
+   * {@code kubernetesVersion}, e.g. {@code defaultAddonVersion("vpc-cni", "1.33")}. Not recorded in
+   * {@link #calls()}.
+   */
+  public String defaultAddonVersion(String name, String kubernetesVersion) {
+    return simulation.defaultAddonVersion(name, kubernetesVersion);
+  }
+
   /** The simulated account's id, for ARNs such as role ARNs in specs. */
   public String accountId() {
     return accountId;

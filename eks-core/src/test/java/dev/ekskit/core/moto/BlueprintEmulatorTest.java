@@ -16,6 +16,7 @@ import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.WorkloadRoleSpec;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class BlueprintEmulatorTest {
     eks = account.client(EksClient.builder());
     iam = account.client(IamClient.builder());
     kit =
-        EmulatorKits.builder(eks, ec2)
+        EmulatedKit.builder(eks, ec2)
             .iamClient(iam)
             .client(
                 ElasticLoadBalancingV2Client.class,

@@ -15,6 +15,7 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.Violation;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,9 +40,9 @@ class ClusterEmulatorTest {
   ClusterEmulatorTest(MotoAccount account) {
     eks = account.client(EksClient.builder());
     Ec2Client ec2 = account.client(Ec2Client.builder());
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
     roleArn = "arn:aws:iam::" + account.accountId() + ":role/eks-cluster";
-    kit = EmulatorKits.kit(eks, ec2, events::add);
+    kit = EmulatedKit.kit(eks, ec2, events::add);
   }
 
   @AfterAll

@@ -7,6 +7,7 @@ import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.simulator.moto.MotoServer;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +45,8 @@ class DefaultClientsEmulatorTest {
   @Test
   void create_kitWithDefaultClients_reachesTheConfiguredEndpoint() {
     String name = "default-chain-" + UUID.randomUUID().toString().substring(0, 8);
-    try (EksKit kit = EksKit.builder().pollingOverride(EmulatorKits.FAST).build()) {
-      List<String> subnets = EmulatorKits.subnets(kit.ec2Client(), "us-east-1a", "us-east-1b");
+    try (EksKit kit = EksKit.builder().pollingOverride(EmulatedKit.FAST).build()) {
+      List<String> subnets = EmulatedKit.subnets(kit.ec2Client(), "us-east-1a", "us-east-1b");
 
       ClusterInfo cluster =
           kit.clusters()

@@ -11,6 +11,7 @@ import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,9 +42,9 @@ class IrsaEmulatorTest {
   IrsaEmulatorTest(MotoAccount account) {
     iam = account.client(IamClient.builder());
     Ec2Client ec2 = account.client(Ec2Client.builder());
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
     accountId = account.accountId();
-    kit = EmulatorKits.builder(account.client(EksClient.builder()), ec2).iamClient(iam).build();
+    kit = EmulatedKit.builder(account.client(EksClient.builder()), ec2).iamClient(iam).build();
   }
 
   @AfterAll

@@ -10,6 +10,7 @@ import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.Violation;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ class NetworkEmulatorTest {
 
   NetworkEmulatorTest(MotoAccount account) {
     ec2 = account.client(Ec2Client.builder());
-    kit = EmulatorKits.kit(account.client(EksClient.builder()), ec2);
+    kit = EmulatedKit.kit(account.client(EksClient.builder()), ec2);
   }
 
   @AfterAll

@@ -10,6 +10,7 @@ import dev.ekskit.core.NodeRoleSpec;
 import dev.ekskit.core.RoleInfo;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,7 +40,7 @@ class RoleEmulatorTest {
   RoleEmulatorTest(MotoAccount account) {
     iam = account.client(IamClient.builder());
     kit =
-        EmulatorKits.builder(
+        EmulatedKit.builder(
                 account.client(EksClient.builder()), account.client(Ec2Client.builder()))
             .iamClient(iam)
             .build();

@@ -22,6 +22,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,8 +64,8 @@ class WireFaultsEmulatorTest {
             .willReturn(aResponse().proxiedFrom(account.endpoint().toString())));
     EksClient eks = account.clientThrough(EksClient.builder(), URI.create(proxy.baseUrl()));
     Ec2Client ec2 = account.client(Ec2Client.builder());
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
-    kit = EmulatorKits.kit(eks, ec2, events::add);
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
+    kit = EmulatedKit.kit(eks, ec2, events::add);
   }
 
   @AfterEach

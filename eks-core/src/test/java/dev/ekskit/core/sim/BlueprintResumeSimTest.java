@@ -3,7 +3,11 @@ package dev.ekskit.core.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.ClusterBlueprint;
+import dev.ekskit.simulator.AccountLeftovers;
+import dev.ekskit.simulator.ResumeFault;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.RestartingKit;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +43,7 @@ class BlueprintResumeSimTest {
   /** One simulated account living through apply and delete, with its kit of the moment. */
   private static final class World implements AutoCloseable {
     private final SimulatedAws aws = SimulatedAws.create();
-    private final RestartingKit process = new RestartingKit(() -> SimulatedKits.kit(aws, e -> {}));
+    private final RestartingKit process = new RestartingKit(() -> SimulatedKit.create(aws));
 
     void live(ResumeFault fault) {
       aws.calls().clear();

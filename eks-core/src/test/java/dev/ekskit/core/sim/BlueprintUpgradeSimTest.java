@@ -53,8 +53,7 @@ class BlueprintUpgradeSimTest extends SimulationTest {
     assertThat(upgrade.plan().find("add-on", "kube-proxy").orElseThrow().differences())
         .singleElement()
         .satisfies(
-            d ->
-                assertThat(d.wanted()).isEqualTo(AddonDefaults.version(aws, "kube-proxy", "1.34")));
+            d -> assertThat(d.wanted()).isEqualTo(aws.defaultAddonVersion("kube-proxy", "1.34")));
     assertThat(upgrade.render()).contains("control plane: 1.32 → 1.33 → 1.34", "no blockers");
   }
 
@@ -68,9 +67,7 @@ class BlueprintUpgradeSimTest extends SimulationTest {
         .extracting(Call::succeeded)
         .containsExactly(true, true);
     for (String addon : new String[] {"vpc-cni", "kube-proxy", "coredns"}) {
-      assertThat(addonVersion(addon))
-          .as(addon)
-          .isEqualTo(AddonDefaults.version(aws, addon, "1.34"));
+      assertThat(addonVersion(addon)).as(addon).isEqualTo(aws.defaultAddonVersion(addon, "1.34"));
     }
     assertThat(upgraded.changes(PlanAction.UPDATE))
         .extracting(PlannedChange::kind)

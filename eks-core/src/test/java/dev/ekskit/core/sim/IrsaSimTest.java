@@ -15,6 +15,7 @@ import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.ServiceAccountRoleSpec;
 import dev.ekskit.core.Violation;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class IrsaSimTest extends SimulationTest {
   @BeforeEach
   void activeCluster() {
     issuer =
-        SimulatedKits.activeCluster(kit, "orders", subnets).sdkCluster().identity().oidc().issuer();
+        SimulatedKit.activeCluster(kit, "orders", subnets).sdkCluster().identity().oidc().issuer();
     iam = new RoleLeftovers(aws);
     aws.calls().clear();
   }

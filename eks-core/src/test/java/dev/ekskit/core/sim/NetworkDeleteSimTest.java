@@ -10,6 +10,7 @@ import dev.ekskit.core.NetworkInUseException;
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.simulator.Call;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class NetworkDeleteSimTest extends NetworkSimulation {
         .create(
             ClusterSpec.builder()
                 .name("orders")
-                .roleArn(SimulatedKits.CLUSTER_ROLE)
+                .roleArn(SimulatedKit.CLUSTER_ROLE)
                 .subnetIds(network.subnetIds())
                 .addSecurityGroupIds(network.controlPlaneSecurityGroupId())
                 .build())
@@ -97,7 +98,7 @@ class NetworkDeleteSimTest extends NetworkSimulation {
   @Test
   void delete_whileItsClusterRuns_refusedNamingWhatUsesIt_nothingDeleted() {
     NetworkInfo network = kit.networks().create(spec().build()).join();
-    SimulatedKits.activeCluster(kit, "orders", network.subnetIds());
+    SimulatedKit.activeCluster(kit, "orders", network.subnetIds());
     aws.calls().clear();
 
     assertThatThrownBy(() -> kit.networks().delete("orders").join())

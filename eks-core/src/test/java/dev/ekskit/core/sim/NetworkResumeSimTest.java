@@ -8,6 +8,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.OperationCancelledException;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,7 +105,7 @@ class NetworkResumeSimTest extends NetworkSimulation {
     assertThatThrownBy(() -> kit.networks().create(spec().build()).join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       restarted.networks().create(spec().build()).join();
     }
 
@@ -132,7 +133,7 @@ class NetworkResumeSimTest extends NetworkSimulation {
     assertThatThrownBy(() -> kit.networks().delete("orders").join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       restarted.networks().delete("orders").join();
     }
 
@@ -153,7 +154,7 @@ class NetworkResumeSimTest extends NetworkSimulation {
         .create(
             ClusterSpec.builder()
                 .name("orders")
-                .roleArn(SimulatedKits.CLUSTER_ROLE)
+                .roleArn(SimulatedKit.CLUSTER_ROLE)
                 .subnetIds(network.subnetIds())
                 .addSecurityGroupIds(network.controlPlaneSecurityGroupId())
                 .build())

@@ -5,6 +5,7 @@ import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,7 +23,7 @@ abstract class NetworkSimulation {
   @BeforeEach
   void startSimulation() {
     aws = SimulatedAws.create();
-    kit = SimulatedKits.kit(aws, events::add);
+    kit = SimulatedKit.builder(aws).addListener(events::add).build();
   }
 
   @AfterEach

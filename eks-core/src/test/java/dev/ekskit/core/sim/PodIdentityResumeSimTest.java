@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.PodIdentityAssociationSpec;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class PodIdentityResumeSimTest extends SimulationTest {
 
   @BeforeEach
   void activeCluster() {
-    SimulatedKits.activeCluster(kit, "orders", subnets);
+    SimulatedKit.activeCluster(kit, "orders", subnets);
     iam = new RoleLeftovers(aws);
   }
 

@@ -13,6 +13,7 @@ import dev.ekskit.core.PodIdentityAssociationSpec;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class PodIdentitySimTest extends SimulationTest {
 
   @BeforeEach
   void activeCluster() {
-    SimulatedKits.activeCluster(kit, "orders", subnets);
+    SimulatedKit.activeCluster(kit, "orders", subnets);
     iam = new RoleLeftovers(aws);
     theirRole = aws.createRole("theirs", "pods.eks.amazonaws.com");
     aws.calls().clear();

@@ -4,6 +4,7 @@ import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -35,14 +36,14 @@ abstract class SimulationTest {
   }
 
   protected EksKit kitOn(SimulatedAws simulated, UnaryOperator<EksKit.Builder> tuning) {
-    return SimulatedKits.kit(simulated, events::add, tuning);
+    return tuning.apply(SimulatedKit.builder(simulated).addListener(events::add)).build();
   }
 
   protected ClusterSpec.Builder spec(String name) {
     return ClusterSpec.builder()
         .name(name)
         .kubernetesVersion("1.33")
-        .roleArn(SimulatedKits.CLUSTER_ROLE)
+        .roleArn(SimulatedKit.CLUSTER_ROLE)
         .subnetIds(subnets);
   }
 

@@ -16,6 +16,7 @@ import dev.ekskit.core.internal.ClusterReadiness;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.simulator.Durations;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +83,10 @@ class WaitsSimTest extends SimulationTest {
     try (EksKit sharing = kitOn(aws, builder -> builder.addModule(context::set))) {
       aws.eks()
           .createCluster(
-              r -> r.name("orders").roleArn(SimulatedKits.CLUSTER_ROLE)
-                  .resourcesVpcConfig(v -> v.subnetIds(subnets)));
+              r ->
+                  r.name("orders")
+                      .roleArn(SimulatedKit.CLUSTER_ROLE)
+                      .resourcesVpcConfig(v -> v.subnetIds(subnets)));
       List<Operation<Cluster>> waits =
           IntStream.range(0, 2)
               .mapToObj(
@@ -119,8 +122,7 @@ class WaitsSimTest extends SimulationTest {
     assertSame(simulated.distribution("cluster-delete"), EksDurations.CLUSTER_DELETE);
     assertSame(
         simulated.distribution("cluster-version-update"), EksDurations.CLUSTER_VERSION_UPDATE);
-    assertSame(
-        simulated.distribution("cluster-config-update"), EksDurations.CLUSTER_CONFIG_UPDATE);
+    assertSame(simulated.distribution("cluster-config-update"), EksDurations.CLUSTER_CONFIG_UPDATE);
     assertSame(simulated.distribution("nodegroup-create"), EksDurations.NODEGROUP_CREATE);
     assertSame(simulated.distribution("nodegroup-delete"), EksDurations.NODEGROUP_DELETE);
     assertSame(

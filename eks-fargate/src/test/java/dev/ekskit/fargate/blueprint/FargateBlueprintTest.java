@@ -6,10 +6,10 @@ import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.ProgressEvent;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +49,7 @@ abstract class FargateBlueprintTest {
 
   /** A kit on the simulation, as a restarted process would make one. */
   protected EksKit newKit() {
-    return SimulatedKits.kit(aws, events::add);
+    return SimulatedKit.builder(aws).addListener(events::add).build();
   }
 
   static ClusterBlueprint blueprint(FargateProfileSpec... profiles) {

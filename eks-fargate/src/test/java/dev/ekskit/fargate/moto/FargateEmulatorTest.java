@@ -9,7 +9,6 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
-import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
@@ -18,6 +17,7 @@ import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,14 +65,14 @@ class FargateEmulatorTest {
         .join();
   }
 
-  /** {@link EmulatorKits#kit}'s kit, also given the IAM client the pod execution role needs. */
+  /** {@link EmulatedKit#kit}'s kit, also given the IAM client the pod execution role needs. */
   private static EksKit kit(EksClient eks, Ec2Client ec2, IamClient iam) {
     return EksKit.builder()
         .eksClient(eks)
         .ec2Client(ec2)
         .iamClient(iam)
-        .pollingOverride(EmulatorKits.FAST)
-        .retry(EmulatorKits.QUICK_RETRIES)
+        .pollingOverride(EmulatedKit.FAST)
+        .retry(EmulatedKit.QUICK_RETRIES)
         .build();
   }
 

@@ -9,7 +9,6 @@ import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
-import dev.ekskit.core.sim.Path;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.simulator.Call;
 import java.time.Duration;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.eks.model.Addon;
 import software.amazon.awssdk.services.eks.model.AddonStatus;
 
@@ -35,14 +32,14 @@ class FargateOnlySimTest extends FargateSimTest {
     return operations.lastIndexOf(operation);
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void makeFargateOnly_twoProfiles_profilesThenCoreDnsOnFargateActive(Path path) {
+  @Test
+  void makeFargateOnly_twoProfiles_profilesThenCoreDnsOnFargateActive() {
     List<FargateProfileInfo> profiles =
-        path.finish(
-            fargate.makeFargateOnly(
+        fargate
+            .makeFargateOnly(
                 List.of(
-                    profile("system", "kube-system").build(), profile("apps", "default").build())));
+                    profile("system", "kube-system").build(), profile("apps", "default").build()))
+            .join();
 
     assertThat(profiles).extracting(FargateProfileInfo::name).containsExactly("system", "apps");
     assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");

@@ -13,20 +13,17 @@ import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Violation;
-import dev.ekskit.core.sim.Path;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.simulator.Call;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class FargateProfilesSimTest extends FargateSimTest {
 
@@ -54,15 +51,14 @@ class FargateProfilesSimTest extends FargateSimTest {
     return spans;
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void create_fiveAtOnce_runStrictlyOneAtATimeInRequestOrder(Path path) {
+  @Test
+  void create_fiveAtOnce_runStrictlyOneAtATimeInRequestOrder() {
     List<Operation<FargateProfileInfo>> operations =
         IntStream.range(0, 5)
             .mapToObj(i -> fargate.create(profile("p" + i, "ns" + i).build()))
             .toList();
 
-    List<FargateProfileInfo> profiles = operations.stream().map(path::finish).toList();
+    List<FargateProfileInfo> profiles = operations.stream().map(Operation::join).toList();
 
     assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");
     List<Span> spans = spans("create", "wait active");
@@ -78,7 +74,8 @@ class FargateProfilesSimTest extends FargateSimTest {
   @Test
   void create_bodiesStartedLastFirst_changesStillInRequestOrder() {
     LastFirstExecutor lastFirst = new LastFirstExecutor(aws.time().scheduler());
-    try (EksKit reordering = SimulatedKits.kit(aws, events::add, b -> b.executor(lastFirst))) {
+    try (EksKit reordering =
+        SimulatedKit.builder(aws).addListener(events::add).executor(lastFirst).build()) {
       FargateProfiles reordered = FargateProfiles.of(reordering);
       List<Operation<FargateProfileInfo>> operations =
           IntStream.range(0, 4)

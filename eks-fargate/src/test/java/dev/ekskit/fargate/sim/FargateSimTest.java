@@ -3,12 +3,12 @@ package dev.ekskit.fargate.sim;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ProgressListener;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.fargate.FargateProfileSpec;
 import dev.ekskit.fargate.FargateProfiles;
 import dev.ekskit.fargate.FargateSelector;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,13 +37,14 @@ abstract class FargateSimTest {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
     kit =
-        SimulatedKits.kit(
-            aws,
-            event -> {
-              events.add(event);
-              onEvent.onEvent(event);
-            });
-    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
+        SimulatedKit.builder(aws)
+            .addListener(
+                event -> {
+                  events.add(event);
+                  onEvent.onEvent(event);
+                })
+            .build();
+    SimulatedKit.activeCluster(kit, CLUSTER, subnets);
     fargate = FargateProfiles.of(kit);
     events.clear();
     aws.calls().clear();

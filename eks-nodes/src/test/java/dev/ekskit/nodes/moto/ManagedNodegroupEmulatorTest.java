@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKit;
-import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
@@ -15,6 +14,7 @@ import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,9 +36,9 @@ class ManagedNodegroupEmulatorTest {
   ManagedNodegroupEmulatorTest(MotoAccount account) {
     eks = account.client(EksClient.builder());
     Ec2Client ec2 = account.client(Ec2Client.builder());
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
     nodeRole = "arn:aws:iam::" + account.accountId() + ":role/eks-node";
-    kit = EmulatorKits.kit(eks, ec2);
+    kit = EmulatedKit.kit(eks, ec2);
     kit.clusters()
         .create(
             ClusterSpec.builder()

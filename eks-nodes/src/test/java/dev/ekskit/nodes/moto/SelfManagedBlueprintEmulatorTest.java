@@ -8,11 +8,11 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
-import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.core.spi.Tags;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class SelfManagedBlueprintEmulatorTest {
     autoScaling = account.client(AutoScalingClient.builder().overrideConfiguration(counted));
     SsmClient ssm = account.client(SsmClient.builder().overrideConfiguration(counted));
     EksClient motoEks = account.client(EksClient.builder().overrideConfiguration(counted));
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
     String vpc = ec2.describeSubnets(r -> r.subnetIds(subnets)).subnets().get(0).vpcId();
     securityGroup =
         ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("depot").description("nodes"))
@@ -153,7 +153,7 @@ class SelfManagedBlueprintEmulatorTest {
   }
 
   private EksKit kit(EksClient eks, IamClient iam, SsmClient ssm) {
-    return EmulatorKits.builder(eks, ec2)
+    return EmulatedKit.builder(eks, ec2)
         .iamClient(iam)
         .client(SsmClient.class, ssm)
         .client(AutoScalingClient.class, autoScaling)

@@ -9,7 +9,6 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.moto.EmulatorKits;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiFamily;
 import dev.ekskit.nodes.Nodegroups;
@@ -18,6 +17,7 @@ import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.nodes.WindowsEdition;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
+import dev.ekskit.testkit.EmulatedKit;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -72,7 +72,7 @@ class SelfManagedEmulatorTest {
     ssm = account.client(SsmClient.builder());
     motoEks = account.client(EksClient.builder());
     eks = new AccessEntriesBesideMoto(motoEks);
-    subnets = EmulatorKits.subnets(ec2, "us-east-1a", "us-east-1b");
+    subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
     String vpc = ec2.describeSubnets(r -> r.subnetIds(subnets)).subnets().get(0).vpcId();
     securityGroup =
         ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("nodes").description("nodes"))
@@ -257,7 +257,7 @@ class SelfManagedEmulatorTest {
                     c -> c.addExecutionInterceptor(new AccessDenied("DescribeAutoScalingGroups"))));
 
     try (EksKit deniedGroups =
-        EmulatorKits.builder(eks, ec2)
+        EmulatedKit.builder(eks, ec2)
             .iamClient(iam)
             .client(SsmClient.class, ssm)
             .client(AutoScalingClient.class, denying)
@@ -338,7 +338,7 @@ class SelfManagedEmulatorTest {
   }
 
   private EksKit kit(EksClient client) {
-    return EmulatorKits.builder(client, ec2)
+    return EmulatedKit.builder(client, ec2)
         .iamClient(iam)
         .client(SsmClient.class, ssm)
         .client(AutoScalingClient.class, autoScaling)

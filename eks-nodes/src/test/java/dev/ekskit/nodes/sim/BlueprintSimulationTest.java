@@ -7,11 +7,11 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ abstract class BlueprintSimulationTest {
     subnets = aws.createVpcWithSubnets(2);
     nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy");
     aws.createRole("eks-cluster", "eks.amazonaws.com", "AmazonEKSClusterPolicy");
-    kit = SimulatedKits.kit(aws, event -> {});
+    kit = SimulatedKit.create(aws);
   }
 
   @AfterEach
@@ -53,7 +53,7 @@ abstract class BlueprintSimulationTest {
             ClusterSpec.builder()
                 .name(CLUSTER)
                 .kubernetesVersion(version)
-                .roleArn(SimulatedKits.CLUSTER_ROLE)
+                .roleArn(SimulatedKit.CLUSTER_ROLE)
                 .subnetIds(subnets)
                 .build())
         .addParts(parts)

@@ -9,7 +9,6 @@ import dev.ekskit.core.Operation;
 import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
-import dev.ekskit.core.sim.Path;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
@@ -24,32 +23,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.eks.model.Issue;
 import software.amazon.awssdk.services.eks.model.NodegroupIssueCode;
 
 class ManagedNodegroupSimTest extends NodesSimulationTest {
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void create_validSpec_waitsActiveAndMapsAmiType(Path path) {
+  @Test
+  void create_validSpec_waitsActiveAndMapsAmiType() {
     aws.durations().nodegroupCreate(Duration.ofMinutes(5));
     Instant start = aws.time().clock().instant();
 
     NodegroupInfo group =
-        path.finish(
-            nodegroups
-                .managed()
-                .create(
-                    spec("arm")
-                        .addInstanceTypes("m7g.large")
-                        .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
-                        .minSize(1)
-                        .desiredSize(3)
-                        .maxSize(5)
-                        .putTags("team", "payments")
-                        .build()));
+        nodegroups
+            .managed()
+            .create(
+                spec("arm")
+                    .addInstanceTypes("m7g.large")
+                    .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
+                    .minSize(1)
+                    .desiredSize(3)
+                    .maxSize(5)
+                    .putTags("team", "payments")
+                    .build())
+            .join();
 
     assertThat(group.statusAsString()).isEqualTo("ACTIVE");
     assertThat(group.amiType()).isEqualTo("BOTTLEROCKET_ARM_64");
@@ -284,12 +280,11 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
     assertThat(aws.calls().all()).isEmpty();
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void delete_existing_waitsGone(Path path) {
+  @Test
+  void delete_existing_waitsGone() {
     nodegroups.managed().create(spec("general").build()).join();
 
-    assertThat(path.finish(nodegroups.managed().delete(CLUSTER, "general"))).isTrue();
+    assertThat(nodegroups.managed().delete(CLUSTER, "general").join()).isTrue();
 
     assertThat(nodegroups.managed().describe(CLUSTER, "general")).isEmpty();
   }

@@ -7,8 +7,8 @@ import dev.ekskit.core.ApplyOptions;
 import dev.ekskit.core.ClusterBlueprint;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.OperationCancelledException;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.Nodegroups;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -100,7 +100,7 @@ class NodegroupBlueprintResumeSimTest extends BlueprintSimulationTest {
         .isInstanceOf(OperationCancelledException.class);
     assertThat(aws.calls().count(change.call())).isOne();
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       restarted.blueprints().apply(wanted).join();
       assertDoneOnce(restarted, wanted);
     }
@@ -116,7 +116,7 @@ class NodegroupBlueprintResumeSimTest extends BlueprintSimulationTest {
     assertThatThrownBy(() -> kit.blueprints().apply(other, replacing).join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       restarted.blueprints().apply(other, replacing).join();
       assertDoneOnce(restarted, other);
     }

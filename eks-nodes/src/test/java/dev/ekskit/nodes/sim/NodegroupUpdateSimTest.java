@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.ResourceFailedException;
-import dev.ekskit.core.sim.Path;
 import dev.ekskit.nodes.NodegroupInfo;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class NodegroupUpdateSimTest extends NodesSimulationTest {
 
@@ -25,16 +22,15 @@ class NodegroupUpdateSimTest extends NodesSimulationTest {
     aws.calls().clear();
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void scale_validSizes_waitsForUpdateAndReturnsNewSizes(Path path) {
+  @Test
+  void scale_validSizes_waitsForUpdateAndReturnsNewSizes() {
     Instant start = aws.time().clock().instant();
 
     NodegroupInfo scaled =
-        path.finish(
-            nodegroups
-                .managed()
-                .scale(CLUSTER, "general", s -> s.minSize(2).desiredSize(4).maxSize(8)));
+        nodegroups
+            .managed()
+            .scale(CLUSTER, "general", s -> s.minSize(2).desiredSize(4).maxSize(8))
+            .join();
 
     assertThat(scaled.statusAsString()).isEqualTo("ACTIVE");
     assertThat(new int[] {scaled.minSize(), scaled.desiredSize(), scaled.maxSize()})

@@ -2,10 +2,10 @@ package dev.ekskit.nodes.sim;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.ProgressEvent;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +29,8 @@ abstract class NodesSimulationTest {
   void startSimulation() {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
-    kit = SimulatedKits.kit(aws, events::add);
-    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
+    kit = SimulatedKit.builder(aws).addListener(events::add).build();
+    SimulatedKit.activeCluster(kit, CLUSTER, subnets);
     nodegroups = Nodegroups.of(kit);
     aws.calls().clear();
     events.clear();

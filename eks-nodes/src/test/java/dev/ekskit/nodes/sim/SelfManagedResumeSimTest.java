@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.OperationCancelledException;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +42,7 @@ class SelfManagedResumeSimTest {
           "RemoveRoleFromInstanceProfile",
           "DeleteInstanceProfile",
           "DeleteLaunchTemplate");
+
   /** The managed group shares the node role, so its access entry goes only with the cluster. */
   private static final List<String> CASCADE_CALLS =
       List.of(
@@ -62,8 +63,8 @@ class SelfManagedResumeSimTest {
     aws = SimulatedAws.create();
     subnets = aws.createVpcWithSubnets(2);
     nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy");
-    kit = SimulatedKits.kit(aws, event -> {});
-    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
+    kit = SimulatedKit.create(aws);
+    SimulatedKit.activeCluster(kit, CLUSTER, subnets);
     aws.calls().clear();
   }
 
@@ -123,12 +124,13 @@ class SelfManagedResumeSimTest {
     assertThatThrownBy(() -> selfManaged(kit).create(spec()).join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       selfManaged(restarted).create(spec()).join();
     }
 
     assertOneOfEachPart();
-    assertThat(Leftovers.of(aws, CLUSTER).instanceProfiles()).containsExactly("orders-batch[+eks-node]");
+    assertThat(Leftovers.of(aws, CLUSTER).instanceProfiles())
+        .containsExactly("orders-batch[+eks-node]");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -150,7 +152,7 @@ class SelfManagedResumeSimTest {
     assertThatThrownBy(() -> selfManaged(kit).delete(CLUSTER, "batch").join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       selfManaged(restarted).delete(CLUSTER, "batch").join();
     }
 
@@ -165,7 +167,7 @@ class SelfManagedResumeSimTest {
     assertThatThrownBy(() -> kit.clusters().delete(CLUSTER).join())
         .isInstanceOf(OperationCancelledException.class);
 
-    try (EksKit restarted = SimulatedKits.kit(aws, event -> {})) {
+    try (EksKit restarted = SimulatedKit.create(aws)) {
       restarted.clusters().delete(CLUSTER).join();
     }
 

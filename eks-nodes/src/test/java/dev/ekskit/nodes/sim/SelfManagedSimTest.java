@@ -10,8 +10,6 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
-import dev.ekskit.core.sim.Path;
-import dev.ekskit.core.sim.SimulatedKits;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.AmiFamily;
@@ -22,6 +20,7 @@ import dev.ekskit.nodes.SelfManagedNodegroupSpec;
 import dev.ekskit.nodes.WindowsEdition;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.SimulatedKit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -30,8 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
 
@@ -54,8 +51,8 @@ class SelfManagedSimTest {
     subnets = aws.createVpcWithSubnets(2);
     nodeRole = aws.createRole("eks-node", "ec2.amazonaws.com", "AmazonEKSWorkerNodePolicy");
     aws.createRole("eks-cluster", "eks.amazonaws.com", "AmazonEKSClusterPolicy");
-    kit = SimulatedKits.kit(aws, events::add);
-    SimulatedKits.activeCluster(kit, CLUSTER, subnets);
+    kit = SimulatedKit.builder(aws).addListener(events::add).build();
+    SimulatedKit.activeCluster(kit, CLUSTER, subnets);
     nodegroups = Nodegroups.of(kit);
     aws.calls().clear();
     events.clear();
@@ -79,11 +76,9 @@ class SelfManagedSimTest {
         .maxSize(5);
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void create_al2023_partsInOrderThenDesiredInService(Path path) {
-    SelfManagedNodegroupInfo info =
-        path.finish(nodegroups.selfManaged().create(spec("batch").build()));
+  @Test
+  void create_al2023_partsInOrderThenDesiredInService() {
+    SelfManagedNodegroupInfo info = nodegroups.selfManaged().create(spec("batch").build()).join();
 
     assertThat(info.inServiceInstanceIds()).hasSize(3);
     assertThat(mutatingCalls())
@@ -396,13 +391,12 @@ class SelfManagedSimTest {
     assertThat(aws.calls().all()).isEmpty();
   }
 
-  @ParameterizedTest
-  @EnumSource(Path.class)
-  void delete_created_removesInOrderAndWaitsForInstances(Path path) {
+  @Test
+  void delete_created_removesInOrderAndWaitsForInstances() {
     nodegroups.selfManaged().create(spec("gone").build()).join();
     aws.calls().clear();
 
-    assertThat(path.finish(nodegroups.selfManaged().delete(CLUSTER, "gone"))).isTrue();
+    assertThat(nodegroups.selfManaged().delete(CLUSTER, "gone").join()).isTrue();
 
     assertThat(mutatingCalls())
         .containsExactly(

@@ -128,6 +128,11 @@ public final class Simulation {
                 cluster, eks.runningClusterVpc(cluster), namespace, name));
   }
 
+  /** The version of add-on {@code name} EKS installs by default on {@code kubernetesVersion}. */
+  public String defaultAddonVersion(String name, String kubernetesVersion) {
+    return AddonCatalog.defaultVersion(name, kubernetesVersion);
+  }
+
   /** Creates a role {@code service} may assume, with these managed policies; not recorded. */
   public String createRole(String name, String service, List<String> managedPolicies) {
     return gateway.unrecorded(

@@ -1,13 +1,19 @@
-package dev.ekskit.core.sim;
+package dev.ekskit.simulator;
 
-import dev.ekskit.simulator.SimulatedAws;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What is left in a simulated account of what ekskit makes, by kind and id, read from outside:
- * after a delete, a test expects none of it. Shared through eks-core's test-jar.
+ * What is left in a simulated account of what ekskit makes (clusters, VPCs, subnets, NAT gateways,
+ * Elastic IPs, launch templates, Auto Scaling groups, instance profiles, roles, OIDC providers,
+ * load balancers), by kind and id, read from outside through the clients: after a delete, a test
+ * expects none of it.
+ *
+ * <pre>{@code
+ * kit.blueprints().delete(blueprint).join();
+ * assertThat(AccountLeftovers.of(aws, Set.of("eks-cluster"))).isEmpty();
+ * }</pre>
  */
 public final class AccountLeftovers {
   private AccountLeftovers() {}

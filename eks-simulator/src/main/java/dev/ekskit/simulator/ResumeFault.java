@@ -1,7 +1,5 @@
-package dev.ekskit.core.sim;
+package dev.ekskit.simulator;
 
-import dev.ekskit.simulator.Call;
-import dev.ekskit.simulator.SimulatedAws;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +7,19 @@ import java.util.Map;
 
 /**
  * A fault at one mutating call, for tests that a resumable operation survives it: AWS acts and the
- * answer is lost, or the process stops right after (the kit closes inside the call). Shared with
- * other modules' tests through eks-core's test-jar.
+ * answer is lost, or the process stops right after (the caller's {@code stopping} action runs
+ * inside the call, e.g. closing the kit). Run your workflow once cleanly, then once per fault:
+ *
+ * <pre>{@code
+ * List<Call> acted = ResumeFault.acted(cleanRun);           // the mutating calls that took effect
+ * for (ResumeFault fault : ResumeFault.atEach(acted)) {
+ *   try (SimulatedAws aws = SimulatedAws.create()) {
+ *     fault.arm(aws, process::stop);
+ *     runWorkflowUntilItSucceeds(aws);                     // same call again on a new kit
+ *     assertThat(AccountLeftovers.of(aws, Set.of())).isEmpty();   // after its delete
+ *   }
+ * }
+ * }</pre>
  *
  * @param operation the mutating call, e.g. {@code CreateCluster}
  * @param occurrence which of its calls, counting from 1

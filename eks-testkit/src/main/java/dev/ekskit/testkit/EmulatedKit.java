@@ -1,4 +1,4 @@
-package dev.ekskit.core.moto;
+package dev.ekskit.testkit;
 
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.PollingPolicy;
@@ -11,23 +11,42 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /**
- * Kits and networks for tests against the moto emulator, where every transition is instant. Shared
- * with other modules' tests through eks-core's test-jar.
+ * Kits and networks for tests against moto_server (see {@link dev.ekskit.simulator.moto.MotoTest}),
+ * where every transition is instant: the kit polls at once and often, and retries quickly.
+ *
+ * <pre>{@code
+ * @MotoTest
+ * class RolesAgainstMotoTest {
+ *   @Test
+ *   void create_role_exists(MotoAccount moto) {
+ *     try (EksClient eks = moto.client(EksClient.builder());
+ *         Ec2Client ec2 = moto.client(Ec2Client.builder());
+ *         IamClient iam = moto.client(IamClient.builder());
+ *         EksKit kit = EmulatedKit.builder(eks, ec2).iamClient(iam).build()) {
+ *       List<String> subnets = EmulatedKit.subnets(ec2, "us-east-1a", "us-east-1b");
+ *       // ... exercise your code, then read moto with the same clients
+ *     }
+ *   }
+ * }
+ * }</pre>
  */
-public final class EmulatorKits {
+public final class EmulatedKit {
   /** moto answers ACTIVE at once: look at once, and often. */
   public static final PollingPolicy FAST =
       PollingPolicy.of(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(30));
 
+  /** moto answers at once, so a fault is retried after milliseconds. */
   public static final RetrySettings QUICK_RETRIES =
       new RetrySettings(4, Duration.ofMillis(10), 2.0, Duration.ofMillis(100));
 
-  private EmulatorKits() {}
+  private EmulatedKit() {}
 
+  /** A kit on these two clients. */
   public static EksKit kit(EksClient eks, Ec2Client ec2) {
     return kit(eks, ec2, event -> {});
   }
 
+  /** A kit on these two clients that reports to {@code listener}. */
   public static EksKit kit(EksClient eks, Ec2Client ec2, ProgressListener listener) {
     return builder(eks, ec2).addListener(listener).build();
   }

@@ -1,4 +1,4 @@
-package dev.ekskit.core.http;
+package dev.ekskit.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,8 +13,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A live HTTP endpoint on loopback that records every request and answers each like AWS answers a
  * missing resource (404 {@code ResourceNotFoundException}): where the tests point {@code
- * aws.endpointUrl} to see which requests would leave the process. Shared through eks-core's
- * test-jar.
+ * aws.endpointUrl} to see which requests would leave the process. Use it to prove that tests on the
+ * simulation cannot reach a real account: point the default chains at it, run the test, and expect
+ * no request.
+ *
+ * <pre>{@code
+ * try (RecordingEndpoint live = RecordingEndpoint.start()) {
+ *   live.asDefaultChain();
+ *   runMyTestOnASimulatedKit();
+ *   assertThat(live.requests()).isEmpty();
+ * }
+ * }</pre>
  */
 public final class RecordingEndpoint implements AutoCloseable {
   /** The credentials, region and endpoint the SDK's default chains read from system properties. */
@@ -31,6 +40,7 @@ public final class RecordingEndpoint implements AutoCloseable {
     this.server = server;
   }
 
+  /** Listens on a free loopback port. */
   public static RecordingEndpoint start() {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,10 +68,12 @@ public final class RecordingEndpoint implements AutoCloseable {
     }
   }
 
+  /** Where it listens. */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** Every request so far, in arrival order. */
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -80,6 +92,7 @@ public final class RecordingEndpoint implements AutoCloseable {
     return this;
   }
 
+  /** Stops listening and removes the system properties {@link #asDefaultChain()} set. */
   @Override
   public void close() {
     PROPERTIES.forEach(System::clearProperty);
