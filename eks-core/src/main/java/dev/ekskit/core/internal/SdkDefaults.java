@@ -17,6 +17,10 @@ final class SdkDefaults {
     if (!method.isDefault()) {
       return false;
     }
+    if (method.getName().endsWith("Paginator")) {
+      // Its pages must call back through the proxy, not be kept as one lazy answer.
+      return true;
+    }
     if (args == null || args.length == 0) {
       String name = method.getName();
       return name.startsWith("describe") || name.startsWith("list") || name.startsWith("get");
