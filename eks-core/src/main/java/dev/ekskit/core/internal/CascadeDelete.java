@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.ClusterDeletion;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.internal.automode.AutoModeMapping;
 import dev.ekskit.core.internal.automode.AutoModeNodes;
 import dev.ekskit.core.spi.AwsErrors;
@@ -23,9 +24,9 @@ import software.amazon.awssdk.services.eks.EksClient;
  * checks; Fargate profiles one at a time (in the cluster's Fargate turn); node groups in parallel,
  * together with the modules' {@link CascadeStep.Stage#BEFORE_CLUSTER} steps; add-ons; the cluster;
  * once an Auto Mode cluster's instances are gone too, the modules' {@link
- * CascadeStep.Stage#AFTER_CLUSTER} steps. Everything is found by listing,
- * and the modules' steps run even when the cluster is gone, so a second run after a crash finishes
- * the job. A cancelled or expired operation starts no further part.
+ * CascadeStep.Stage#AFTER_CLUSTER} steps. Everything is found by listing, and the modules' steps
+ * run even when the cluster is gone, so a second run after a crash finishes the job. A cancelled or
+ * expired operation starts no further part.
  */
 public final class CascadeDelete {
   private final Scope scope;
@@ -50,12 +51,12 @@ public final class CascadeDelete {
   private CompletableFuture<ClusterDeletion> run() {
     // Whether the cluster runs Auto Mode, or empty when it is gone.
     return scope
-        .call("find cluster", () -> ClusterWaits.find(eks, cluster).map(AutoModeMapping::enabled))
+        .call(
+            Steps.find("cluster"),
+            () -> ClusterWaits.find(eks, cluster).map(AutoModeMapping::enabled))
         .thenCompose(
             found ->
-                scope
-                    .sequence(steps, step -> step.preflight(scope, cluster))
-                    .thenApply(p -> found))
+                scope.sequence(steps, step -> step.preflight(scope, cluster)).thenApply(p -> found))
         .thenCompose(
             found -> found.isPresent() ? deleteWithCluster(found.get()) : deleteModulePartsOnly());
   }
@@ -65,7 +66,7 @@ public final class CascadeDelete {
    * instances of an Auto Mode cluster that may outlive it.
    */
   private CompletableFuture<ClusterDeletion> deleteModulePartsOnly() {
-    scope.observed("delete", "NOT_FOUND");
+    scope.observed(Steps.DELETE, "NOT_FOUND");
     return moduleParts(CascadeStep.Stage.BEFORE_CLUSTER)
         .thenCompose(
             before ->
@@ -74,7 +75,12 @@ public final class CascadeDelete {
                     .thenApply(
                         after ->
                             new ClusterDeletion(
-                                cluster, List.of(), List.of(), List.of(), merge(before, after), false)));
+                                cluster,
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                merge(before, after),
+                                false)));
   }
 
   private CompletableFuture<ClusterDeletion> deleteWithCluster(boolean autoMode) {
@@ -84,21 +90,25 @@ public final class CascadeDelete {
             () ->
                 names("list Fargate profiles", this::fargateProfileNames)
                     .thenCompose(
-                        names -> deleteEach(names, false, n -> ChildDeletions.fargateProfile(eks, cluster, n))))
+                        names ->
+                            deleteEach(
+                                names, false, n -> ChildDeletions.fargateProfile(eks, cluster, n))))
         .thenCompose(
             profiles -> {
               CompletableFuture<Map<String, List<String>>> before =
                   moduleParts(CascadeStep.Stage.BEFORE_CLUSTER);
               return names("list node groups", this::nodegroupNames)
                   .thenCompose(
-                      names -> deleteEach(names, true, n -> ChildDeletions.nodegroup(eks, cluster, n)))
+                      names ->
+                          deleteEach(names, true, n -> ChildDeletions.nodegroup(eks, cluster, n)))
                   .thenCombine(before, Map::entry)
                   .thenCompose(
                       nodes ->
                           names("list add-ons", this::addonNames)
                               .thenCompose(
                                   names ->
-                                      deleteEach(names, true, n -> ChildDeletions.addon(eks, cluster, n)))
+                                      deleteEach(
+                                          names, true, n -> ChildDeletions.addon(eks, cluster, n)))
                               .thenCompose(
                                   addons ->
                                       ChildDeletions.cluster(eks, cluster)
@@ -159,7 +169,10 @@ public final class CascadeDelete {
   }
 
   private List<String> fargateProfileNames() {
-    return eks.listFargateProfilesPaginator(r -> r.clusterName(cluster)).fargateProfileNames().stream()
+    return eks
+        .listFargateProfilesPaginator(r -> r.clusterName(cluster))
+        .fargateProfileNames()
+        .stream()
         .sorted()
         .toList();
   }

@@ -6,6 +6,7 @@ import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.addons.BootstrapAddons;
 import dev.ekskit.core.spi.CreateOrAdopt;
@@ -48,7 +49,7 @@ public final class ClusterCreation {
     PollingPolicy fresh = scope.policy(WaitKind.CLUSTER_CREATE);
     return scope
         .call(
-            "check subnets",
+            Steps.check("subnets"),
             () -> {
               SubnetCheck.requireUsable(ec2, "ClusterSpec", "subnetIds", spec.subnetIds(), 2);
               return true;

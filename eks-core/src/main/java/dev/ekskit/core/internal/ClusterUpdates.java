@@ -4,6 +4,7 @@ import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.ClusterConfigUpdate;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Scope;
@@ -71,8 +72,7 @@ public final class ClusterUpdates {
   }
 
   /** One minor version up; already at {@code version} means there is nothing to do. */
-  public static CompletableFuture<ClusterInfo> version(
-      Scope scope, EksClient eks, String version) {
+  public static CompletableFuture<ClusterInfo> version(Scope scope, EksClient eks, String version) {
     return versionWhenIdle(scope, eks, version, UUID.randomUUID().toString(), Duration.ZERO);
   }
 
@@ -99,11 +99,7 @@ public final class ClusterUpdates {
                       attempt ->
                           attempt.busy()
                               ? versionWhenIdle(
-                                  scope,
-                                  eks,
-                                  version,
-                                  token,
-                                  scope.policy(kind).interval())
+                                  scope, eks, version, token, scope.policy(kind).interval())
                               : awaitUpdate(scope, eks, attempt.update(), kind)
                                   .thenCompose(done -> describe(scope, eks)));
             });
@@ -130,8 +126,7 @@ public final class ClusterUpdates {
         .thenCompose(
             attempt ->
                 attempt.busy()
-                    ? applyWhenIdle(
-                        scope, eks, step, kind, call, scope.policy(kind).interval())
+                    ? applyWhenIdle(scope, eks, step, kind, call, scope.policy(kind).interval())
                     : awaitUpdate(scope, eks, attempt.update(), kind));
   }
 
@@ -144,8 +139,7 @@ public final class ClusterUpdates {
    * Another change got there first (409): the caller waits for idle again; the deadline of the
    * operation bounds how long.
    */
-  private static CompletableFuture<Attempt> start(
-      Scope scope, String step, Supplier<Update> call) {
+  private static CompletableFuture<Attempt> start(Scope scope, String step, Supplier<Update> call) {
     ResourceRef ref = scope.resource();
     return scope
         .call(step, call)
@@ -173,10 +167,10 @@ public final class ClusterUpdates {
   private static CompletableFuture<ClusterInfo> describe(Scope scope, EksClient eks) {
     ResourceRef ref = scope.resource();
     return scope
-        .call("describe", () -> eks.describeCluster(r -> r.name(ref.name())).cluster())
+        .call(Steps.DESCRIBE, () -> eks.describeCluster(r -> r.name(ref.name())).cluster())
         .thenApply(ClusterMapping::info)
         .exceptionallyCompose(
-            error -> CompletableFuture.failedFuture(refused(ref, "describe", error)));
+            error -> CompletableFuture.failedFuture(refused(ref, Steps.DESCRIBE, error)));
   }
 
   private static Throwable refused(ResourceRef ref, String step, Throwable error) {

@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal;
 
 import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Scope;
@@ -16,9 +17,10 @@ public final class ClusterWaits {
   private ClusterWaits() {}
 
   /** Waits until the scope's cluster is ACTIVE. */
-  public static CompletableFuture<Cluster> active(Scope scope, EksClient eks, PollingPolicy policy) {
+  public static CompletableFuture<Cluster> active(
+      Scope scope, EksClient eks, PollingPolicy policy) {
     String name = scope.resource().name();
-    return scope.await("wait ACTIVE", policy, describe(eks, name), ClusterReadiness::toActive);
+    return scope.await(Steps.WAIT_ACTIVE, policy, describe(eks, name), ClusterReadiness::toActive);
   }
 
   /** DescribeCluster as every wait on the cluster shares it. */
@@ -31,7 +33,7 @@ public final class ClusterWaits {
       Scope scope, EksClient eks, String updateId, WaitKind kind) {
     String name = scope.resource().name();
     return scope.await(
-        "wait update " + updateId,
+        Steps.waitUpdate(updateId),
         kind,
         () ->
             ClusterReadiness.toSuccessful(

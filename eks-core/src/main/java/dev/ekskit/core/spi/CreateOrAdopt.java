@@ -5,6 +5,7 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,8 +75,9 @@ public final class CreateOrAdopt<R> {
   }
 
   /**
-   * Runs it as steps of {@code scope}: the create, and the adoption when AWS says it exists. A create
-   * that fails otherwise fails with an {@link EksKitException} saying whether anything may exist.
+   * Runs it as steps of {@code scope}: the create, and the adoption when AWS says it exists. A
+   * create that fails otherwise fails with an {@link EksKitException} saying whether anything may
+   * exist.
    */
   public CompletableFuture<Outcome<R>> run(Scope scope) {
     return scope
@@ -90,13 +92,17 @@ public final class CreateOrAdopt<R> {
                         .thenApply(existing -> new Outcome<>(existing, true)));
   }
 
-  /** Runs it as one blocking call, for a part made within a larger step; AWS errors pass through. */
+  /**
+   * Runs it as one blocking call, for a part made within a larger step; AWS errors pass through.
+   */
   public Outcome<R> call() {
     Outcome<R> created = createOrNothing();
     return created != null ? created : new Outcome<>(adopt(null), true);
   }
 
-  /** What the create made (its answer may be null where AWS answers nothing), or null if it exists. */
+  /**
+   * What the create made (its answer may be null where AWS answers nothing), or null if it exists.
+   */
   private Outcome<R> createOrNothing() {
     if (find.get()) {
       return null;
@@ -147,12 +153,15 @@ public final class CreateOrAdopt<R> {
         ref, createStep, outcome + ": " + AwsErrors.describe(cause), cause.getCause());
   }
 
-  /** Options of a {@link CreateOrAdopt}; {@code create}, {@code describe} and {@code cleanup} are required. */
+  /**
+   * Options of a {@link CreateOrAdopt}; {@code create}, {@code describe} and {@code cleanup} are
+   * required.
+   */
   public static final class Builder<R> {
     private final ResourceRef ref;
     private String what;
     private String cleanup;
-    private String createStep = "create";
+    private String createStep = Steps.CREATE;
     private String adoptStep = "adopt";
     private Supplier<R> create;
     private Supplier<Boolean> find = () -> false;
@@ -216,7 +225,10 @@ public final class CreateOrAdopt<R> {
       return this;
     }
 
-    /** Why a matching resource still cannot be adopted (e.g. it is FAILED or DELETING), if it cannot. */
+    /**
+     * Why a matching resource still cannot be adopted (e.g. it is FAILED or DELETING), if it
+     * cannot.
+     */
     public Builder<R> unusable(Function<R, Optional<EksKitException>> unusable) {
       this.unusable = Objects.requireNonNull(unusable, "unusable");
       return this;

@@ -3,6 +3,7 @@ package dev.ekskit.core.spi;
 import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +62,7 @@ public final class Deletion {
   public CompletableFuture<Boolean> run(Scope scope) {
     Scope own = scope.resource().equals(ref) ? scope : scope.child(ref);
     return own.call(
-            "delete",
+            Steps.DELETE,
             retries,
             () ->
                 AwsErrors.deletedUnlessGone(
@@ -73,7 +74,7 @@ public final class Deletion {
             deleting ->
                 !deleting
                     ? CompletableFuture.completedFuture(false)
-                    : own.await("wait deleted", waitKind, this::readiness));
+                    : own.await(Steps.WAIT_DELETED, waitKind, this::readiness));
   }
 
   private Readiness<Boolean> readiness() {

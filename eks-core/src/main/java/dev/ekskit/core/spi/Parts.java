@@ -4,6 +4,7 @@ import dev.ekskit.core.AwsCallException;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class Parts {
 
   /**
    * @param scope the operation making the parts
-   * @param cleanup the call that removes every part, e.g. {@code remove it with ...delete("orders", "batch")}
+   * @param cleanup the call that removes every part, e.g. {@code remove it with ...delete("orders",
+   *     "batch")}
    */
   public Parts(Scope scope, String cleanup) {
     this.scope = scope;
@@ -96,7 +98,7 @@ public final class Parts {
       return CompletableFuture.completedFuture(false);
     }
     return scope
-        .call("check whether " + part + " exists", exists)
+        .call(Steps.check("whether " + part + " exists"), exists)
         .exceptionally(probeFailed -> AwsErrors.isRetryable(error));
   }
 
@@ -104,6 +106,6 @@ public final class Parts {
     return Optional.of(error)
         .filter(AwsCallException.class::isInstance)
         .map(e -> ((AwsCallException) e).step())
-        .orElse("create");
+        .orElse(Steps.CREATE);
   }
 }

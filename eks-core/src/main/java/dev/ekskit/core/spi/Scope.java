@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * CompletableFuture<Nodegroup> created =
- *     scope.call("create", () -> eks.createNodegroup(request).nodegroup())
- *         .thenCompose(group -> scope.await("wait ACTIVE", NODEGROUP_CREATE, this::checkActive));
+ *     scope.call(Steps.CREATE, () -> eks.createNodegroup(request).nodegroup())
+ *         .thenCompose(group -> scope.await(Steps.WAIT_ACTIVE, NODEGROUP_CREATE, this::checkActive));
  * }</pre>
  *
  * <p>Every step ({@link #call}, {@link #await}) publishes {@code StepStarted} and ends with exactly

@@ -5,15 +5,15 @@ import java.util.function.Supplier;
 
 /**
  * A describe call that waits on the same resource may share: while several waits look at one
- * cluster (its create, an update, a node group's create that checks it), the kit makes one call
- * per round of checks for all of them. The key names what is described, the same way in every
- * wait that describes it; the service names whose pace of checks it counts against.
+ * cluster (its create, an update, a node group's create that checks it), the kit makes one call per
+ * round of checks for all of them. The key names what is described, the same way in every wait that
+ * describes it; the service names whose pace of checks it counts against.
  *
  * <pre>{@code
  * SharedDescribe<Cluster> cluster =
  *     SharedDescribe.of("eks", "cluster/" + name,
  *         () -> eks.describeCluster(r -> r.name(name)).cluster());
- * scope.await("wait ACTIVE", WaitKind.CLUSTER_CREATE, cluster, ClusterReadiness::toActive);
+ * scope.await(Steps.WAIT_ACTIVE, WaitKind.CLUSTER_CREATE, cluster, ClusterReadiness::toActive);
  * }</pre>
  *
  * @param service the AWS service, e.g. {@code "eks"}: checks are paced per service

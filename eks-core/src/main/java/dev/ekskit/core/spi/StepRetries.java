@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * StepRetries waitTurn = StepRetries.when(TurnTaking::isBusy, RetrySettings.forResourceInUse());
- * scope.call("create", waitTurn, () -> eks.createFargateProfile(request));
+ * scope.call(Steps.CREATE, waitTurn, () -> eks.createFargateProfile(request));
  * }</pre>
  *
  * @param condition which errors mean "not yet"
@@ -50,7 +50,7 @@ public record StepRetries(Predicate<Throwable> condition, RetrySettings settings
    * step fails after that with EKS's answer.
    *
    * <pre>{@code
-   * scope.call("create", StepRetries.roleNotYetUsable(), () -> eks.createCluster(request));
+   * scope.call(Steps.CREATE, StepRetries.roleNotYetUsable(), () -> eks.createCluster(request));
    * }</pre>
    */
   public static StepRetries roleNotYetUsable() {

@@ -5,6 +5,7 @@ import dev.ekskit.core.AccessEntrySpec;
 import dev.ekskit.core.AccessPolicyAssociation;
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CreateOrAdopt;
@@ -81,7 +82,7 @@ public final class AccessEntries {
    */
   public CompletableFuture<AccessEntryInfo> update(AccessEntrySpec spec) {
     return scope
-        .call("describe", this::describeEntry)
+        .call(Steps.DESCRIBE, this::describeEntry)
         .thenCompose(
             existing -> {
               if (!AccessMapping.fixedDifferences(existing).isEmpty()) {
@@ -99,7 +100,7 @@ public final class AccessEntries {
                 return CompletableFuture.completedFuture(existing);
               }
               return scope.call(
-                  "update",
+                  Steps.UPDATE,
                   () ->
                       eks.updateAccessEntry(
                               r ->
@@ -126,7 +127,7 @@ public final class AccessEntries {
   /** Deletes the entry, its associations with it; true when this run deleted it. */
   public CompletableFuture<Boolean> delete() {
     return scope.call(
-        "delete",
+        Steps.DELETE,
         () ->
             AwsErrors.deletedUnlessGone(
                 () -> eks.deleteAccessEntry(r -> r.clusterName(cluster).principalArn(principal))));
@@ -151,7 +152,7 @@ public final class AccessEntries {
 
   private CompletableFuture<Boolean> requireAccessEntriesAllowed() {
     return scope.call(
-        "check authentication mode",
+        Steps.check("authentication mode"),
         () -> {
           var access = eks.describeCluster(r -> r.name(cluster)).cluster().accessConfig();
           if (access != null && "CONFIG_MAP".equals(access.authenticationModeAsString())) {
@@ -229,7 +230,8 @@ public final class AccessEntries {
 
   private CompletableFuture<AccessEntryInfo> describe() {
     return scope.call(
-        "describe", () -> AccessMapping.info(describeEntry(), policies(eks, cluster, principal)));
+        Steps.DESCRIBE,
+        () -> AccessMapping.info(describeEntry(), policies(eks, cluster, principal)));
   }
 
   private AccessEntry describeEntry() {

@@ -2,6 +2,7 @@ package dev.ekskit.core.internal.access;
 
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.ClusterMapping;
@@ -54,7 +55,7 @@ public final class AuthenticationModes {
       Scope scope, EksClient eks, AuthenticationMode target) {
     String name = scope.resource().name();
     return scope
-        .call("describe", () -> describe(eks, name))
+        .call(Steps.DESCRIBE, () -> describe(eks, name))
         .thenCompose(
             cluster -> {
               AuthenticationMode current = mode(cluster);
@@ -73,7 +74,7 @@ public final class AuthenticationModes {
               return scope.sequence(steps, step -> stepTo(scope, eks, step));
             })
         .thenCompose(
-            done -> scope.call("describe", () -> ClusterMapping.info(describe(eks, name))));
+            done -> scope.call(Steps.DESCRIBE, () -> ClusterMapping.info(describe(eks, name))));
   }
 
   private static CompletableFuture<Update> stepTo(

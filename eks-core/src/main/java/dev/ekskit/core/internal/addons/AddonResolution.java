@@ -2,6 +2,7 @@ package dev.ekskit.core.internal.addons;
 
 import dev.ekskit.core.AddonSpec;
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.ClusterReadiness;
@@ -26,7 +27,7 @@ final class AddonResolution {
     String cluster = spec.clusterName();
     return scope
         .await(
-            "wait cluster ACTIVE",
+            Steps.waitFor("cluster ACTIVE"),
             WaitKind.RESUME,
             () -> ClusterReadiness.toActive(eks.describeCluster(r -> r.name(cluster)).cluster()))
         .thenCompose(
@@ -44,7 +45,7 @@ final class AddonResolution {
                 spec.configurationValues().isEmpty()
                     ? CompletableFuture.completedFuture(target)
                     : scope.call(
-                        "check configuration",
+                        Steps.check("configuration"),
                         () -> {
                           requireFits(eks, spec, target.version());
                           return target;

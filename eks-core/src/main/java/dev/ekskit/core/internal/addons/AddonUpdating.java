@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal.addons;
 
 import dev.ekskit.core.AddonSpec;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.ClusterReadiness;
 import dev.ekskit.core.spi.AwsErrors;
@@ -57,7 +58,7 @@ final class AddonUpdating {
 
   private CompletableFuture<Addon> start(UpdateAddonRequest request) {
     return scope
-        .call("update", () -> Optional.ofNullable(eks.updateAddon(request).update()))
+        .call(Steps.UPDATE, () -> Optional.ofNullable(eks.updateAddon(request).update()))
         .handle(
             (update, error) -> {
               if (error == null) {
@@ -75,7 +76,7 @@ final class AddonUpdating {
   private CompletableFuture<Addon> followUpdate(Update started) {
     return scope
         .await(
-            "wait update " + started.id(),
+            Steps.waitUpdate(started.id()),
             WaitKind.ADDON_UPDATE,
             () ->
                 ClusterReadiness.toSuccessful(

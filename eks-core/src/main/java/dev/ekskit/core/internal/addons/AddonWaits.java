@@ -2,6 +2,7 @@ package dev.ekskit.core.internal.addons;
 
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +24,15 @@ final class AddonWaits {
     AddonReadiness readiness =
         new AddonReadiness(
             scope.resource(), scope::now, () -> ClusterCapacity.present(eks, cluster, namespace));
-    return scope.await("wait ACTIVE", policy, () -> readiness.check(describe(eks, cluster, name)));
+    return scope.await(
+        Steps.WAIT_ACTIVE, policy, () -> readiness.check(describe(eks, cluster, name)));
   }
 
   /** Until no create or update runs, so that an update may start; a failed create ends it. */
   static CompletableFuture<Addon> idle(
       Scope scope, EksClient eks, String cluster, String name, PollingPolicy policy) {
     return scope.await(
-        "wait idle",
+        Steps.WAIT_IDLE,
         policy,
         () -> {
           Addon addon = describe(eks, cluster, name);

@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal.automode;
 
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
@@ -22,7 +23,7 @@ public final class AutoModeNodes {
   /** Waits until no instance of the cluster is left; one check when there is none. */
   public static CompletableFuture<Integer> awaitGone(Scope scope, Ec2Client ec2, String cluster) {
     return scope.await(
-        "wait Auto Mode nodes gone",
+        Steps.waitFor("Auto Mode nodes gone"),
         scope.policy(WaitKind.AUTO_MODE_NODES_GONE).withFirstCheck(Duration.ZERO),
         () -> {
           int left = count(ec2, cluster);

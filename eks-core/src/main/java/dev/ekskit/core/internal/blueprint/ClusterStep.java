@@ -8,6 +8,7 @@ import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.ClusterCreation;
 import dev.ekskit.core.internal.ClusterDiff;
@@ -122,7 +123,7 @@ final class ClusterStep extends CoreStep<ClusterSpec> {
     return chain.thenCompose(
         done ->
             scope.call(
-                "describe",
+                Steps.DESCRIBE,
                 () ->
                     ClusterMapping.info(ClusterWaits.find(run.eks(), spec.name()).orElseThrow())));
   }

@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal.blueprint;
 
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.network.NetworkDeletion;
 import dev.ekskit.core.spi.AwsErrors;
@@ -138,7 +139,7 @@ final class KubernetesLeftovers {
         .thenCompose(
             lbs ->
                 scope.await(
-                    "wait load balancer interfaces released",
+                    Steps.waitFor("load balancer interfaces released"),
                     WaitKind.LOAD_BALANCER_INTERFACES_RELEASED,
                     () -> released(vpcId, found.loadBalancers().values())))
         .thenCompose(

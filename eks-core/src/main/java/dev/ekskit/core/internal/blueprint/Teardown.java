@@ -5,6 +5,7 @@ import dev.ekskit.core.DeleteOptions;
 import dev.ekskit.core.DeletionRefusedException;
 import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.internal.CascadeDelete;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.internal.network.NetworkDeletion;
@@ -57,11 +58,13 @@ public final class Teardown {
    */
   public CompletableFuture<BlueprintDeletion> run(Optional<String> networkName) {
     return scope
-        .read("find network", () -> networkName.or(() -> NetworkReview.ofBlueprint(ec2, cluster)))
+        .read(
+            Steps.find("network"),
+            () -> networkName.or(() -> NetworkReview.ofBlueprint(ec2, cluster)))
         .thenCompose(
             network ->
                 scope
-                    .read("find VPC", () -> vpcOf(network))
+                    .read(Steps.find("VPC"), () -> vpcOf(network))
                     .thenCompose(vpc -> refuseLeftovers(vpc).thenApply(checked -> vpc))
                     .thenCompose(
                         vpc ->
@@ -93,7 +96,7 @@ public final class Teardown {
       return CompletableFuture.completedFuture(true);
     }
     return scope
-        .read("find load balancers", () -> leftovers.find(vpc.get()))
+        .read(Steps.find("load balancers"), () -> leftovers.find(vpc.get()))
         .thenApply(
             found -> {
               if (!found.classicLoadBalancers().isEmpty()) {
@@ -129,7 +132,7 @@ public final class Teardown {
       return CompletableFuture.completedFuture(List.of());
     }
     return scope
-        .read("find load balancers", () -> leftovers.find(vpc.get()))
+        .read(Steps.find("load balancers"), () -> leftovers.find(vpc.get()))
         .thenCompose(found -> leftovers.delete(scope, vpc.get(), found));
   }
 

@@ -7,6 +7,7 @@ import dev.ekskit.core.Insight;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlannedChange;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.UpgradePlan;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.internal.ClusterWaits;
@@ -40,11 +41,11 @@ final class Upgrading {
   /** The preflight and the plan at the target, changing nothing. */
   static CompletableFuture<UpgradePlan> plan(Scope scope, BlueprintRun run, String target) {
     return scope
-        .read("find cluster", () -> requireCluster(run))
+        .read(Steps.find("cluster"), () -> requireCluster(run))
         .thenCompose(
             cluster ->
                 scope
-                    .read("check versions", () -> versionBlockers(run, cluster, target))
+                    .read(Steps.check("versions"), () -> versionBlockers(run, cluster, target))
                     .thenCompose(
                         blockers ->
                             scope
@@ -57,7 +58,7 @@ final class Upgrading {
                                             .thenCompose(
                                                 plan ->
                                                     scope.read(
-                                                        "check node versions",
+                                                        Steps.check("node versions"),
                                                         () ->
                                                             upgradePlan(
                                                                 run, cluster, target, blockers,

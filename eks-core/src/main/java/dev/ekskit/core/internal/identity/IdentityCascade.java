@@ -1,6 +1,7 @@
 package dev.ekskit.core.internal.identity;
 
 import dev.ekskit.core.InvalidSpecException;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CascadeStep;
 import dev.ekskit.core.spi.KitContext;
@@ -52,7 +53,7 @@ public final class IdentityCascade implements CascadeStep {
     }
     return scope
         .call(
-            "find IAM roles",
+            Steps.find("IAM roles"),
             () ->
                 unlessDenied(
                     cluster, "roles", () -> IamRoles.madeFor(iam.get(), cluster, d -> true)))
@@ -86,7 +87,7 @@ public final class IdentityCascade implements CascadeStep {
     Scope provider = scope.child(OidcProviders.ref(cluster));
     return provider
         .call(
-            "find OIDC providers",
+            Steps.find("OIDC providers"),
             () ->
                 unlessDenied(cluster, "OIDC providers", () -> OidcProviders.madeFor(iam, cluster)))
         .thenCompose(arns -> IrsaOperations.deleteAll(provider, iam, arns));

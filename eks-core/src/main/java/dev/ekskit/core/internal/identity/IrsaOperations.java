@@ -4,6 +4,7 @@ import dev.ekskit.core.OidcProviderInfo;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RoleInfo;
 import dev.ekskit.core.ServiceAccountRoleSpec;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.internal.ClusterWaits;
 import dev.ekskit.core.spi.Parts;
 import dev.ekskit.core.spi.Scope;
@@ -52,7 +53,7 @@ public final class IrsaOperations {
   public static CompletableFuture<Boolean> deleteOidcProvider(
       Scope scope, IamClient iam, String cluster) {
     return scope
-        .call("find OIDC providers", () -> OidcProviders.madeFor(iam, cluster))
+        .call(Steps.find("OIDC providers"), () -> OidcProviders.madeFor(iam, cluster))
         .thenCompose(arns -> deleteAll(scope, iam, arns))
         .thenApply(deleted -> !deleted.isEmpty());
   }

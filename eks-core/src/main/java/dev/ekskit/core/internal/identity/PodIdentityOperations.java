@@ -5,6 +5,7 @@ import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.PodIdentityAssociationInfo;
 import dev.ekskit.core.PodIdentityAssociationSpec;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Parts;
@@ -103,7 +104,7 @@ public final class PodIdentityOperations {
     String token = UUID.randomUUID().toString();
     return scope
         .call(
-            "find association",
+            Steps.find("association"),
             () ->
                 find(eks, cluster, namespace, serviceAccount)
                     .orElseThrow(
@@ -113,7 +114,7 @@ public final class PodIdentityOperations {
         .thenCompose(
             existing ->
                 scope.call(
-                    "update",
+                    Steps.UPDATE,
                     () ->
                         eks.updatePodIdentityAssociation(
                                 r ->
@@ -141,7 +142,7 @@ public final class PodIdentityOperations {
         RolePlans.podIdentityDescription(cluster, namespace + "/" + serviceAccount);
     return scope
         .call(
-            "delete",
+            Steps.DELETE,
             () ->
                 find(eks, cluster, namespace, serviceAccount)
                     .map(existing -> deleteById(eks, cluster, existing.associationId()))
@@ -149,7 +150,9 @@ public final class PodIdentityOperations {
         .thenCompose(
             deletedAssociation ->
                 scope
-                    .call("find role", () -> IamRoles.madeFor(iam, cluster, description::equals))
+                    .call(
+                        Steps.find("role"),
+                        () -> IamRoles.madeFor(iam, cluster, description::equals))
                     .thenCompose(
                         roles -> scope.sequence(roles, name -> RoleDeletion.run(scope, iam, name)))
                     .thenApply(roles -> deletedAssociation || roles.contains(true)));

@@ -2,6 +2,7 @@ package dev.ekskit.core.internal.identity;
 
 import dev.ekskit.core.DeletionRefusedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.Tags;
@@ -26,13 +27,14 @@ public final class RoleDeletion {
     ResourceRef ref = IamRoles.ref(name);
     Scope scope = parent.resource().equals(ref) ? parent : parent.child(ref);
     return scope
-        .call("find role", () -> IamRoles.find(iam, name).map(role -> requireOurs(ref, role)))
+        .call(
+            Steps.find("role"), () -> IamRoles.find(iam, name).map(role -> requireOurs(ref, role)))
         .thenCompose(
             found ->
                 found.isEmpty()
                     ? CompletableFuture.completedFuture(false)
                     : scope
-                        .call("check instance profiles", () -> requireUnheld(iam, ref, name))
+                        .call(Steps.check("instance profiles"), () -> requireUnheld(iam, ref, name))
                         .thenCompose(
                             free -> scope.call("detach policies", () -> detachAll(iam, name)))
                         .thenCompose(
@@ -42,7 +44,7 @@ public final class RoleDeletion {
                         .thenCompose(
                             emptied ->
                                 scope.call(
-                                    "delete",
+                                    Steps.DELETE,
                                     () ->
                                         ignoreNotFound(
                                             () -> iam.deleteRole(r -> r.roleName(name)))))

@@ -4,6 +4,7 @@ import dev.ekskit.core.NetworkInfo;
 import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Parts;
@@ -105,7 +106,7 @@ public final class NetworkCreation {
                             made.resource().state() == VpcState.AVAILABLE
                                 ? CompletableFuture.completedFuture(made.resource())
                                 : own.await(
-                                    "wait available",
+                                    Steps.WAIT_AVAILABLE,
                                     WaitKind.NETWORK_AVAILABLE,
                                     () -> Availability.vpc(ec2, made.resource().vpcId())))
                     .thenCompose(
@@ -171,7 +172,7 @@ public final class NetworkCreation {
                         made.resource().state() == SubnetState.AVAILABLE
                             ? CompletableFuture.completedFuture(made.resource())
                             : own.await(
-                                "wait available",
+                                Steps.WAIT_AVAILABLE,
                                 WaitKind.NETWORK_AVAILABLE,
                                 () -> Availability.subnet(ec2, made.resource().subnetId())))
                 .thenCompose(
@@ -329,7 +330,7 @@ public final class NetworkCreation {
                           .thenCompose(
                               made ->
                                   own.await(
-                                      "wait available",
+                                      Steps.WAIT_AVAILABLE,
                                       made.adopted()
                                           ? own.policy(WaitKind.NAT_GATEWAY_CREATE)
                                               .withFirstCheck(Duration.ZERO)

@@ -5,6 +5,7 @@ import static dev.ekskit.core.internal.network.NetworkTags.filter;
 import dev.ekskit.core.NetworkInUseException;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Deletion;
@@ -72,15 +73,20 @@ public final class NetworkDeletion {
   /** Completes with the ids this run deleted, swept interfaces included, in order. */
   public CompletableFuture<List<String>> run() {
     return scope
-        .call("check not in use", this::requireUnused)
+        .call(Steps.check("not in use"), this::requireUnused)
         .thenCompose(done -> natGateways())
-        .thenCompose(done -> each("find Elastic IPs", finder::addresses, this::address))
+        .thenCompose(done -> each(Steps.find("Elastic IPs"), finder::addresses, this::address))
         .thenCompose(
-            done -> each("find internet gateways", finder::internetGateways, this::internetGateway))
-        .thenCompose(done -> each("find route tables", finder::routeTables, this::routeTable))
-        .thenCompose(done -> each("find subnets", finder::subnets, this::subnet))
+            done ->
+                each(
+                    Steps.find("internet gateways"),
+                    finder::internetGateways,
+                    this::internetGateway))
+        .thenCompose(
+            done -> each(Steps.find("route tables"), finder::routeTables, this::routeTable))
+        .thenCompose(done -> each(Steps.find("subnets"), finder::subnets, this::subnet))
         .thenCompose(done -> securityGroups())
-        .thenCompose(done -> each("find VPC", finder::vpcs, this::vpc))
+        .thenCompose(done -> each(Steps.find("VPC"), finder::vpcs, this::vpc))
         .thenApply(done -> List.copyOf(deleted));
   }
 
@@ -115,7 +121,7 @@ public final class NetworkDeletion {
   /** All at once: each takes about a minute. */
   private CompletableFuture<Void> natGateways() {
     return scope
-        .call("find NAT gateways", () -> finder.natGateways(null))
+        .call(Steps.find("NAT gateways"), () -> finder.natGateways(null))
         .thenCompose(found -> scope.parallel(found, Math.max(1, found.size()), this::natGateway))
         .thenApply(done -> null);
   }
@@ -160,7 +166,7 @@ public final class NetworkDeletion {
         .thenCompose(
             detached ->
                 own.call(
-                    "delete",
+                    Steps.DELETE,
                     UNTIL_RELEASED,
                     () ->
                         AwsErrors.deletedUnlessGone(
@@ -198,7 +204,7 @@ public final class NetworkDeletion {
         .thenCompose(
             disassociated ->
                 own.call(
-                    "delete",
+                    Steps.DELETE,
                     UNTIL_RELEASED,
                     () ->
                         AwsErrors.deletedUnlessGone(
@@ -212,7 +218,7 @@ public final class NetworkDeletion {
     return scope
         .child(ref(NetworkPart.SUBNET, subnet.tags()))
         .call(
-            "delete",
+            Steps.DELETE,
             UNTIL_RELEASED,
             () -> {
               sweepInterfaces(id);
@@ -246,7 +252,7 @@ public final class NetworkDeletion {
   /** First the rules by which the groups name each other, then the groups. */
   private CompletableFuture<Void> securityGroups() {
     return scope
-        .call("find security groups", () -> finder.securityGroups(null))
+        .call(Steps.find("security groups"), () -> finder.securityGroups(null))
         .thenCompose(
             groups -> {
               Set<String> ids = new HashSet<>();
@@ -270,7 +276,7 @@ public final class NetworkDeletion {
     return scope
         .child(ref(NetworkPart.SECURITY_GROUP, group.tags()))
         .call(
-            "delete",
+            Steps.DELETE,
             UNTIL_RELEASED,
             () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteSecurityGroup(r -> r.groupId(id))))
         .thenAccept(gone -> record(gone, id));
@@ -281,7 +287,7 @@ public final class NetworkDeletion {
     return scope
         .child(ref(NetworkPart.VPC, vpc.tags()))
         .call(
-            "delete",
+            Steps.DELETE,
             UNTIL_RELEASED,
             () -> AwsErrors.deletedUnlessGone(() -> ec2.deleteVpc(r -> r.vpcId(id))))
         .thenAccept(gone -> record(gone, id));
