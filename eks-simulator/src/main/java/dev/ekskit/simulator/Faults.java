@@ -1,22 +1,14 @@
 package dev.ekskit.simulator;
 
 import dev.ekskit.simulator.internal.FaultPlan;
-import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.eks.model.AddonIssue;
-import software.amazon.awssdk.services.eks.model.AddonIssueCode;
-import software.amazon.awssdk.services.eks.model.ClusterIssue;
-import software.amazon.awssdk.services.eks.model.ClusterIssueCode;
-import software.amazon.awssdk.services.eks.model.ErrorCode;
-import software.amazon.awssdk.services.eks.model.ErrorDetail;
-import software.amazon.awssdk.services.eks.model.InsightStatusValue;
-import software.amazon.awssdk.services.eks.model.Issue;
 
 /**
- * Faults to inject into a {@link SimulatedAws}; each call returns this for chaining. Operations are
- * named as AWS names them ("CreateCluster", "DescribeSubnets"). Random faults draw from the seed,
- * so a run repeats exactly.
+ * Faults to inject into a {@link SimulatedAws}; each named fault returns this for chaining.
+ * Operations are named as AWS names them ("CreateCluster", "DescribeSubnets"). Random faults draw
+ * from the seed, so a run repeats exactly. Besides faults in how calls answer, there are faults in
+ * how resources end: a cluster, node group, add-on, update, refresh or NAT gateway that fails.
  *
  * <pre>{@code
  * aws.faults()
@@ -36,12 +28,26 @@ import software.amazon.awssdk.services.eks.model.Issue;
  * ResourceInUseException}; for EC2 throttling is 503 "RequestLimitExceeded"; for IAM 500 is {@code
  * ServiceFailureException} "ServiceFailure"; for Auto Scaling and Elastic Load Balancing throttling
  * is 400 "Throttling", 500 "InternalFailure". {@link #error(String, int)} builds the same errors.
+ *
+ * <p>For what these named faults do not cover, {@link #when(String, String)} makes a {@link
+ * FaultRule}: any operation of any simulated service, matched on its request, answered with any
+ * error code, a response of your own, or a delay, before or after the simulation acts:
+ *
+ * <pre>{@code
+ * aws.faults().when("eks", "CreateNodegroup")
+ *     .matching(CreateNodegroupRequest.class, r -> r.nodegroupName().equals("gpu"))
+ *     .failWith(400, "InvalidParameterException", "No capacity for p5.48xlarge")
+ *     .times(2);
+ * }</pre>
  */
-public final class Faults {
-  private final FaultPlan plan;
-
+public final class Faults extends ResourceFaults {
   Faults(FaultPlan plan) {
-    this.plan = plan;
+    super(plan);
+  }
+
+  @Override
+  Faults self() {
+    return this;
   }
 
   /** Throttles every call with this probability (0 to 1). */
@@ -186,193 +192,32 @@ public final class Faults {
     return plan.error(Objects.requireNonNull(operationOrService, "operationOrService"), statusCode);
   }
 
-  /** The next create of {@code clusterName} ends FAILED with a subnet-not-found health issue. */
-  public Faults failClusterCreate(String clusterName) {
-    return failClusterCreate(
-        clusterName,
-        ClusterIssue.builder()
-            .code(ClusterIssueCode.EC2_SUBNET_NOT_FOUND)
-            .message("One or more subnets of the cluster could not be found")
-            .build());
-  }
-
-  /** The next create of {@code clusterName} ends FAILED with these {@code health().issues()}. */
-  public Faults failClusterCreate(String clusterName, ClusterIssue... issues) {
-    if (issues.length == 0) {
-      throw new IllegalArgumentException("A failed cluster needs at least one health issue");
-    }
-    plan.failClusterCreate(Objects.requireNonNull(clusterName, "clusterName"), List.of(issues));
-    return this;
+  /**
+   * A new {@link FaultRule} for {@code operation} of {@code service}, which answers nothing until
+   * told how. Name the service as the SDK's package does ("eks", "ec2", "iam", "ssm",
+   * "autoscaling", "elasticloadbalancingv2") and the operation as AWS does ("CreateNodegroup",
+   * "CreateOpenIDConnectProvider") or as the SDK's request class does
+   * ("CreateOpenIdConnectProvider"); an unknown one is an {@link IllegalArgumentException}.
+   *
+   * <pre>{@code
+   * FaultRule lost = aws.faults().when("autoscaling", "CreateAutoScalingGroup")
+   *     .failWith(500).afterActing();
+   * // ... run the code under test, then:
+   * assertThat(lost.answered()).isEqualTo(1);
+   * }</pre>
+   */
+  public FaultRule when(String service, String operation) {
+    return new FaultRule(
+        plan.rules()
+            .add(
+                Objects.requireNonNull(service, "service"),
+                Objects.requireNonNull(operation, "operation")));
   }
 
   /**
-   * The next create of Fargate profile {@code profileName} of {@code clusterName} ends
-   * CREATE_FAILED with an {@code InternalFailure} health issue.
+   * Removes every fault, fault rules and after-commit hooks included, and restores the default rate
+   * limits.
    */
-  public Faults failFargateProfileCreate(String clusterName, String profileName) {
-    plan.failFargateProfileCreate(
-        Objects.requireNonNull(clusterName, "clusterName"),
-        Objects.requireNonNull(profileName, "profileName"));
-    return this;
-  }
-
-  /**
-   * The next delete of Fargate profile {@code profileName} of {@code clusterName} shows DELETING
-   * for the usual time, then DELETE_FAILED with an {@code InternalFailure} health issue; the
-   * profile stays, and a later delete works.
-   */
-  public Faults failFargateProfileDelete(String clusterName, String profileName) {
-    plan.failFargateProfileDelete(
-        Objects.requireNonNull(clusterName, "clusterName"),
-        Objects.requireNonNull(profileName, "profileName"));
-    return this;
-  }
-
-  /** The next update of {@code clusterName} ends {@code Failed} with an "Unknown" error. */
-  public Faults failUpdate(String clusterName) {
-    return failUpdate(
-        clusterName,
-        ErrorDetail.builder()
-            .errorCode(ErrorCode.UNKNOWN)
-            .errorMessage("The update failed in the simulation")
-            .build());
-  }
-
-  /**
-   * The next update of {@code clusterName} ends {@code Failed} with these errors; nothing changes.
-   */
-  public Faults failUpdate(String clusterName, ErrorDetail... errors) {
-    if (errors.length == 0) {
-      throw new IllegalArgumentException("A failed update needs at least one error");
-    }
-    plan.failUpdate(Objects.requireNonNull(clusterName, "clusterName"), List.of(errors));
-    return this;
-  }
-
-  /**
-   * The next create of node group {@code nodegroup} in {@code clusterName} ends {@code
-   * CREATE_FAILED} with these {@code health().issues()}.
-   */
-  public Faults failNodegroupCreate(String clusterName, String nodegroup, Issue... issues) {
-    plan.nodegroups().failCreate(clusterName, nodegroup, requireIssues(issues));
-    return this;
-  }
-
-  /** The next create of {@code nodegroup} ends {@code DEGRADED} with these health issues. */
-  public Faults degradeNodegroup(String clusterName, String nodegroup, Issue... issues) {
-    plan.nodegroups().degrade(clusterName, nodegroup, requireIssues(issues));
-    return this;
-  }
-
-  /**
-   * The next create of add-on {@code addon} in {@code clusterName} ends {@code CREATE_FAILED} with
-   * a {@code ConfigurationConflict} health issue.
-   */
-  public Faults failAddonCreate(String clusterName, String addon) {
-    plan.addons()
-        .failCreate(
-            Objects.requireNonNull(clusterName, "clusterName"),
-            Objects.requireNonNull(addon, "addon"),
-            List.of(
-                AddonIssue.builder()
-                    .code(AddonIssueCode.CONFIGURATION_CONFLICT)
-                    .message(
-                        "Conflicts found when trying to apply. Will not continue due to resolve"
-                            + " conflicts mode.")
-                    .build()));
-    return this;
-  }
-
-  /**
-   * The next create of add-on {@code addon} in {@code clusterName} ends {@code DEGRADED} with these
-   * health issues, whatever capacity the cluster has, until the add-on is deleted.
-   */
-  public Faults degradeAddon(String clusterName, String addon, AddonIssue... issues) {
-    if (issues.length == 0) {
-      throw new IllegalArgumentException("A degraded add-on needs at least one health issue");
-    }
-    plan.addons()
-        .degrade(
-            Objects.requireNonNull(clusterName, "clusterName"),
-            Objects.requireNonNull(addon, "addon"),
-            List.of(issues));
-    return this;
-  }
-
-  /**
-   * The upgrade-readiness insight on deprecated APIs of {@code clusterName} reports {@code status}
-   * (WARNING or ERROR, with deprecation details; PASSING by default) until {@link #clear()}.
-   */
-  public Faults upgradeInsight(String clusterName, InsightStatusValue status) {
-    plan.insightStatus(
-        Objects.requireNonNull(clusterName, "clusterName"),
-        Objects.requireNonNull(status, "status"));
-    return this;
-  }
-
-  private static List<Issue> requireIssues(Issue... issues) {
-    if (issues.length == 0) {
-      throw new IllegalArgumentException("A failing node group needs at least one health issue");
-    }
-    return List.of(issues);
-  }
-
-  /**
-   * Every instance launch of Auto Scaling group {@code groupName} fails with EC2's {@code
-   * statusMessage} (e.g. "We currently do not have sufficient m5.large capacity..."), shown as a
-   * Failed scaling activity; the group keeps retrying until {@link #clear()}.
-   */
-  public Faults failInstanceLaunches(String groupName, String statusMessage) {
-    plan.failLaunches(groupName, statusMessage);
-    return this;
-  }
-
-  /**
-   * The next instance refresh of Auto Scaling group {@code groupName} (started after this call)
-   * ends {@code Failed} once its first batch of replacements is InService (at once if nothing needs
-   * replacing), with a StatusReason about instances failing their health checks; the instances
-   * already replaced stay, and the group keeps its configuration.
-   */
-  public Faults failInstanceRefresh(String groupName) {
-    return failInstanceRefresh(
-        groupName,
-        "Instance refresh failed: replacement instances failed their health checks after"
-            + " launch.");
-  }
-
-  /**
-   * The next instance refresh of {@code groupName} ends {@code Failed} with {@code statusReason}.
-   */
-  public Faults failInstanceRefresh(String groupName, String statusReason) {
-    plan.failRefresh(
-        Objects.requireNonNull(groupName, "groupName"),
-        Objects.requireNonNull(statusReason, "statusReason"));
-    return this;
-  }
-
-  /**
-   * The next NAT gateway created ends {@code failed} after its usual pending time, with EC2's
-   * {@code InternalError} about its network interface; it holds no Elastic IP and leaves no
-   * interface. Gateways fail on their own too, as in EC2, when the VPC has no internet gateway or
-   * the Elastic IP is missing or taken.
-   */
-  public Faults failNextNatGateway() {
-    return failNextNatGateway(
-        "InternalError",
-        "Network interface created and used internally by this NAT gateway is in an invalid state."
-            + " Please try again.");
-  }
-
-  /** The next NAT gateway created ends {@code failed} with this failure code and message. */
-  public Faults failNextNatGateway(String failureCode, String failureMessage) {
-    plan.network()
-        .failNextNatGateway(
-            Objects.requireNonNull(failureCode, "failureCode"),
-            Objects.requireNonNull(failureMessage, "failureMessage"));
-    return this;
-  }
-
-  /** Removes every fault, after-commit hooks included, and restores the default rate limits. */
   public Faults clear() {
     plan.clear();
     return this;

@@ -53,7 +53,8 @@ public final class SimulatedAws implements AutoCloseable {
     this.accountId = builder.accountId;
     this.ownsTime = builder.time == null;
     this.time = ownsTime ? VirtualTime.create() : builder.time;
-    this.simulation = new Simulation(builder.seed, time::now, builder.region, builder.accountId);
+    this.simulation =
+        new Simulation(builder.seed, time::now, time::advance, builder.region, builder.accountId);
     this.faults = new Faults(simulation.faults());
     this.durations = new Durations(simulation.durations());
     this.calls = new Calls(simulation.calls());

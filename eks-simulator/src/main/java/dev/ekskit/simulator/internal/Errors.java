@@ -70,6 +70,15 @@ public final class Errors {
     };
   }
 
+  /**
+   * The error the SDK builds when {@code service} answers {@code status} with error {@code code}:
+   * the type it models for that code ({@code EntityAlreadyExistsException} for IAM's
+   * "EntityAlreadyExists"), else the service's base type, with {@code awsErrorDetails()} set.
+   */
+  public static AwsServiceException of(Service service, int status, String code, String message) {
+    return build(ErrorTypes.builderFor(service, code), service, status, code, message);
+  }
+
   /** A typical error of {@code service} for an HTTP status, for injected failures. */
   public static AwsServiceException forStatus(Service service, int status) {
     if (status == 429) {

@@ -35,6 +35,7 @@ public final class FaultPlan {
   private final Map<String, TokenBucket> buckets = new HashMap<>();
   private final Map<String, Queue<Integer>> failBefore = new HashMap<>();
   private final CommitHooks commitHooks = new CommitHooks();
+  private final FaultRules rules = new FaultRules();
   private final Map<String, List<ClusterIssue>> clusterCreateFailures = new HashMap<>();
   private final Map<String, List<ErrorDetail>> updateFailures = new HashMap<>();
   private final Set<String> fargateProfileFailures = new HashSet<>();
@@ -183,6 +184,7 @@ public final class FaultPlan {
     buckets.clear();
     failBefore.clear();
     commitHooks.clear();
+    rules.clear();
     clusterCreateFailures.clear();
     updateFailures.clear();
     fargateProfileFailures.clear();
@@ -213,6 +215,11 @@ public final class FaultPlan {
   /** Why the refresh of {@code group} starting now is to fail, if a test said so. */
   synchronized Optional<String> takeRefreshFailure(String group) {
     return Optional.ofNullable(refreshFailures.remove(group));
+  }
+
+  /** The rules of the open fault API, by service, operation and request. */
+  public FaultRules rules() {
+    return rules;
   }
 
   public NodegroupFaults nodegroups() {

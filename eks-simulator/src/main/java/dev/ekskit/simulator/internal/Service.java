@@ -2,6 +2,7 @@ package dev.ekskit.simulator.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -11,19 +12,24 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The simulated services, as the SDK names them in {@code AwsErrorDetails.serviceName()}. */
 public enum Service {
-  EKS("Eks", EksClient.class),
-  EC2("Ec2", Ec2Client.class),
-  SSM("Ssm", SsmClient.class),
-  IAM("Iam", IamClient.class),
-  AUTO_SCALING("AutoScaling", AutoScalingClient.class),
-  ELBV2("ElasticLoadBalancingV2", ElasticLoadBalancingV2Client.class);
+  EKS("Eks", EksClient.class, EksClient.SERVICE_NAME),
+  EC2("Ec2", Ec2Client.class, Ec2Client.SERVICE_NAME),
+  SSM("Ssm", SsmClient.class, SsmClient.SERVICE_NAME),
+  IAM("Iam", IamClient.class, IamClient.SERVICE_NAME),
+  AUTO_SCALING("AutoScaling", AutoScalingClient.class, AutoScalingClient.SERVICE_NAME),
+  ELBV2(
+      "ElasticLoadBalancingV2",
+      ElasticLoadBalancingV2Client.class,
+      ElasticLoadBalancingV2Client.SERVICE_NAME);
 
   private final String sdkName;
   private final Class<?> client;
+  private final String clientServiceName;
 
-  Service(String sdkName, Class<?> client) {
+  Service(String sdkName, Class<?> client, String clientServiceName) {
     this.sdkName = sdkName;
     this.client = client;
+    this.clientServiceName = clientServiceName;
   }
 
   public String sdkName() {
@@ -57,19 +63,66 @@ public enum Service {
   }
 
   /**
+   * The service a client's name stands for, in any case: its package and artifact name ("eks",
+   * "autoscaling", "elasticloadbalancingv2", also {@link #sdkName()}), or its client's {@code
+   * SERVICE_NAME} ({@code ElasticLoadBalancingV2Client.SERVICE_NAME} is "elasticloadbalancing").
+   */
+  public static Service ofClient(String name) {
+    for (Service service : values()) {
+      if (service.sdkName.equalsIgnoreCase(name) || service.clientServiceName.equals(name)) {
+        return service;
+      }
+    }
+    throw new IllegalArgumentException(
+        "No simulated service is named "
+            + name
+            + "; name one as the SDK does: eks, ec2, ssm, iam, autoscaling or"
+            + " elasticloadbalancingv2");
+  }
+
+  /** The request class of {@code operation} ("CreateRole" → {@code CreateRoleRequest}). */
+  public Class<?> requestType(String operation) {
+    return operationClass(operation, "Request").orElseThrow(() -> noSuchOperation(operation));
+  }
+
+  /** The response class of {@code operation} ("CreateRole" → {@code CreateRoleResponse}). */
+  public Class<?> responseType(String operation) {
+    return operationClass(operation, "Response").orElseThrow(() -> noSuchOperation(operation));
+  }
+
+  /** The SDK's base exception of this service, e.g. {@code EksException}. */
+  Class<?> baseException() {
+    return modelClass(sdkName + "Exception").orElseThrow();
+  }
+
+  /** The class {@code simpleName} of this service's model package, if the SDK has it. */
+  Optional<Class<?>> modelClass(String simpleName) {
+    try {
+      return Optional.of(
+          Class.forName(
+              client.getPackageName() + ".model." + simpleName, false, client.getClassLoader()));
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Whether the SDK models {@code operation} for this service: each has its {@code <Op>Request}
    * class. Looked up by name, since listing a client's methods loads its whole model (seconds for
    * EC2).
    */
   private boolean hasOperation(String operation) {
-    try {
-      Class.forName(
-          client.getPackageName() + ".model." + operation + "Request",
-          false,
-          client.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
+    return operationClass(operation, "Request").isPresent();
+  }
+
+  /** {@code operation} as AWS spells it or as the SDK does ("CreateOpenIDConnectProvider"). */
+  private Optional<Class<?>> operationClass(String operation, String suffix) {
+    Optional<Class<?>> found = modelClass(operation + suffix);
+    return found.isPresent() ? found : modelClass(OperationNames.javaName(operation) + suffix);
+  }
+
+  private IllegalArgumentException noSuchOperation(String operation) {
+    return new IllegalArgumentException(
+        "The " + sdkName + " SDK client has no operation " + operation);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingRequest;
 import software.amazon.awssdk.services.autoscaling.model.CancelInstanceRefreshRequest;
 import software.amazon.awssdk.services.autoscaling.model.CancelInstanceRefreshResponse;
 import software.amazon.awssdk.services.autoscaling.model.CreateAutoScalingGroupRequest;
@@ -44,6 +45,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       CreateAutoScalingGroupRequest request) {
     return call(
         "CreateAutoScalingGroup",
+        request,
         () -> {
           store.create(request);
           return CreateAutoScalingGroupResponse.builder().build();
@@ -59,6 +61,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       DescribeAutoScalingGroupsRequest request) {
     return call(
         "DescribeAutoScalingGroups",
+        request,
         () -> {
           List<AutoScalingGroup> found =
               store.describe(request.autoScalingGroupNames()).stream()
@@ -82,6 +85,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       UpdateAutoScalingGroupRequest request) {
     return call(
         "UpdateAutoScalingGroup",
+        request,
         () -> {
           store.update(request);
           return UpdateAutoScalingGroupResponse.builder().build();
@@ -93,6 +97,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       DeleteAutoScalingGroupRequest request) {
     return call(
         "DeleteAutoScalingGroup",
+        request,
         () -> {
           store.delete(request.autoScalingGroupName(), Boolean.TRUE.equals(request.forceDelete()));
           return DeleteAutoScalingGroupResponse.builder().build();
@@ -105,6 +110,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       DescribeScalingActivitiesRequest request) {
     return call(
         "DescribeScalingActivities",
+        request,
         () ->
             DescribeScalingActivitiesResponse.builder()
                 .activities(store.activities(request.autoScalingGroupName(), request.maxRecords()))
@@ -120,6 +126,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
   public StartInstanceRefreshResponse startInstanceRefresh(StartInstanceRefreshRequest request) {
     return call(
         "StartInstanceRefresh",
+        request,
         () ->
             StartInstanceRefreshResponse.builder()
                 .instanceRefreshId(store.startInstanceRefresh(request))
@@ -132,6 +139,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
       DescribeInstanceRefreshesRequest request) {
     return call(
         "DescribeInstanceRefreshes",
+        request,
         () -> {
           Page<InstanceRefresh> page =
               page(
@@ -150,6 +158,7 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
   public CancelInstanceRefreshResponse cancelInstanceRefresh(CancelInstanceRefreshRequest request) {
     return call(
         "CancelInstanceRefresh",
+        request,
         () ->
             CancelInstanceRefreshResponse.builder()
                 .instanceRefreshId(store.cancelInstanceRefresh(request.autoScalingGroupName()))
@@ -186,10 +195,11 @@ public final class SimulatedAutoScaling implements AutoScalingClient {
                 "The token '" + nextToken + "' is invalid."));
   }
 
-  private <T> T call(String operation, Supplier<T> action) {
+  private <T> T call(String operation, AutoScalingRequest request, Supplier<T> action) {
     return gateway.call(
         Service.AUTO_SCALING,
         operation,
+        request,
         () -> {
           store.settle();
           return action.get();

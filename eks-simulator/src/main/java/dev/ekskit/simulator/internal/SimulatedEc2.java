@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Request;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.ModifyLaunchTemplateRequest;
@@ -84,6 +85,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeInstancesResponse describeInstances(DescribeInstancesRequest request) {
     return call(
         "DescribeInstances",
+        request,
         () -> {
           autoScaling.settle();
           var instances = new ArrayList<>(autoScaling.ec2Instances(request.filters()));
@@ -101,6 +103,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public CreateVpcResponse createVpc(CreateVpcRequest request) {
     return call(
         "CreateVpc",
+        request,
         () ->
             CreateVpcResponse.builder()
                 .vpc(network.createVpc(request.cidrBlock(), request.tagSpecifications()))
@@ -111,6 +114,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public CreateSubnetResponse createSubnet(CreateSubnetRequest request) {
     return call(
         "CreateSubnet",
+        request,
         () ->
             CreateSubnetResponse.builder()
                 .subnet(
@@ -126,6 +130,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest request) {
     return call(
         "CreateSecurityGroup",
+        request,
         () -> {
           var group =
               network.createSecurityGroup(
@@ -144,6 +149,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request) {
     return call(
         "DescribeSubnets",
+        request,
         () ->
             DescribeSubnetsResponse.builder()
                 .subnets(network.subnets(request.subnetIds(), request.filters()))
@@ -154,6 +160,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request) {
     return call(
         "DescribeVpcs",
+        request,
         () ->
             DescribeVpcsResponse.builder()
                 .vpcs(network.vpcs(request.vpcIds(), request.filters()))
@@ -165,6 +172,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       DescribeSecurityGroupsRequest request) {
     return call(
         "DescribeSecurityGroups",
+        request,
         () ->
             DescribeSecurityGroupsResponse.builder()
                 .securityGroups(
@@ -178,6 +186,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       DescribeAvailabilityZonesRequest request) {
     return call(
         "DescribeAvailabilityZones",
+        request,
         () ->
             DescribeAvailabilityZonesResponse.builder()
                 .availabilityZones(network.zones(request.zoneNames(), request.filters()))
@@ -192,6 +201,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request) {
     return call(
         "DescribeRouteTables",
+        request,
         () ->
             DescribeRouteTablesResponse.builder()
                 .routeTables(gateways.describeRouteTables(request))
@@ -211,6 +221,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeImagesResponse describeImages(DescribeImagesRequest request) {
     return call(
         "DescribeImages",
+        request,
         () -> {
           List<Image> found = new ArrayList<>();
           for (String id : request.imageIds()) {
@@ -229,6 +240,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public DescribeInstanceTypesResponse describeInstanceTypes(DescribeInstanceTypesRequest request) {
     return call(
         "DescribeInstanceTypes",
+        request,
         () ->
             DescribeInstanceTypesResponse.builder()
                 .instanceTypes(InstanceTypeCatalog.describe(request.instanceTypesAsStrings()))
@@ -239,6 +251,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public CreateLaunchTemplateResponse createLaunchTemplate(CreateLaunchTemplateRequest request) {
     return call(
         "CreateLaunchTemplate",
+        request,
         () ->
             CreateLaunchTemplateResponse.builder()
                 .launchTemplate(launchTemplates.create(request))
@@ -250,6 +263,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       DescribeLaunchTemplatesRequest request) {
     return call(
         "DescribeLaunchTemplates",
+        request,
         () ->
             DescribeLaunchTemplatesResponse.builder()
                 .launchTemplates(
@@ -270,6 +284,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       DescribeLaunchTemplateVersionsRequest request) {
     return call(
         "DescribeLaunchTemplateVersions",
+        request,
         () -> {
           int size = request.maxResults() == null ? MAX_VERSIONS_PAGE : request.maxResults();
           if (size < 1 || size > MAX_VERSIONS_PAGE) {
@@ -304,6 +319,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
       CreateLaunchTemplateVersionRequest request) {
     return call(
         "CreateLaunchTemplateVersion",
+        request,
         () ->
             CreateLaunchTemplateVersionResponse.builder()
                 .launchTemplateVersion(launchTemplates.createVersion(request))
@@ -315,6 +331,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   public ModifyLaunchTemplateResponse modifyLaunchTemplate(ModifyLaunchTemplateRequest request) {
     return call(
         "ModifyLaunchTemplate",
+        request,
         () ->
             ModifyLaunchTemplateResponse.builder()
                 .launchTemplate(launchTemplates.modify(request))
@@ -324,13 +341,15 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   @Override
   public DeleteLaunchTemplateVersionsResponse deleteLaunchTemplateVersions(
       DeleteLaunchTemplateVersionsRequest request) {
-    return call("DeleteLaunchTemplateVersions", () -> launchTemplates.deleteVersions(request));
+    return call(
+        "DeleteLaunchTemplateVersions", request, () -> launchTemplates.deleteVersions(request));
   }
 
   @Override
   public DeleteLaunchTemplateResponse deleteLaunchTemplate(DeleteLaunchTemplateRequest request) {
     return call(
         "DeleteLaunchTemplate",
+        request,
         () ->
             DeleteLaunchTemplateResponse.builder()
                 .launchTemplate(
@@ -348,7 +367,7 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
   @Override
   public void close() {}
 
-  private <T> T call(String operation, Supplier<T> action) {
-    return gateway.call(Service.EC2, operation, action);
+  private <T> T call(String operation, Ec2Request request, Supplier<T> action) {
+    return gateway.call(Service.EC2, operation, request, action);
   }
 }

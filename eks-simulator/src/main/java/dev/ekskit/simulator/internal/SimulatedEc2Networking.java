@@ -48,6 +48,7 @@ import software.amazon.awssdk.services.ec2.model.DetachInternetGatewayRequest;
 import software.amazon.awssdk.services.ec2.model.DetachInternetGatewayResponse;
 import software.amazon.awssdk.services.ec2.model.DisassociateRouteTableRequest;
 import software.amazon.awssdk.services.ec2.model.DisassociateRouteTableResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Request;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
@@ -77,6 +78,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public CreateInternetGatewayResponse createInternetGateway(CreateInternetGatewayRequest request) {
     return call(
         "CreateInternetGateway",
+        request,
         () ->
             CreateInternetGatewayResponse.builder()
                 .internetGateway(gateways.createInternetGateway(request))
@@ -87,6 +89,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public AttachInternetGatewayResponse attachInternetGateway(AttachInternetGatewayRequest request) {
     return call(
         "AttachInternetGateway",
+        request,
         () -> {
           gateways.attachInternetGateway(request);
           return AttachInternetGatewayResponse.builder().build();
@@ -97,6 +100,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DetachInternetGatewayResponse detachInternetGateway(DetachInternetGatewayRequest request) {
     return call(
         "DetachInternetGateway",
+        request,
         () -> {
           gateways.detachInternetGateway(request);
           return DetachInternetGatewayResponse.builder().build();
@@ -107,6 +111,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteInternetGatewayResponse deleteInternetGateway(DeleteInternetGatewayRequest request) {
     return call(
         "DeleteInternetGateway",
+        request,
         () -> {
           gateways.deleteInternetGateway(request.internetGatewayId());
           return DeleteInternetGatewayResponse.builder().build();
@@ -118,6 +123,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       DescribeInternetGatewaysRequest request) {
     return call(
         "DescribeInternetGateways",
+        request,
         () ->
             DescribeInternetGatewaysResponse.builder()
                 .internetGateways(gateways.describeInternetGateways(request))
@@ -126,13 +132,14 @@ abstract class SimulatedEc2Networking implements Ec2Client {
 
   @Override
   public AllocateAddressResponse allocateAddress(AllocateAddressRequest request) {
-    return call("AllocateAddress", () -> gateways.allocateAddress(request));
+    return call("AllocateAddress", request, () -> gateways.allocateAddress(request));
   }
 
   @Override
   public ReleaseAddressResponse releaseAddress(ReleaseAddressRequest request) {
     return call(
         "ReleaseAddress",
+        request,
         () -> {
           gateways.releaseAddress(request.allocationId());
           return ReleaseAddressResponse.builder().build();
@@ -143,6 +150,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DescribeAddressesResponse describeAddresses(DescribeAddressesRequest request) {
     return call(
         "DescribeAddresses",
+        request,
         () ->
             DescribeAddressesResponse.builder()
                 .addresses(gateways.describeAddresses(request))
@@ -153,6 +161,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public CreateNatGatewayResponse createNatGateway(CreateNatGatewayRequest request) {
     return call(
         "CreateNatGateway",
+        request,
         () ->
             CreateNatGatewayResponse.builder()
                 .natGateway(gateways.createNatGateway(request))
@@ -164,6 +173,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteNatGatewayResponse deleteNatGateway(DeleteNatGatewayRequest request) {
     return call(
         "DeleteNatGateway",
+        request,
         () -> {
           gateways.deleteNatGateway(request.natGatewayId());
           return DeleteNatGatewayResponse.builder().natGatewayId(request.natGatewayId()).build();
@@ -174,6 +184,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest request) {
     return call(
         "DescribeNatGateways",
+        request,
         () ->
             DescribeNatGatewaysResponse.builder()
                 .natGateways(gateways.describeNatGateways(request))
@@ -184,6 +195,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public CreateRouteTableResponse createRouteTable(CreateRouteTableRequest request) {
     return call(
         "CreateRouteTable",
+        request,
         () ->
             CreateRouteTableResponse.builder()
                 .routeTable(gateways.createRouteTable(request))
@@ -195,6 +207,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public CreateRouteResponse createRoute(CreateRouteRequest request) {
     return call(
         "CreateRoute",
+        request,
         () -> {
           gateways.createRoute(request);
           return CreateRouteResponse.builder().returnValue(true).build();
@@ -203,7 +216,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
 
   @Override
   public AssociateRouteTableResponse associateRouteTable(AssociateRouteTableRequest request) {
-    return call("AssociateRouteTable", () -> gateways.associateRouteTable(request));
+    return call("AssociateRouteTable", request, () -> gateways.associateRouteTable(request));
   }
 
   @Override
@@ -211,6 +224,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       DisassociateRouteTableRequest request) {
     return call(
         "DisassociateRouteTable",
+        request,
         () -> {
           gateways.disassociateRouteTable(request.associationId());
           return DisassociateRouteTableResponse.builder().build();
@@ -221,6 +235,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteRouteTableResponse deleteRouteTable(DeleteRouteTableRequest request) {
     return call(
         "DeleteRouteTable",
+        request,
         () -> {
           gateways.deleteRouteTable(request.routeTableId());
           return DeleteRouteTableResponse.builder().build();
@@ -231,6 +246,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public ModifyVpcAttributeResponse modifyVpcAttribute(ModifyVpcAttributeRequest request) {
     return call(
         "ModifyVpcAttribute",
+        request,
         () -> {
           networking.modifyVpcAttribute(request);
           return ModifyVpcAttributeResponse.builder().build();
@@ -239,13 +255,14 @@ abstract class SimulatedEc2Networking implements Ec2Client {
 
   @Override
   public DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest request) {
-    return call("DescribeVpcAttribute", () -> networking.describeVpcAttribute(request));
+    return call("DescribeVpcAttribute", request, () -> networking.describeVpcAttribute(request));
   }
 
   @Override
   public ModifySubnetAttributeResponse modifySubnetAttribute(ModifySubnetAttributeRequest request) {
     return call(
         "ModifySubnetAttribute",
+        request,
         () -> {
           networking.modifySubnetAttribute(request);
           return ModifySubnetAttributeResponse.builder().build();
@@ -257,6 +274,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       AuthorizeSecurityGroupIngressRequest request) {
     return call(
         "AuthorizeSecurityGroupIngress",
+        request,
         () -> {
           networking.authorizeSecurityGroupIngress(request);
           return AuthorizeSecurityGroupIngressResponse.builder().returnValue(true).build();
@@ -268,6 +286,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       RevokeSecurityGroupIngressRequest request) {
     return call(
         "RevokeSecurityGroupIngress",
+        request,
         () -> {
           networking.revokeSecurityGroupIngress(request);
           return RevokeSecurityGroupIngressResponse.builder().returnValue(true).build();
@@ -278,6 +297,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteSecurityGroupResponse deleteSecurityGroup(DeleteSecurityGroupRequest request) {
     return call(
         "DeleteSecurityGroup",
+        request,
         () -> {
           networking.deleteSecurityGroup(request.groupId());
           return DeleteSecurityGroupResponse.builder()
@@ -291,6 +311,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest request) {
     return call(
         "DeleteSubnet",
+        request,
         () -> {
           networking.deleteSubnet(request.subnetId());
           return DeleteSubnetResponse.builder().build();
@@ -301,6 +322,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
   public DeleteVpcResponse deleteVpc(DeleteVpcRequest request) {
     return call(
         "DeleteVpc",
+        request,
         () -> {
           networking.deleteVpc(request.vpcId());
           return DeleteVpcResponse.builder().build();
@@ -312,6 +334,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       DescribeNetworkInterfacesRequest request) {
     return call(
         "DescribeNetworkInterfaces",
+        request,
         () ->
             DescribeNetworkInterfacesResponse.builder()
                 .networkInterfaces(networking.describeNetworkInterfaces(request))
@@ -323,6 +346,7 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       DeleteNetworkInterfaceRequest request) {
     return call(
         "DeleteNetworkInterface",
+        request,
         () -> {
           networking.deleteNetworkInterface(request.networkInterfaceId());
           return DeleteNetworkInterfaceResponse.builder().build();
@@ -334,13 +358,14 @@ abstract class SimulatedEc2Networking implements Ec2Client {
       DescribeInstanceTypeOfferingsRequest request) {
     return call(
         "DescribeInstanceTypeOfferings",
+        request,
         () ->
             DescribeInstanceTypeOfferingsResponse.builder()
                 .instanceTypeOfferings(networking.describeInstanceTypeOfferings(request))
                 .build());
   }
 
-  private <T> T call(String operation, Supplier<T> action) {
-    return gateway.call(Service.EC2, operation, action);
+  private <T> T call(String operation, Ec2Request request, Supplier<T> action) {
+    return gateway.call(Service.EC2, operation, request, action);
   }
 }

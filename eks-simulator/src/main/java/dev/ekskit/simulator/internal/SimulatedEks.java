@@ -24,6 +24,7 @@ public final class SimulatedEks implements EksClient {
   public CreateClusterResponse createCluster(CreateClusterRequest request) {
     return call(
         "CreateCluster",
+        request,
         () -> {
           roles.requireClusterRole(request.roleArn());
           return CreateClusterResponse.builder().cluster(world.clusters.create(request)).build();
@@ -34,6 +35,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeClusterResponse describeCluster(DescribeClusterRequest request) {
     return call(
         "DescribeCluster",
+        request,
         () ->
             DescribeClusterResponse.builder()
                 .cluster(world.clusters.describe(request.name()))
@@ -42,13 +44,14 @@ public final class SimulatedEks implements EksClient {
 
   @Override
   public ListClustersResponse listClusters(ListClustersRequest request) {
-    return call("ListClusters", () -> world.clusters.list(request));
+    return call("ListClusters", request, () -> world.clusters.list(request));
   }
 
   @Override
   public DeleteClusterResponse deleteCluster(DeleteClusterRequest request) {
     return call(
         "DeleteCluster",
+        request,
         () -> DeleteClusterResponse.builder().cluster(world.deleteCluster(request.name())).build());
   }
 
@@ -56,6 +59,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateClusterConfigResponse updateClusterConfig(UpdateClusterConfigRequest request) {
     return call(
         "UpdateClusterConfig",
+        request,
         () ->
             UpdateClusterConfigResponse.builder()
                 .update(world.updates.updateConfig(request))
@@ -66,6 +70,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateClusterVersionResponse updateClusterVersion(UpdateClusterVersionRequest request) {
     return call(
         "UpdateClusterVersion",
+        request,
         () ->
             UpdateClusterVersionResponse.builder()
                 .update(world.updates.updateVersion(request))
@@ -76,6 +81,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeUpdateResponse describeUpdate(DescribeUpdateRequest request) {
     return call(
         "DescribeUpdate",
+        request,
         () ->
             DescribeUpdateResponse.builder()
                 .update(
@@ -91,6 +97,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateNodegroupConfigResponse updateNodegroupConfig(UpdateNodegroupConfigRequest request) {
     return call(
         "UpdateNodegroupConfig",
+        request,
         () ->
             UpdateNodegroupConfigResponse.builder()
                 .update(world.nodegroupUpdates.updateConfig(request))
@@ -102,6 +109,7 @@ public final class SimulatedEks implements EksClient {
       UpdateNodegroupVersionRequest request) {
     return call(
         "UpdateNodegroupVersion",
+        request,
         () ->
             UpdateNodegroupVersionResponse.builder()
                 .update(world.nodegroupUpdates.updateVersion(request))
@@ -112,6 +120,7 @@ public final class SimulatedEks implements EksClient {
   public ListUpdatesResponse listUpdates(ListUpdatesRequest request) {
     return call(
         "ListUpdates",
+        request,
         () ->
             request.nodegroupName() != null
                 ? world.nodegroupUpdates.list(request)
@@ -122,6 +131,7 @@ public final class SimulatedEks implements EksClient {
   public TagResourceResponse tagResource(TagResourceRequest request) {
     return call(
         "TagResource",
+        request,
         () -> {
           world.context.tags().tag(request.resourceArn(), request.tags());
           return TagResourceResponse.builder().build();
@@ -132,6 +142,7 @@ public final class SimulatedEks implements EksClient {
   public UntagResourceResponse untagResource(UntagResourceRequest request) {
     return call(
         "UntagResource",
+        request,
         () -> {
           world.context.tags().untag(request.resourceArn(), request.tagKeys());
           return UntagResourceResponse.builder().build();
@@ -142,6 +153,7 @@ public final class SimulatedEks implements EksClient {
   public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
     return call(
         "ListTagsForResource",
+        request,
         () ->
             ListTagsForResourceResponse.builder()
                 .tags(world.context.tags().of(request.resourceArn()))
@@ -152,6 +164,7 @@ public final class SimulatedEks implements EksClient {
   public CreateNodegroupResponse createNodegroup(CreateNodegroupRequest request) {
     return call(
         "CreateNodegroup",
+        request,
         () -> {
           roles.requireNodeRole(request.nodeRole());
           return CreateNodegroupResponse.builder()
@@ -164,6 +177,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeNodegroupResponse describeNodegroup(DescribeNodegroupRequest request) {
     return call(
         "DescribeNodegroup",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DescribeNodegroupResponse.builder()
@@ -176,6 +190,7 @@ public final class SimulatedEks implements EksClient {
   public ListNodegroupsResponse listNodegroups(ListNodegroupsRequest request) {
     return call(
         "ListNodegroups",
+        request,
         () -> {
           Page<String> page =
               world.listChildren(
@@ -194,6 +209,7 @@ public final class SimulatedEks implements EksClient {
   public DeleteNodegroupResponse deleteNodegroup(DeleteNodegroupRequest request) {
     return call(
         "DeleteNodegroup",
+        request,
         () ->
             DeleteNodegroupResponse.builder()
                 .nodegroup(world.nodegroups.delete(request.clusterName(), request.nodegroupName()))
@@ -204,6 +220,7 @@ public final class SimulatedEks implements EksClient {
   public CreateFargateProfileResponse createFargateProfile(CreateFargateProfileRequest request) {
     return call(
         "CreateFargateProfile",
+        request,
         () -> {
           roles.requirePodExecutionRole(request.podExecutionRoleArn());
           return CreateFargateProfileResponse.builder()
@@ -217,6 +234,7 @@ public final class SimulatedEks implements EksClient {
       DescribeFargateProfileRequest request) {
     return call(
         "DescribeFargateProfile",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DescribeFargateProfileResponse.builder()
@@ -231,6 +249,7 @@ public final class SimulatedEks implements EksClient {
   public ListFargateProfilesResponse listFargateProfiles(ListFargateProfilesRequest request) {
     return call(
         "ListFargateProfiles",
+        request,
         () -> {
           Page<String> page =
               world.listChildren(
@@ -249,6 +268,7 @@ public final class SimulatedEks implements EksClient {
   public DeleteFargateProfileResponse deleteFargateProfile(DeleteFargateProfileRequest request) {
     return call(
         "DeleteFargateProfile",
+        request,
         () ->
             DeleteFargateProfileResponse.builder()
                 .fargateProfile(
@@ -261,6 +281,7 @@ public final class SimulatedEks implements EksClient {
   public CreateAddonResponse createAddon(CreateAddonRequest request) {
     return call(
         "CreateAddon",
+        request,
         () -> CreateAddonResponse.builder().addon(world.addons.create(request)).build());
   }
 
@@ -268,6 +289,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeAddonResponse describeAddon(DescribeAddonRequest request) {
     return call(
         "DescribeAddon",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DescribeAddonResponse.builder()
@@ -280,6 +302,7 @@ public final class SimulatedEks implements EksClient {
   public ListAddonsResponse listAddons(ListAddonsRequest request) {
     return call(
         "ListAddons",
+        request,
         () -> {
           Page<String> page =
               world.listChildren(
@@ -295,6 +318,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateAddonResponse updateAddon(UpdateAddonRequest request) {
     return call(
         "UpdateAddon",
+        request,
         () -> UpdateAddonResponse.builder().update(world.addonUpdates.update(request)).build());
   }
 
@@ -302,6 +326,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeAddonVersionsResponse describeAddonVersions(DescribeAddonVersionsRequest request) {
     return call(
         "DescribeAddonVersions",
+        request,
         () ->
             DescribeAddonVersionsResponse.builder()
                 .addons(AddonCatalog.info(request.addonName(), request.kubernetesVersion()))
@@ -313,6 +338,7 @@ public final class SimulatedEks implements EksClient {
       DescribeAddonConfigurationRequest request) {
     return call(
         "DescribeAddonConfiguration",
+        request,
         () -> AddonCatalog.configuration(request.addonName(), request.addonVersion()));
   }
 
@@ -320,6 +346,7 @@ public final class SimulatedEks implements EksClient {
   public DeleteAddonResponse deleteAddon(DeleteAddonRequest request) {
     return call(
         "DeleteAddon",
+        request,
         () ->
             DeleteAddonResponse.builder()
                 .addon(world.addons.delete(request.clusterName(), request.addonName()))
@@ -330,6 +357,7 @@ public final class SimulatedEks implements EksClient {
   public CreateAccessEntryResponse createAccessEntry(CreateAccessEntryRequest request) {
     return call(
         "CreateAccessEntry",
+        request,
         () ->
             CreateAccessEntryResponse.builder()
                 .accessEntry(
@@ -342,6 +370,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeAccessEntryResponse describeAccessEntry(DescribeAccessEntryRequest request) {
     return call(
         "DescribeAccessEntry",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DescribeAccessEntryResponse.builder()
@@ -356,6 +385,7 @@ public final class SimulatedEks implements EksClient {
   public ListAccessEntriesResponse listAccessEntries(ListAccessEntriesRequest request) {
     return call(
         "ListAccessEntries",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return ListAccessEntriesResponse.builder()
@@ -368,6 +398,7 @@ public final class SimulatedEks implements EksClient {
   public DeleteAccessEntryResponse deleteAccessEntry(DeleteAccessEntryRequest request) {
     return call(
         "DeleteAccessEntry",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           world.accessEntries.delete(request.clusterName(), request.principalArn());
@@ -380,6 +411,7 @@ public final class SimulatedEks implements EksClient {
       CreatePodIdentityAssociationRequest request) {
     return call(
         "CreatePodIdentityAssociation",
+        request,
         () ->
             CreatePodIdentityAssociationResponse.builder()
                 .association(world.podIdentity.create(request, world.clusters))
@@ -390,6 +422,7 @@ public final class SimulatedEks implements EksClient {
   public UpdateAccessEntryResponse updateAccessEntry(UpdateAccessEntryRequest request) {
     return call(
         "UpdateAccessEntry",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return UpdateAccessEntryResponse.builder()
@@ -400,37 +433,41 @@ public final class SimulatedEks implements EksClient {
 
   @Override
   public AssociateAccessPolicyResponse associateAccessPolicy(AssociateAccessPolicyRequest request) {
-    return call("AssociateAccessPolicy", () -> EksAccess.associate(world, request));
+    return call("AssociateAccessPolicy", request, () -> EksAccess.associate(world, request));
   }
 
   @Override
   public DisassociateAccessPolicyResponse disassociateAccessPolicy(
       DisassociateAccessPolicyRequest request) {
-    return call("DisassociateAccessPolicy", () -> EksAccess.disassociate(world, request));
+    return call("DisassociateAccessPolicy", request, () -> EksAccess.disassociate(world, request));
   }
 
   @Override
   public ListAssociatedAccessPoliciesResponse listAssociatedAccessPolicies(
       ListAssociatedAccessPoliciesRequest request) {
-    return call("ListAssociatedAccessPolicies", () -> EksAccess.listAssociated(world, request));
+    return call(
+        "ListAssociatedAccessPolicies", request, () -> EksAccess.listAssociated(world, request));
   }
 
   @Override
   public ListAccessPoliciesResponse listAccessPolicies(ListAccessPoliciesRequest request) {
-    return call("ListAccessPolicies", () -> EksAccess.listPolicies(request));
+    return call("ListAccessPolicies", request, () -> EksAccess.listPolicies(request));
   }
 
   @Override
   public DescribeClusterVersionsResponse describeClusterVersions(
       DescribeClusterVersionsRequest request) {
     return call(
-        "DescribeClusterVersions", () -> KubernetesVersions.describe(request, world.context.now()));
+        "DescribeClusterVersions",
+        request,
+        () -> KubernetesVersions.describe(request, world.context.now()));
   }
 
   @Override
   public ListInsightsResponse listInsights(ListInsightsRequest request) {
     return call(
         "ListInsights",
+        request,
         () -> world.insights.list(request, world.clusters.require(request.clusterName())));
   }
 
@@ -438,6 +475,7 @@ public final class SimulatedEks implements EksClient {
   public DescribeInsightResponse describeInsight(DescribeInsightRequest request) {
     return call(
         "DescribeInsight",
+        request,
         () ->
             DescribeInsightResponse.builder()
                 .insight(
@@ -451,6 +489,7 @@ public final class SimulatedEks implements EksClient {
       DescribePodIdentityAssociationRequest request) {
     return call(
         "DescribePodIdentityAssociation",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DescribePodIdentityAssociationResponse.builder()
@@ -465,6 +504,7 @@ public final class SimulatedEks implements EksClient {
       ListPodIdentityAssociationsRequest request) {
     return call(
         "ListPodIdentityAssociations",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return world.podIdentity.list(request);
@@ -476,6 +516,7 @@ public final class SimulatedEks implements EksClient {
       UpdatePodIdentityAssociationRequest request) {
     return call(
         "UpdatePodIdentityAssociation",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return UpdatePodIdentityAssociationResponse.builder()
@@ -489,6 +530,7 @@ public final class SimulatedEks implements EksClient {
       DeletePodIdentityAssociationRequest request) {
     return call(
         "DeletePodIdentityAssociation",
+        request,
         () -> {
           world.clusters.require(request.clusterName());
           return DeletePodIdentityAssociationResponse.builder()
@@ -511,10 +553,11 @@ public final class SimulatedEks implements EksClient {
   @Override
   public void close() {}
 
-  private <T> T call(String operation, Supplier<T> action) {
+  private <T> T call(String operation, EksRequest request, Supplier<T> action) {
     return gateway.call(
         Service.EKS,
         operation,
+        request,
         () -> {
           world.settle();
           return action.get();

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTags
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTagsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Request;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RemoveTagsRequest;
@@ -55,6 +56,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public CreateLoadBalancerResponse createLoadBalancer(CreateLoadBalancerRequest request) {
     return call(
         "CreateLoadBalancer",
+        request,
         () ->
             CreateLoadBalancerResponse.builder()
                 .loadBalancers(world.loadBalancers.create(request))
@@ -65,6 +67,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DescribeLoadBalancersResponse describeLoadBalancers(DescribeLoadBalancersRequest request) {
     return call(
         "DescribeLoadBalancers",
+        request,
         () -> {
           Page<LoadBalancer> page =
               page(
@@ -83,6 +86,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest request) {
     return call(
         "DeleteLoadBalancer",
+        request,
         () -> {
           world.deleteLoadBalancer(request.loadBalancerArn());
           return DeleteLoadBalancerResponse.builder().build();
@@ -93,6 +97,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public CreateTargetGroupResponse createTargetGroup(CreateTargetGroupRequest request) {
     return call(
         "CreateTargetGroup",
+        request,
         () ->
             CreateTargetGroupResponse.builder()
                 .targetGroups(world.withUsers(world.targetGroups.create(request)))
@@ -103,6 +108,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DescribeTargetGroupsResponse describeTargetGroups(DescribeTargetGroupsRequest request) {
     return call(
         "DescribeTargetGroups",
+        request,
         () -> {
           Page<TargetGroup> page =
               page(
@@ -122,6 +128,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest request) {
     return call(
         "DeleteTargetGroup",
+        request,
         () -> {
           world.deleteTargetGroup(request.targetGroupArn());
           return DeleteTargetGroupResponse.builder().build();
@@ -132,6 +139,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public CreateListenerResponse createListener(CreateListenerRequest request) {
     return call(
         "CreateListener",
+        request,
         () -> CreateListenerResponse.builder().listeners(world.createListener(request)).build());
   }
 
@@ -139,6 +147,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DescribeListenersResponse describeListeners(DescribeListenersRequest request) {
     return call(
         "DescribeListeners",
+        request,
         () -> {
           Page<Listener> page =
               page(
@@ -156,6 +165,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DeleteListenerResponse deleteListener(DeleteListenerRequest request) {
     return call(
         "DeleteListener",
+        request,
         () -> {
           world.listeners.delete(request.listenerArn());
           return DeleteListenerResponse.builder().build();
@@ -167,6 +177,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public AddTagsResponse addTags(AddTagsRequest request) {
     return call(
         "AddTags",
+        request,
         () -> {
           world.tags.add(request.resourceArns(), request.tags());
           return AddTagsResponse.builder().build();
@@ -177,6 +188,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public RemoveTagsResponse removeTags(RemoveTagsRequest request) {
     return call(
         "RemoveTags",
+        request,
         () -> {
           world.tags.remove(request.resourceArns(), request.tagKeys());
           return RemoveTagsResponse.builder().build();
@@ -188,6 +200,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   public DescribeTagsResponse describeTags(DescribeTagsRequest request) {
     return call(
         "DescribeTags",
+        request,
         () -> {
           List<String> arns = request.resourceArns();
           if (arns.isEmpty() || arns.size() > MAX_TAGGED_RESOURCES) {
@@ -221,7 +234,7 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
     return Page.of(all, size, marker, () -> ElbErrors.validation("Invalid marker: " + marker));
   }
 
-  private <T> T call(String operation, Supplier<T> action) {
-    return gateway.call(Service.ELBV2, operation, action);
+  private <T> T call(String operation, ElasticLoadBalancingV2Request request, Supplier<T> action) {
+    return gateway.call(Service.ELBV2, operation, request, action);
   }
 }

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleRequest;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.IamRequest;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
@@ -91,6 +92,7 @@ public final class SimulatedIam implements IamClient {
   public CreateRoleResponse createRole(CreateRoleRequest request) {
     return call(
         "CreateRole",
+        request,
         () ->
             CreateRoleResponse.builder()
                 .role(
@@ -110,6 +112,7 @@ public final class SimulatedIam implements IamClient {
   public GetRoleResponse getRole(GetRoleRequest request) {
     return call(
         "GetRole",
+        request,
         () -> GetRoleResponse.builder().role(role(state.role(request.roleName()))).build());
   }
 
@@ -117,6 +120,7 @@ public final class SimulatedIam implements IamClient {
   public DeleteRoleResponse deleteRole(DeleteRoleRequest request) {
     return call(
         "DeleteRole",
+        request,
         () -> {
           state.deleteRole(request.roleName());
           return DeleteRoleResponse.builder().build();
@@ -127,6 +131,7 @@ public final class SimulatedIam implements IamClient {
   public AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest request) {
     return call(
         "AttachRolePolicy",
+        request,
         () -> {
           if (!request.policyArn().matches("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+")) {
             throw Errors.iam(
@@ -144,6 +149,7 @@ public final class SimulatedIam implements IamClient {
   public DetachRolePolicyResponse detachRolePolicy(DetachRolePolicyRequest request) {
     return call(
         "DetachRolePolicy",
+        request,
         () -> {
           if (!state.role(request.roleName()).policies.remove(request.policyArn())) {
             throw Errors.iam(
@@ -161,6 +167,7 @@ public final class SimulatedIam implements IamClient {
       ListAttachedRolePoliciesRequest request) {
     return call(
         "ListAttachedRolePolicies",
+        request,
         () ->
             ListAttachedRolePoliciesResponse.builder()
                 .attachedPolicies(
@@ -178,22 +185,22 @@ public final class SimulatedIam implements IamClient {
 
   @Override
   public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest request) {
-    return call("PutRolePolicy", () -> inlinePolicies.put(request));
+    return call("PutRolePolicy", request, () -> inlinePolicies.put(request));
   }
 
   @Override
   public GetRolePolicyResponse getRolePolicy(GetRolePolicyRequest request) {
-    return call("GetRolePolicy", () -> inlinePolicies.get(request));
+    return call("GetRolePolicy", request, () -> inlinePolicies.get(request));
   }
 
   @Override
   public ListRolePoliciesResponse listRolePolicies(ListRolePoliciesRequest request) {
-    return call("ListRolePolicies", () -> inlinePolicies.list(request));
+    return call("ListRolePolicies", request, () -> inlinePolicies.list(request));
   }
 
   @Override
   public DeleteRolePolicyResponse deleteRolePolicy(DeleteRolePolicyRequest request) {
-    return call("DeleteRolePolicy", () -> inlinePolicies.delete(request));
+    return call("DeleteRolePolicy", request, () -> inlinePolicies.delete(request));
   }
 
   /** Every profile holding the role, on one page. */
@@ -202,6 +209,7 @@ public final class SimulatedIam implements IamClient {
       ListInstanceProfilesForRoleRequest request) {
     return call(
         "ListInstanceProfilesForRole",
+        request,
         () ->
             ListInstanceProfilesForRoleResponse.builder()
                 .instanceProfiles(
@@ -215,20 +223,22 @@ public final class SimulatedIam implements IamClient {
   @Override
   public CreateOpenIdConnectProviderResponse createOpenIDConnectProvider(
       CreateOpenIdConnectProviderRequest request) {
-    return call("CreateOpenIDConnectProvider", () -> oidcProviders.create(request));
+    return call("CreateOpenIDConnectProvider", request, () -> oidcProviders.create(request));
   }
 
   @Override
   public GetOpenIdConnectProviderResponse getOpenIDConnectProvider(
       GetOpenIdConnectProviderRequest request) {
     return call(
-        "GetOpenIDConnectProvider", () -> oidcProviders.get(request.openIDConnectProviderArn()));
+        "GetOpenIDConnectProvider",
+        request,
+        () -> oidcProviders.get(request.openIDConnectProviderArn()));
   }
 
   @Override
   public ListOpenIdConnectProvidersResponse listOpenIDConnectProviders(
       ListOpenIdConnectProvidersRequest request) {
-    return call("ListOpenIDConnectProviders", oidcProviders::list);
+    return call("ListOpenIDConnectProviders", request, oidcProviders::list);
   }
 
   @Override
@@ -241,6 +251,7 @@ public final class SimulatedIam implements IamClient {
       DeleteOpenIdConnectProviderRequest request) {
     return call(
         "DeleteOpenIDConnectProvider",
+        request,
         () -> {
           oidcProviders.delete(request.openIDConnectProviderArn());
           return DeleteOpenIdConnectProviderResponse.builder().build();
@@ -252,6 +263,7 @@ public final class SimulatedIam implements IamClient {
       TagOpenIdConnectProviderRequest request) {
     return call(
         "TagOpenIDConnectProvider",
+        request,
         () -> {
           oidcProviders.tag(request.openIDConnectProviderArn(), request.tags());
           return TagOpenIdConnectProviderResponse.builder().build();
@@ -263,6 +275,7 @@ public final class SimulatedIam implements IamClient {
       UntagOpenIdConnectProviderRequest request) {
     return call(
         "UntagOpenIDConnectProvider",
+        request,
         () -> {
           oidcProviders.untag(request.openIDConnectProviderArn(), request.tagKeys());
           return UntagOpenIdConnectProviderResponse.builder().build();
@@ -272,13 +285,14 @@ public final class SimulatedIam implements IamClient {
   @Override
   public ListOpenIdConnectProviderTagsResponse listOpenIDConnectProviderTags(
       ListOpenIdConnectProviderTagsRequest request) {
-    return call("ListOpenIDConnectProviderTags", () -> oidcProviders.tags(request));
+    return call("ListOpenIDConnectProviderTags", request, () -> oidcProviders.tags(request));
   }
 
   @Override
   public CreateInstanceProfileResponse createInstanceProfile(CreateInstanceProfileRequest request) {
     return call(
         "CreateInstanceProfile",
+        request,
         () ->
             CreateInstanceProfileResponse.builder()
                 .instanceProfile(
@@ -292,6 +306,7 @@ public final class SimulatedIam implements IamClient {
   public GetInstanceProfileResponse getInstanceProfile(GetInstanceProfileRequest request) {
     return call(
         "GetInstanceProfile",
+        request,
         () ->
             GetInstanceProfileResponse.builder()
                 .instanceProfile(profile(state.profile(request.instanceProfileName())))
@@ -303,6 +318,7 @@ public final class SimulatedIam implements IamClient {
   public ListInstanceProfilesResponse listInstanceProfiles(ListInstanceProfilesRequest request) {
     return call(
         "ListInstanceProfiles",
+        request,
         () -> {
           Page<IamState.Profile> page =
               IamPaging.page(
@@ -320,6 +336,7 @@ public final class SimulatedIam implements IamClient {
       ListInstanceProfileTagsRequest request) {
     return call(
         "ListInstanceProfileTags",
+        request,
         () -> {
           Page<Tag> page =
               IamPaging.page(
@@ -339,6 +356,7 @@ public final class SimulatedIam implements IamClient {
   public ListRolesResponse listRoles(ListRolesRequest request) {
     return call(
         "ListRoles",
+        request,
         () -> {
           Page<IamState.Role> page =
               IamPaging.page(
@@ -355,6 +373,7 @@ public final class SimulatedIam implements IamClient {
   public ListRoleTagsResponse listRoleTags(ListRoleTagsRequest request) {
     return call(
         "ListRoleTags",
+        request,
         () -> {
           Page<Tag> page =
               IamPaging.page(
@@ -374,6 +393,7 @@ public final class SimulatedIam implements IamClient {
       AddRoleToInstanceProfileRequest request) {
     return call(
         "AddRoleToInstanceProfile",
+        request,
         () -> {
           state.addRole(request.instanceProfileName(), request.roleName());
           return AddRoleToInstanceProfileResponse.builder().build();
@@ -385,6 +405,7 @@ public final class SimulatedIam implements IamClient {
       RemoveRoleFromInstanceProfileRequest request) {
     return call(
         "RemoveRoleFromInstanceProfile",
+        request,
         () -> {
           state.removeRole(request.instanceProfileName(), request.roleName());
           return RemoveRoleFromInstanceProfileResponse.builder().build();
@@ -395,6 +416,7 @@ public final class SimulatedIam implements IamClient {
   public DeleteInstanceProfileResponse deleteInstanceProfile(DeleteInstanceProfileRequest request) {
     return call(
         "DeleteInstanceProfile",
+        request,
         () -> {
           state.deleteProfile(request.instanceProfileName());
           return DeleteInstanceProfileResponse.builder().build();
@@ -409,8 +431,8 @@ public final class SimulatedIam implements IamClient {
   @Override
   public void close() {}
 
-  private <T> T call(String operation, Supplier<T> action) {
-    return gateway.call(Service.IAM, operation, action);
+  private <T> T call(String operation, IamRequest request, Supplier<T> action) {
+    return gateway.call(Service.IAM, operation, request, action);
   }
 
   private Role role(IamState.Role role) {

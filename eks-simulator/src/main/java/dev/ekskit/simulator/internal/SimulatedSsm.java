@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.SsmException;
+import software.amazon.awssdk.services.ssm.model.SsmRequest;
 
 /**
  * {@link SsmClient} reading the public EKS AMI parameters of {@link PublicAmis}; other operations
@@ -29,6 +30,7 @@ public final class SimulatedSsm implements SsmClient {
   public GetParameterResponse getParameter(GetParameterRequest request) {
     return call(
         "GetParameter",
+        request,
         () -> {
           Parameter found = find(request.name());
           if (found == null) {
@@ -42,6 +44,7 @@ public final class SimulatedSsm implements SsmClient {
   public GetParametersResponse getParameters(GetParametersRequest request) {
     return call(
         "GetParameters",
+        request,
         () -> {
           if (request.names().isEmpty() || request.names().size() > MAX_NAMES) {
             throw Errors.ssm(
@@ -88,7 +91,7 @@ public final class SimulatedSsm implements SsmClient {
   @Override
   public void close() {}
 
-  private <T> T call(String operation, Supplier<T> action) {
-    return gateway.call(Service.SSM, operation, action);
+  private <T> T call(String operation, SsmRequest request, Supplier<T> action) {
+    return gateway.call(Service.SSM, operation, request, action);
   }
 }

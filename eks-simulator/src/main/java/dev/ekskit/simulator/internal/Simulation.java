@@ -2,9 +2,11 @@ package dev.ekskit.simulator.internal;
 
 import dev.ekskit.simulator.ClassicLoadBalancerTraces;
 import dev.ekskit.simulator.ControllerLoadBalancer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -35,11 +37,17 @@ public final class Simulation {
   private final SimulatedElbv2 elbv2;
   private final KubernetesControllers controllers;
 
-  public Simulation(long seed, Supplier<Instant> clock, String region, String accountId) {
+  /** {@code passTime} moves the shared virtual time on, for calls that a fault rule delays. */
+  public Simulation(
+      long seed,
+      Supplier<Instant> clock,
+      Consumer<Duration> passTime,
+      String region,
+      String accountId) {
     Ids ids = new Ids(seed);
     this.faults = new FaultPlan(seed, clock);
     this.durations = new DurationSampler(seed);
-    this.gateway = new Gateway(faults, calls, clock);
+    this.gateway = new Gateway(faults, calls, clock, passTime);
     this.network = new Ec2Network(region, accountId, ids);
     this.iamState = new IamState(accountId, clock, durations);
     AutoModeNodes autoModeNodes = new AutoModeNodes(ids);
