@@ -1,5 +1,6 @@
 package dev.ekskit.simulator;
 
+import dev.ekskit.simulator.internal.Service;
 import dev.ekskit.simulator.internal.Simulation;
 import dev.ekskit.simulator.internal.Unmodelled;
 import java.util.List;
@@ -31,8 +32,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <p>The clients are thread-safe. Errors are the SDK's own exception types with status code and
  * {@code awsErrorDetails()} set, thrown directly: the SDK's retry strategy does not run in between.
- * Operations the simulation does not model throw {@link UnsupportedOperationException} naming the
- * service and the operation.
+ * Operations the simulation does not model answer the service's own exception (status 400, code
+ * {@code UnsupportedOperation}) naming the service and the operation.
  */
 public final class SimulatedAws implements AutoCloseable {
   private final VirtualTime time;
@@ -58,15 +59,22 @@ public final class SimulatedAws implements AutoCloseable {
     this.faults = new Faults(simulation.faults());
     this.durations = new Durations(simulation.durations());
     this.calls = new Calls(simulation.calls());
-    this.eks = Unmodelled.named(EksClient.class, simulation.eks(), "EKS");
-    this.ec2 = Unmodelled.named(Ec2Client.class, simulation.ec2(), "EC2");
-    this.ssm = Unmodelled.named(SsmClient.class, simulation.ssm(), "SSM");
-    this.iam = Unmodelled.named(IamClient.class, simulation.iam(), "IAM");
+    this.eks = Unmodelled.named(EksClient.class, simulation.eks(), Service.EKS, "EKS");
+    this.ec2 = Unmodelled.named(Ec2Client.class, simulation.ec2(), Service.EC2, "EC2");
+    this.ssm = Unmodelled.named(SsmClient.class, simulation.ssm(), Service.SSM, "SSM");
+    this.iam = Unmodelled.named(IamClient.class, simulation.iam(), Service.IAM, "IAM");
     this.autoScaling =
-        Unmodelled.named(AutoScalingClient.class, simulation.autoScaling(), "Auto Scaling");
+        Unmodelled.named(
+            AutoScalingClient.class,
+            simulation.autoScaling(),
+            Service.AUTO_SCALING,
+            "Auto Scaling");
     this.elbv2 =
         Unmodelled.named(
-            ElasticLoadBalancingV2Client.class, simulation.elbv2(), "Elastic Load Balancing");
+            ElasticLoadBalancingV2Client.class,
+            simulation.elbv2(),
+            Service.ELBV2,
+            "Elastic Load Balancing");
   }
 
   /** Seed 42, us-east-1, account 123456789012, its own {@link VirtualTime}, no faults. */

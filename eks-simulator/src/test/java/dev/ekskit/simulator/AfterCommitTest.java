@@ -83,9 +83,7 @@ class AfterCommitTest extends SimulatedAwsFixture {
     assertThat(iam.getRole(r -> r.roleName("lost")).role().roleName()).isEqualTo("lost");
     assertThat(aws.calls().all())
         .extracting(Call::operation, Call::statusCode, Call::errorCode)
-        .containsExactly(
-            tuple("CreateRole", 500, "ServiceFailure"),
-            tuple("GetRole", 200, null));
+        .containsExactly(tuple("CreateRole", 500, "ServiceFailure"), tuple("GetRole", 200, null));
     assertAwsError(
         () -> createRole("lost"), EntityAlreadyExistsException.class, 409, "EntityAlreadyExists");
   }

@@ -358,8 +358,9 @@ class ElasticLoadBalancingTest extends SimulatedAwsFixture {
   @Test
   void operation_theSimulationDoesNotModel_namesIt() {
     assertThatThrownBy(() -> elb.registerTargets(r -> r.targetGroupArn("arn")))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage("The simulated Elastic Load Balancing does not model RegisterTargets yet");
+        .isInstanceOf(ElasticLoadBalancingV2Exception.class)
+        .hasMessageStartingWith(
+            "The simulated Elastic Load Balancing does not model RegisterTargets yet");
   }
 
   private LoadBalancer alb(String name) {

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * HTML 500 there), these follow AWS.
  */
 class IamTest extends SimulatedAwsFixture {
-  private static final Tag CLUSTER_TAG = Tag.builder().key("ekskit/cluster").value("orders").build();
+  private static final Tag CLUSTER_TAG =
+      Tag.builder().key("ekskit/cluster").value("orders").build();
 
   private final IamClient iam = aws.iam();
 

@@ -37,8 +37,7 @@ class LaunchTemplatesTest extends SimulatedAwsFixture {
                 Filter.builder().name("launch-template-name").values("orders-b").build()))
         .containsExactly("orders-b");
     assertThat(
-            ec2
-                .describeLaunchTemplates(
+            ec2.describeLaunchTemplates(
                     r ->
                         r.launchTemplateNames("orders-a")
                             .filters(f -> f.name("tag:ekskit/cluster").values("billing")))

@@ -69,8 +69,7 @@ class SimulationFidelityTest {
 
       assertThat(catchThrowable(() -> aws.eks().describeCluster(r -> r.name("c7"))))
           .isInstanceOf(ResourceNotFoundException.class);
-      assertThat(aws.eks().listClustersPaginator(r -> r.maxResults(100)).clusters())
-          .hasSize(1_999);
+      assertThat(aws.eks().listClustersPaginator(r -> r.maxResults(100)).clusters()).hasSize(1_999);
       assertThat(status(aws, "c8")).isEqualTo("ACTIVE");
     }
   }

@@ -73,7 +73,9 @@ abstract class ChildStore<S extends ChildResource> {
     if (phase != Phase.DELETING) {
       context
           .agenda()
-          .at(child.lifecycle.startDelete(context.now(), context.draw(deletion)), () -> forget(child));
+          .at(
+              child.lifecycle.startDelete(context.now(), context.draw(deletion)),
+              () -> forget(child));
     }
     return child;
   }

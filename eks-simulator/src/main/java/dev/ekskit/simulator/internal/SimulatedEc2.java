@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * {@link Ec2Client} over an {@link Ec2Network}, with the networking operations of {@link
- * SimulatedEc2Networking}; operations it does not simulate throw UnsupportedOperationException.
+ * SimulatedEc2Networking}; operations it does not simulate answer UnsupportedOperation (see
+ * Unmodelled).
  */
 public final class SimulatedEc2 extends SimulatedEc2Networking {
   private static final int MAX_VERSIONS_PAGE = 200;
@@ -363,7 +364,9 @@ public final class SimulatedEc2 extends SimulatedEc2Networking {
     return SERVICE_NAME;
   }
 
-  /** The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it. */
+  /**
+   * The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it.
+   */
   @Override
   public void close() {}
 

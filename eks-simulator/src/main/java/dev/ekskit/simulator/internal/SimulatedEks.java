@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.eks.model.*;
 /**
  * {@link EksClient} over the simulated state. Each method names its AWS operation, passes the
  * gateway (faults, recording, one lock) and settles the state to virtual now before acting.
- * Operations it does not simulate keep the interface default: UnsupportedOperationException.
+ * Operations it does not simulate answer UnsupportedOperation (see Unmodelled).
  */
 public final class SimulatedEks implements EksClient {
   private final Gateway gateway;
@@ -549,7 +549,9 @@ public final class SimulatedEks implements EksClient {
     return SERVICE_NAME;
   }
 
-  /** The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it. */
+  /**
+   * The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it.
+   */
   @Override
   public void close() {}
 

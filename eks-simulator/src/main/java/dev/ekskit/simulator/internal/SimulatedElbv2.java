@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
  * {@link ElasticLoadBalancingV2Client} over an {@link ElbWorld}: application and network load
  * balancers, target groups, listeners and their tags, each call through the {@link Gateway}.
  * Describes page with {@code PageSize} (1 to 400, default 400) and {@code Marker}. Operations it
- * does not simulate (targets, rules, attributes, ...) throw UnsupportedOperationException.
+ * does not simulate (targets, rules, attributes, ...) answer UnsupportedOperation (see Unmodelled).
  */
 public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
   private static final int MAX_PAGE_SIZE = 400;
@@ -222,7 +222,9 @@ public final class SimulatedElbv2 implements ElasticLoadBalancingV2Client {
     return SERVICE_NAME;
   }
 
-  /** The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it. */
+  /**
+   * The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it.
+   */
   @Override
   public void close() {}
 

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.ssm.model.SsmRequest;
 
 /**
  * {@link SsmClient} reading the public EKS AMI parameters of {@link PublicAmis}; other operations
- * throw UnsupportedOperationException.
+ * answer UnsupportedOperation (see Unmodelled).
  */
 public final class SimulatedSsm implements SsmClient {
   private static final int MAX_NAMES = 10;
@@ -87,7 +87,9 @@ public final class SimulatedSsm implements SsmClient {
     return SERVICE_NAME;
   }
 
-  /** The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it. */
+  /**
+   * The simulation owns no connection; {@link dev.ekskit.simulator.SimulatedAws#close()} ends it.
+   */
   @Override
   public void close() {}
 
