@@ -6,6 +6,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
+import dev.ekskit.nodes.NodeTaint;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
@@ -102,7 +103,7 @@ public final class NodesQuickStart {
                         .desiredSize(2)
                         .maxSize(6)
                         .putLabels("workload", "batch")
-                        .addTaints("dedicated=batch:NoSchedule")
+                        .addTaints(NodeTaint.of("dedicated", "batch", NodeTaint.Effect.NO_SCHEDULE))
                         .build())
                 .await(PATIENCE);
         out.printf(

@@ -1,5 +1,6 @@
 package dev.ekskit.fargate;
 
+import dev.ekskit.core.Deleted;
 import dev.ekskit.core.EksKit;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
@@ -101,13 +102,23 @@ public final class FargateProfiles {
             FargateProfileSpec.Builder::build));
   }
 
-  /** Deletes the profile in its turn and waits until it is gone; true when this call deleted it. */
-  public Operation<Boolean> delete(String clusterName, String profileName) {
+  /**
+   * Deletes the profile in its turn and waits until it is gone. The result says whether this run
+   * deleted it or found none.
+   *
+   * <pre>{@code
+   * Deleted system = profiles.delete("orders", "system").join();
+   * }</pre>
+   */
+  public Operation<Deleted> delete(String clusterName, String profileName) {
     EksClient eks = kit.client(EksClient.class);
     return inTurn(
         ProfileMapping.ref(clusterName, profileName),
         clusterName,
-        scope -> EksResources.fargateProfileDeletion(eks, clusterName, profileName).run(scope));
+        scope ->
+            EksResources.fargateProfileDeletion(eks, clusterName, profileName)
+                .run(scope)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 
   /**

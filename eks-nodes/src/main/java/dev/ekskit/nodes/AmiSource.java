@@ -17,7 +17,9 @@ import java.util.Optional;
  *
  * <p>A pinned release is, for Amazon Linux, the AMI name that replaces {@code recommended} in the
  * SSM path; for Bottlerocket, the version that replaces {@code latest}. Windows publishes only its
- * latest AMI, so pin Windows through {@link #imageId(String)}.
+ * latest AMI, so pin Windows through {@link #imageId(String)}. A managed node group ({@link
+ * NodegroupSpec#amiSource()}) pins EKS's own release version instead, such as {@code
+ * 1.33.5-20251101}, and takes an image id only with a custom AMI in its launch template.
  */
 public final class AmiSource {
   private static final AmiSource RECOMMENDED = new AmiSource(null, null);

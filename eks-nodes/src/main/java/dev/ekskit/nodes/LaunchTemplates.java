@@ -1,6 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.Deleted;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.spi.KitContext;
@@ -59,14 +60,23 @@ public final class LaunchTemplates {
             LaunchTemplateSpec.Builder::build));
   }
 
-  /** Deletes the template; completes with false when there was none of that name. */
-  public Operation<Boolean> delete(String name) {
+  /**
+   * Deletes the template. The result says whether this run deleted it or found none of that name.
+   *
+   * <pre>{@code
+   * Deleted template = launchTemplates.delete("orders-general").join();
+   * }</pre>
+   */
+  public Operation<Deleted> delete(String name) {
     Violations.requireGiven("launch template name", "name", name);
     Ec2Client ec2 = kit.client(Ec2Client.class);
     return kit.start(
         ref(name),
         null,
-        scope -> scope.call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false)));
+        scope ->
+            scope
+                .call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false))
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 
   private static ResourceRef ref(String name) {

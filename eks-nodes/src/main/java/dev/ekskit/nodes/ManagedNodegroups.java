@@ -1,6 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.Deleted;
 import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
@@ -8,7 +9,6 @@ import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.Violation;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.EksResources;
@@ -16,14 +16,13 @@ import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.NodePartRules;
+import dev.ekskit.nodes.internal.NodegroupBatch;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
 import dev.ekskit.nodes.internal.NodegroupUpdating;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -139,34 +138,17 @@ public final class ManagedNodegroups {
    */
   public Operation<List<NodegroupInfo>> createAll(
       List<NodegroupSpec> specs, int parallelism, ProgressListener listener) {
-    Violations.requireGiven("NodegroupSpec", "specs", specs);
-    Violations v = new Violations("NodegroupSpec");
-    if (specs.isEmpty()) {
-      v.add("specs", "min-size", "needs at least one node group");
-    }
-    if (parallelism < 1) {
-      v.add("parallelism", "range", "must be at least 1, was " + parallelism);
-    }
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < specs.size(); i++) {
-      NodegroupSpec spec = specs.get(i);
-      if (!seen.add(spec.clusterName() + "/" + spec.name())) {
-        v.add(
-            "specs[" + i + "]",
-            "unique",
-            "repeats node group " + spec.clusterName() + "/" + spec.name());
-      }
-      for (Violation missing : NodePartRules.creatable(spec.subnetIds(), spec.nodeRoleArn())) {
-        v.add("specs[" + i + "]." + missing.field(), missing.rule(), missing.message());
-      }
-    }
-    v.throwIfAny();
+    ResourceRef ref =
+        NodegroupBatch.check(
+            "NodegroupSpec",
+            "nodegroups",
+            specs,
+            parallelism,
+            s ->
+                new NodegroupBatch.Member(
+                    s.clusterName(), s.name(), s.subnetIds(), s.nodeRoleArn()));
     EksClient eks = kit.client(EksClient.class);
     Ec2Client ec2 = kit.client(Ec2Client.class);
-    ResourceRef ref =
-        new ResourceRef(
-            "nodegroups",
-            String.join(",", specs.stream().map(s -> s.clusterName() + "/" + s.name()).toList()));
     return kit.start(
         ref,
         listener,
@@ -299,15 +281,22 @@ public final class ManagedNodegroups {
   }
 
   /**
-   * Deletes the node group and waits until it is gone. Completes with true when this run deleted
-   * it, false when there was none.
+   * Deletes the node group and waits until it is gone. The result says whether this run deleted it
+   * or found none.
+   *
+   * <pre>{@code
+   * Deleted general = managed.delete("orders", "general").join();
+   * }</pre>
    */
-  public Operation<Boolean> delete(String clusterName, String name) {
+  public Operation<Deleted> delete(String clusterName, String name) {
     EksClient eks = kit.client(EksClient.class);
     return kit.start(
         ref(clusterName, name),
         null,
-        scope -> EksResources.nodegroupDeletion(eks, clusterName, name).run(scope));
+        scope ->
+            EksResources.nodegroupDeletion(eks, clusterName, name)
+                .run(scope)
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 
   private static ResourceRef ref(String clusterName, String name) {

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  *     .certificateAuthority("LS0tLS1CRUdJTi...")
  *     .serviceIpv4Cidr("10.100.0.0/16")
  *     .putLabels("workload", "general")
- *     .addTaints("dedicated=batch:NoSchedule")
+ *     .addTaints(NodeTaint.of("dedicated", "batch", NodeTaint.Effect.NO_SCHEDULE))
  *     .maxPods(58)
  *     .build();
  * }</pre>
@@ -72,8 +72,8 @@ public abstract class NodeBootstrap {
 
   public abstract Map<String, String> labels();
 
-  /** Kubelet taints, {@code key[=value]:Effect}, e.g. {@code dedicated=batch:NoSchedule}. */
-  public abstract List<String> taints();
+  /** Taints kubelet registers the node with, at most 50, one per key and effect. */
+  public abstract List<NodeTaint> taints();
 
   public abstract Optional<Integer> maxPods();
 

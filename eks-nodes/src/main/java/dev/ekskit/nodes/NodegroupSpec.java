@@ -5,6 +5,7 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.InstanceTypeRules;
 import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.NodegroupSpecRules;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 import software.amazon.awssdk.services.eks.model.CapacityTypes;
-import software.amazon.awssdk.services.eks.model.Taint;
 
 /**
  * What an EKS managed node group should be. Immutable; {@code build()} checks every rule that needs
@@ -30,12 +30,13 @@ import software.amazon.awssdk.services.eks.model.Taint;
  *     .ami(AmiChoice.bottlerocket(CpuArch.ARM64, Accelerator.NONE, false))
  *     .minSize(1).desiredSize(2).maxSize(4)
  *     .putLabels("workload", "general")
+ *     .addTaints(NodeTaint.of("dedicated", "general", NodeTaint.Effect.PREFER_NO_SCHEDULE))
  *     .build();
  * }</pre>
  *
  * <p>Nodes get the cluster's Kubernetes version and the AMI family's recommended release unless
- * {@link #kubernetesVersion()} or {@link #releaseVersion()} say otherwise. EKS injects the
- * bootstrap of stock AMIs itself, so no user data is needed.
+ * {@link #kubernetesVersion()} or {@link #amiSource()} say otherwise. EKS injects the bootstrap of
+ * stock AMIs itself, so no user data is needed.
  *
  * <p>As a part of a {@link dev.ekskit.core.ClusterBlueprint} ("managed node group" in plans) it may
  * leave out its subnets and node role when the blueprint makes them, and follows the blueprint's
@@ -83,8 +84,17 @@ public abstract class NodegroupSpec implements BlueprintPart {
    */
   public abstract Optional<String> nodeRoleArn();
 
-  /** Up to 20 instance types; EKS picks {@code t3.medium} when empty. */
+  /**
+   * Up to 20 instance types, checked against the AMI's architecture and accelerator. None means
+   * {@code t3.medium} on x86_64 (what EKS picks) and {@code t4g.medium} on arm64, as for a
+   * self-managed group; an accelerated AMI needs them given.
+   */
   public abstract List<String> instanceTypes();
+
+  /** {@link #instanceTypes()}, or the default for {@link #ami()} when none are given. */
+  public List<String> effectiveInstanceTypes() {
+    return InstanceTypeRules.effective(ami(), instanceTypes());
+  }
 
   @Value.Default
   public CapacityTypes capacityType() {
@@ -112,13 +122,17 @@ public abstract class NodegroupSpec implements BlueprintPart {
   }
 
   /**
-   * Root volume size in GiB; EKS's default (20) when absent. Not allowed with a launch template.
+   * Size in GiB of the root volume: 20 by default, 50 on Windows (its AMI's own size, the least
+   * allowed), as for a self-managed group. Not allowed with a launch template, which sizes its own.
+   * EKS makes the volume; it is encrypted when the account encrypts new EBS volumes by default, or
+   * as your launch template says.
    */
-  public abstract Optional<Integer> diskSizeGib();
+  public abstract Optional<Integer> volumeGib();
 
   public abstract Map<String, String> labels();
 
-  public abstract List<Taint> taints();
+  /** Up to 50 taints, one per key and effect. */
+  public abstract List<NodeTaint> taints();
 
   /** How many nodes an update may take down at once; at most one of the two limits. */
   public abstract Optional<Integer> maxUnavailable();
@@ -136,8 +150,16 @@ public abstract class NodegroupSpec implements BlueprintPart {
    */
   public abstract Optional<String> kubernetesVersion();
 
-  /** An AMI release such as {@code 1.33.5-20251101}; the latest when absent. */
-  public abstract Optional<String> releaseVersion();
+  /**
+   * Which image of {@link #ami()}: EKS's latest release by default, or {@link
+   * AmiSource#release(String) a pinned EKS release} such as {@code 1.33.5-20251101}. An {@link
+   * AmiSource#imageId(String) image id} only with {@link #customAmi()}, where it names the image
+   * the launch template must hold (checked before the create).
+   */
+  @Value.Default
+  public AmiSource amiSource() {
+    return AmiSource.recommended();
+  }
 
   /** A launch template id to take extra settings from. */
   public abstract Optional<String> launchTemplateId();

@@ -5,8 +5,10 @@ import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Violation;
 import dev.ekskit.core.spi.BlueprintFacts;
 import dev.ekskit.core.spi.SpecStyle;
+import dev.ekskit.nodes.internal.InstanceTypeRules;
 import dev.ekskit.nodes.internal.NodePartRules;
 import dev.ekskit.nodes.internal.SelfManagedSpecRules;
+import dev.ekskit.nodes.internal.VolumeRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import software.amazon.awssdk.services.eks.model.CapacityTypes;
  *     .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
  *     .minSize(0).desiredSize(2).maxSize(10)
  *     .putLabels("workload", "batch")
- *     .addTaints("dedicated=batch:NoSchedule")
+ *     .addTaints(NodeTaint.of("dedicated", "batch", NodeTaint.Effect.NO_SCHEDULE))
  *     .build();
  * }</pre>
  *
@@ -88,11 +90,17 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
   public abstract Optional<String> nodeRoleArn();
 
   /**
-   * 1–20 EC2 instance types, each checked against the AMI's architecture and accelerator. One
-   * on-demand type makes a plain group; several, or Spot, a group with a mixed instances policy
-   * that lists them in this order of priority.
+   * Up to 20 EC2 instance types, each checked against the AMI's architecture and accelerator. None
+   * means {@code t3.medium} on x86_64 and {@code t4g.medium} on arm64, as for a managed group; an
+   * accelerated AMI needs them given. One on-demand type makes a plain group; several, or Spot, a
+   * group with a mixed instances policy that lists them in this order of priority.
    */
   public abstract List<String> instanceTypes();
+
+  /** {@link #instanceTypes()}, or the default for {@link #ami()} when none are given. */
+  public List<String> effectiveInstanceTypes() {
+    return InstanceTypeRules.effective(ami(), instanceTypes());
+  }
 
   /**
    * {@code ON_DEMAND} (the default) or {@code SPOT}. Spot uses the price-capacity-optimized
@@ -107,7 +115,7 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
   /** Whether the group needs a mixed instances policy: several types, or Spot. */
   @Value.Derived
   public boolean mixedInstances() {
-    return instanceTypes().size() > 1 || capacityType() == CapacityTypes.SPOT;
+    return effectiveInstanceTypes().size() > 1 || capacityType() == CapacityTypes.SPOT;
   }
 
   @Value.Default
@@ -149,7 +157,8 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
 
   /**
    * Size in GiB of the volume that holds images and pods: the root volume, or Bottlerocket's data
-   * volume. 20 by default, 50 on Windows (its AMI's own size, the least EC2 accepts).
+   * volume, encrypted gp3. 20 by default, 50 on Windows (its AMI's own size, the least allowed), as
+   * for a managed group.
    */
   public abstract Optional<Integer> volumeGib();
 
@@ -170,8 +179,8 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
 
   public abstract Map<String, String> labels();
 
-  /** Kubelet taints, {@code key[=value]:Effect}, e.g. {@code dedicated=batch:NoSchedule}. */
-  public abstract List<String> taints();
+  /** Up to 50 taints, one per key and effect, registered by kubelet as the node joins. */
+  public abstract List<NodeTaint> taints();
 
   public abstract Optional<Integer> maxPods();
 
@@ -200,7 +209,7 @@ public abstract class SelfManagedNodegroupSpec implements BlueprintPart {
   /** The volume size used: {@link #volumeGib()} or the family's default. */
   @Value.Derived
   public int effectiveVolumeGib() {
-    return volumeGib().orElse(ami().isWindows() ? 50 : 20);
+    return VolumeRules.effective(ami(), volumeGib());
   }
 
   /** {@link #name()}: unique among the blueprint's self-managed node groups. */

@@ -1,6 +1,7 @@
 package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.Deleted;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.PartialCreationException;
@@ -15,11 +16,13 @@ import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.internal.AmiResolution;
 import dev.ekskit.nodes.internal.AutoScalingGroups;
 import dev.ekskit.nodes.internal.NodePartRules;
+import dev.ekskit.nodes.internal.NodegroupBatch;
 import dev.ekskit.nodes.internal.SelfManagedClients;
 import dev.ekskit.nodes.internal.SelfManagedCreation;
 import dev.ekskit.nodes.internal.SelfManagedDeletion;
 import dev.ekskit.nodes.internal.SelfManagedScaling;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * <pre>{@code
  * SelfManagedNodegroups selfManaged = nodegroups.selfManaged();
  * SelfManagedNodegroupInfo batch = selfManaged.create(spec).await(Duration.ofMinutes(20));
+ * List<SelfManagedNodegroupInfo> all = selfManaged.createAll(List.of(batchSpec, gpuSpec)).join();
  * selfManaged.scale("orders", "batch", s -> s.minSize(0).desiredSize(4).maxSize(10)).join();
  * selfManaged.delete("orders", "batch").join();
  * }</pre>
@@ -94,6 +98,12 @@ public final class SelfManagedNodegroups {
               Duration.ofHours(3),
               Duration.ofMinutes(20)));
 
+  /**
+   * How many node groups {@link #createAll(List)} creates at once unless told otherwise: {@link
+   * ManagedNodegroups#DEFAULT_PARALLELISM}.
+   */
+  public static final int DEFAULT_PARALLELISM = ManagedNodegroups.DEFAULT_PARALLELISM;
+
   private final KitContext kit;
   private final AmiResolution amis;
 
@@ -144,6 +154,55 @@ public final class SelfManagedNodegroups {
             new SelfManagedCreation(scope, aws, amis, amiClients, spec, SELF_MANAGED_CREATE).run());
   }
 
+  /** {@link #createAll(List, int, ProgressListener)} with {@link #DEFAULT_PARALLELISM}. */
+  public Operation<List<SelfManagedNodegroupInfo>> createAll(List<SelfManagedNodegroupSpec> specs) {
+    return createAll(specs, DEFAULT_PARALLELISM, null);
+  }
+
+  /**
+   * Creates several node groups, at most {@code parallelism} at a time, each as {@link
+   * #create(SelfManagedNodegroupSpec)} does, as one operation: its deadline bounds them all, and
+   * {@link Operation#cancel()} stops every group not yet started and every wait. Results come in
+   * the order of {@code specs}. When one fails the others still run to their end; then the
+   * operation fails with the first failure. The same rules and cap as {@link
+   * ManagedNodegroups#createAll(List, int, ProgressListener)}.
+   *
+   * <pre>{@code
+   * List<SelfManagedNodegroupInfo> groups = selfManaged.createAll(List.of(batchSpec, gpuSpec), 2, null).join();
+   * }</pre>
+   */
+  public Operation<List<SelfManagedNodegroupInfo>> createAll(
+      List<SelfManagedNodegroupSpec> specs, int parallelism, ProgressListener listener) {
+    ResourceRef ref =
+        NodegroupBatch.check(
+            "SelfManagedNodegroupSpec",
+            "self-managed-nodegroups",
+            specs,
+            parallelism,
+            s ->
+                new NodegroupBatch.Member(
+                    s.clusterName(), s.name(), s.subnetIds(), s.nodeRoleArn()));
+    SelfManagedClients aws = SelfManagedClients.of(kit);
+    AmiResolution.Clients amiClients =
+        new AmiResolution.Clients(kit.client(SsmClient.class), kit.client(Ec2Client.class));
+    return kit.start(
+        ref,
+        listener,
+        scope ->
+            scope.parallel(
+                specs,
+                parallelism,
+                spec ->
+                    new SelfManagedCreation(
+                            scope.child(ref(spec.clusterName(), spec.name())),
+                            aws,
+                            amis,
+                            amiClients,
+                            spec,
+                            SELF_MANAGED_CREATE)
+                        .run()));
+  }
+
   /**
    * Changes the group's size limits and waits until the desired number of instances is InService.
    *
@@ -185,16 +244,23 @@ public final class SelfManagedNodegroups {
   }
 
   /**
-   * Deletes the node group's parts in order and waits until its instances are gone. Completes with
-   * true when anything was deleted, false when nothing was left. Safe to run again.
+   * Deletes the node group's parts in order and waits until its instances are gone. The result says
+   * whether this run deleted anything or found nothing left. Safe to run again.
+   *
+   * <pre>{@code
+   * Deleted batch = selfManaged.delete("orders", "batch").join();
+   * }</pre>
    */
-  public Operation<Boolean> delete(String clusterName, String name) {
+  public Operation<Deleted> delete(String clusterName, String name) {
     names(clusterName, name).throwIfAny();
     SelfManagedClients aws = SelfManagedClients.of(kit);
     return kit.start(
         ref(clusterName, name),
         null,
-        scope -> new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE).run());
+        scope ->
+            new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE)
+                .run()
+                .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 
   /** The names' rules, before any call; more rules may be added before throwing. */

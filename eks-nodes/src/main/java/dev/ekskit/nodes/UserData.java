@@ -215,22 +215,21 @@ public final class UserData {
                   .collect(Collectors.joining(",")));
     }
     if (!boot.taints().isEmpty()) {
-      flags.add("--register-with-taints=" + String.join(",", boot.taints()));
+      flags.add(
+          "--register-with-taints="
+              + boot.taints().stream().map(NodeTaint::toString).collect(Collectors.joining(",")));
     }
     boot.maxPods().ifPresent(n -> flags.add("--max-pods=" + n));
     return flags;
   }
 
-  /** {@code key=value:Effect} grouped as Bottlerocket wants: key to {@code value:Effect} list. */
+  /** Taints grouped as Bottlerocket wants: key to a list of {@code value:Effect}. */
   private static Map<String, List<String>> taintsByKey(NodeBootstrap boot) {
     Map<String, List<String>> byKey = new LinkedHashMap<>();
-    for (String taint : boot.taints()) {
-      int colon = taint.lastIndexOf(':');
-      String keyValue = taint.substring(0, colon);
-      int equals = keyValue.indexOf('=');
-      String key = equals < 0 ? keyValue : keyValue.substring(0, equals);
-      String value = equals < 0 ? "" : keyValue.substring(equals + 1);
-      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(value + taint.substring(colon));
+    for (NodeTaint taint : boot.taints()) {
+      byKey
+          .computeIfAbsent(taint.key(), k -> new ArrayList<>())
+          .add(taint.value().orElse("") + ":" + taint.effect().kubernetesName());
     }
     return byKey;
   }

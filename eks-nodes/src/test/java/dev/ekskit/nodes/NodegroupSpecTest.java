@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.eks.model.Taint;
-import software.amazon.awssdk.services.eks.model.TaintEffect;
 
 class NodegroupSpecTest {
   private static NodegroupSpec.Builder valid() {
@@ -47,16 +45,46 @@ class NodegroupSpecTest {
         row("maxSize", "range", b -> b.minSize(0).desiredSize(0).maxSize(0)),
         row("desiredSize", "between-min-and-max", b -> b.minSize(2).desiredSize(1).maxSize(3)),
         row("desiredSize", "between-min-and-max", b -> b.desiredSize(5).maxSize(4)),
-        row("diskSizeGib", "range", b -> b.diskSizeGib(0)),
+        row("volumeGib", "range", b -> b.volumeGib(0)),
         row(
-            "diskSizeGib",
+            "volumeGib",
+            "range",
+            b ->
+                b.ami(AmiChoice.windows(AmiFamily.WINDOWS_SERVER_2022, WindowsEdition.CORE))
+                    .volumeGib(30)),
+        row(
+            "volumeGib",
             "launch-template",
-            b -> b.diskSizeGib(50).launchTemplateId("lt-0123456789abcdef0")),
+            b -> b.volumeGib(50).launchTemplateId("lt-0123456789abcdef0")),
+        row(
+            "instanceTypes",
+            "required-for-accelerator",
+            b -> b.ami(AmiChoice.al2023(CpuArch.X86_64, Accelerator.NVIDIA))),
         row("launchTemplateId", "pattern", b -> b.launchTemplateId("template")),
         row("launchTemplateVersion", "requires", b -> b.launchTemplateVersion("3")),
         row("maxUnavailable", "one-of", b -> b.maxUnavailable(1).maxUnavailablePercentage(10)),
         row("maxUnavailablePercentage", "range", b -> b.maxUnavailablePercentage(101)),
-        row("taints[0]", "required", b -> b.addTaints(Taint.builder().key("gpu").build())),
+        row(
+            "taints[1]",
+            "unique-key-effect",
+            b ->
+                b.addTaints(
+                    NodeTaint.of("gpu", "a", NodeTaint.Effect.NO_SCHEDULE),
+                    NodeTaint.of("gpu", "b", NodeTaint.Effect.NO_SCHEDULE))),
+        row(
+            "taints",
+            "max-size",
+            b ->
+                b.taints(
+                    java.util.stream.IntStream.range(0, 51)
+                        .mapToObj(i -> NodeTaint.of("k" + i, NodeTaint.Effect.NO_SCHEDULE))
+                        .toList())),
+        row(
+            "taints[0].key",
+            "max-length",
+            b ->
+                b.addTaints(
+                    NodeTaint.of("example.com/" + "k".repeat(60), NodeTaint.Effect.NO_SCHEDULE))),
         row("tags[ekskit.dev/x]", "reserved", b -> b.putTags("ekskit.dev/x", "y")),
         row(
             "ami.family",
@@ -65,12 +93,17 @@ class NodegroupSpecTest {
         row("kubernetesVersion", "pattern", b -> b.kubernetesVersion("latest")),
         row("customAmi", "requires", b -> b.customAmi(true)),
         row(
-            "releaseVersion",
+            "amiSource",
             "custom-ami",
             b ->
                 b.customAmi(true)
                     .launchTemplateId("lt-0123456789abcdef0")
-                    .releaseVersion("1.33.5-20251101")));
+                    .amiSource(AmiSource.release("1.33.5-20251101"))),
+        row(
+            "amiSource",
+            "custom-ami-only",
+            b -> b.amiSource(AmiSource.imageId("ami-0123456789abcdef0"))),
+        row("amiSource.release", "pattern", b -> b.amiSource(AmiSource.release("1.33 latest"))));
   }
 
   private static Arguments row(
@@ -113,11 +146,39 @@ class NodegroupSpecTest {
   void build_validTaintAndUpdateLimit_accepted() {
     NodegroupSpec spec =
         valid()
-            .addTaints(
-                Taint.builder().key("gpu").value("true").effect(TaintEffect.NO_SCHEDULE).build())
+            .addTaints(NodeTaint.of("gpu", "true", NodeTaint.Effect.NO_SCHEDULE))
             .maxUnavailablePercentage(25)
             .build();
 
     assertThat(spec.taints()).hasSize(1);
+  }
+
+  @Test
+  void build_customAmiWithTemplateAndImageId_accepted() {
+    NodegroupSpec spec =
+        valid()
+            .customAmi(true)
+            .launchTemplateId("lt-0123456789abcdef0")
+            .amiSource(AmiSource.imageId("ami-0123456789abcdef0"))
+            .build();
+
+    assertThat(spec.amiSource().pinnedImageId()).contains("ami-0123456789abcdef0");
+  }
+
+  @Test
+  void effectiveInstanceTypes_noneGiven_sameDefaultAsSelfManagedPerArchitecture() {
+    NodegroupSpec x86 = valid().build();
+    NodegroupSpec arm = valid().ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE)).build();
+
+    assertThat(x86.effectiveInstanceTypes()).containsExactly("t3.medium");
+    assertThat(arm.effectiveInstanceTypes()).containsExactly("t4g.medium");
+    assertThat(
+            SelfManagedNodegroupSpec.builder()
+                .clusterName("orders")
+                .name("batch")
+                .ami(AmiChoice.al2023(CpuArch.ARM64, Accelerator.NONE))
+                .build()
+                .effectiveInstanceTypes())
+        .isEqualTo(arm.effectiveInstanceTypes());
   }
 }

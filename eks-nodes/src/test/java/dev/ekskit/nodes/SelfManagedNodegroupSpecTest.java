@@ -65,6 +65,14 @@ class SelfManagedNodegroupSpecTest {
     assertThat(valid().ami(WINDOWS).build().effectiveVolumeGib()).isEqualTo(50);
   }
 
+  @Test
+  void build_noInstanceTypes_runsTheDefaultAsAManagedGroupWould() {
+    SelfManagedNodegroupSpec spec = valid().instanceTypes(List.of()).build();
+
+    assertThat(spec.effectiveInstanceTypes()).containsExactly("t3.medium");
+    assertThat(spec.mixedInstances()).isFalse();
+  }
+
   static Stream<Arguments> broken() {
     return Stream.of(
         row("name", "pattern", b -> b.name("-bad")),
@@ -72,7 +80,6 @@ class SelfManagedNodegroupSpecTest {
         row("clusterName", "required", b -> b.clusterName("")),
         row("nodeRoleArn", "pattern", b -> b.nodeRoleArn("eks-node")),
         row("instanceTypes[0]", "pattern", b -> b.instanceTypes(List.of("large"))),
-        row("instanceTypes", "min-size", b -> b.instanceTypes(List.of())),
         row(
             "instanceTypes",
             "max-size",
@@ -85,7 +92,19 @@ class SelfManagedNodegroupSpecTest {
         row("metadataHopLimit", "range", b -> b.metadataHopLimit(65)),
         row("securityGroupIds[0]", "pattern", b -> b.addSecurityGroupIds("default")),
         row("labels[bad key!]", "pattern", b -> b.putLabels("bad key!", "x")),
-        row("taints[0]", "pattern", b -> b.addTaints("dedicated=batch")),
+        row(
+            "taints[1]",
+            "unique-key-effect",
+            b ->
+                b.addTaints(
+                    NodeTaint.parse("dedicated=a:NoSchedule"),
+                    NodeTaint.parse("dedicated=b:NoSchedule"))),
+        row(
+            "instanceTypes",
+            "required-for-accelerator",
+            b ->
+                b.instanceTypes(List.of())
+                    .ami(AmiChoice.al2023(CpuArch.X86_64, Accelerator.NVIDIA))),
         row("maxPods", "range", b -> b.maxPods(0)),
         row("preBootstrapCommands[0]", "pattern", b -> b.addPreBootstrapCommands("a\nb")),
         row(

@@ -35,7 +35,9 @@ class UserDataTest {
         .serviceIpv4Cidr("10.100.0.0/16")
         .putLabels("workload", "general")
         .putLabels("node.kubernetes.io/pool", "blue")
-        .addTaints("dedicated=batch:NoSchedule", "spot:PreferNoSchedule")
+        .addTaints(
+            NodeTaint.of("dedicated", "batch", NodeTaint.Effect.NO_SCHEDULE),
+            NodeTaint.of("spot", NodeTaint.Effect.PREFER_NO_SCHEDULE))
         .maxPods(58);
   }
 
@@ -176,7 +178,6 @@ class UserDataTest {
             () ->
                 boot()
                     .putLabels("app", "x' ; rm -rf /")
-                    .addTaints("bad")
                     .apiServerEndpoint("http://plain")
                     .certificateAuthority("not base64!")
                     .serviceIpv4Cidr("10.0.0.0")
@@ -188,7 +189,6 @@ class UserDataTest {
                     .extracting(v -> v.field())
                     .contains(
                         "labels[app]",
-                        "taints[2]",
                         "apiServerEndpoint",
                         "certificateAuthority",
                         "serviceIpv4Cidr"));

@@ -167,7 +167,7 @@ class FargateEmulatorTest {
     assertThat(described.tags())
         .containsEntry("ekskit.dev/managed-by", "ekskit")
         .containsEntry(Tags.CLUSTER, CLUSTER);
-    assertThat(fargate.delete(CLUSTER, "system").join()).isTrue();
+    assertThat(fargate.delete(CLUSTER, "system").join().deleted()).isTrue();
     assertThatThrownBy(
             () ->
                 eks.describeFargateProfile(

@@ -123,7 +123,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     fargate.create(profile("web", "web").build()).join();
     aws.faults().commitThenFail("DeleteFargateProfile", 500);
 
-    assertThat(fargate.delete(CLUSTER, "web").join()).isTrue();
+    assertThat(fargate.delete(CLUSTER, "web").join().deleted()).isTrue();
 
     assertThat(profileNames()).isEmpty();
     assertThat(calls("DeleteFargateProfile")).hasSize(2).last().matches(Call::succeeded);
@@ -232,9 +232,9 @@ class FargateProfilesSimTest extends FargateSimTest {
     var createC = fargate.create(profile("c", "c").build());
     var deleteB = fargate.delete(CLUSTER, "b");
 
-    assertThat(deleteA.join()).isTrue();
+    assertThat(deleteA.join().deleted()).isTrue();
     assertThat(createC.join().statusAsString()).isEqualTo("ACTIVE");
-    assertThat(deleteB.join()).isTrue();
+    assertThat(deleteB.join().deleted()).isTrue();
     List<ResourceRef> order =
         eventsOf(ProgressEvent.StepSucceeded.class).stream()
             .filter(s -> s.step().equals("wait deleted") || s.step().equals("wait active"))
@@ -248,7 +248,7 @@ class FargateProfilesSimTest extends FargateSimTest {
 
   @Test
   void delete_absentProfile_reportsAlreadyGone() {
-    assertThat(fargate.delete(CLUSTER, "never").join()).isFalse();
+    assertThat(fargate.delete(CLUSTER, "never").join().deleted()).isFalse();
   }
 
   @Test
@@ -258,7 +258,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     aws.eks().deleteFargateProfile(r -> r.clusterName(CLUSTER).fargateProfileName("a"));
     Instant asked = aws.time().now();
 
-    assertThat(fargate.delete(CLUSTER, "b").join()).isTrue();
+    assertThat(fargate.delete(CLUSTER, "b").join().deleted()).isTrue();
 
     assertThat(Duration.between(asked, aws.time().now())).isPositive();
     assertThat(calls("DeleteFargateProfile"))
@@ -281,7 +281,7 @@ class FargateProfilesSimTest extends FargateSimTest {
                   .containsExactly("InternalFailure");
               assertThat(e.cleanup()).contains("run the delete again");
             });
-    assertThat(fargate.delete(CLUSTER, "web").join()).as("a later delete works").isTrue();
+    assertThat(fargate.delete(CLUSTER, "web").join().deleted()).as("a later delete works").isTrue();
   }
 
   @Test

@@ -37,7 +37,7 @@ public final class AmiResolution {
   public static final Duration TTL = Duration.ofHours(1);
 
   static final Pattern IMAGE_ID = Pattern.compile("ami-[0-9a-f]{8,17}");
-  private static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();

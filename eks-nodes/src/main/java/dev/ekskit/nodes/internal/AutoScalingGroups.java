@@ -81,12 +81,12 @@ public final class AutoScalingGroups {
     if (!launchTemplateId.equals(template)) {
       diff.add(new FieldDifference("launchTemplate", launchTemplateId, template));
     }
-    List<String> types = spec.mixedInstances() ? spec.instanceTypes() : List.of();
+    List<String> types = spec.mixedInstances() ? spec.effectiveInstanceTypes() : List.of();
     if (!types.equals(AutoScalingMapping.mixedTypes(existing))) {
       diff.add(
           new FieldDifference(
               "instanceTypes",
-              String.valueOf(spec.instanceTypes()),
+              String.valueOf(spec.effectiveInstanceTypes()),
               String.valueOf(AutoScalingMapping.mixedTypes(existing))));
     }
     if (spec.capacityType() != AutoScalingMapping.capacityType(existing)) {

@@ -83,7 +83,7 @@ final class AutoScalingMapping {
             l ->
                 l.launchTemplateSpecification(template)
                     .overrides(
-                        spec.instanceTypes().stream()
+                        spec.effectiveInstanceTypes().stream()
                             .map(
                                 type ->
                                     LaunchTemplateOverrides.builder().instanceType(type).build())

@@ -56,8 +56,8 @@ public final class InstanceProfiles {
 
   /**
    * Puts the node role in the profile unless it is there. After a lost answer the role is in
-   * already, and IAM answers a second add with {@code LimitExceeded} (a profile holds one role): read
-   * as "it is there" once the profile shows the role.
+   * already, and IAM answers a second add with {@code LimitExceeded} (a profile holds one role):
+   * read as "it is there" once the profile shows the role.
    */
   public static void addRole(IamClient iam, ResourceRef ref, String name, String roleArn) {
     if (roles(iam, name).contains(roleArn)) {
@@ -83,7 +83,9 @@ public final class InstanceProfiles {
 
   public static Optional<InstanceProfile> get(IamClient iam, String name) {
     return AwsErrors.absentAsEmpty(
-        () -> Optional.of(iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile()));
+        () ->
+            Optional.of(
+                iam.getInstanceProfile(r -> r.instanceProfileName(name)).instanceProfile()));
   }
 
   /** The role ARNs in the profile; empty when there is no profile. */
@@ -92,8 +94,8 @@ public final class InstanceProfiles {
   }
 
   /**
-   * The node groups of {@code cluster} whose instance profiles ekskit made, found by name prefix and
-   * tags (IAM lists no tags, so each candidate is read).
+   * The node groups of {@code cluster} whose instance profiles ekskit made, found by name prefix
+   * and tags (IAM lists no tags, so each candidate is read).
    */
   public static List<String> nodegroupsOf(IamClient iam, String cluster) {
     List<String> nodegroups = new ArrayList<>();
@@ -132,7 +134,8 @@ public final class InstanceProfiles {
   private static List<FieldDifference> differences(InstanceProfile existing, String roleArn) {
     if (!Tags.isManagedByEksKit(tagMap(existing))) {
       return List.of(
-          new FieldDifference("instance profile owner", "ekskit", "a profile ekskit did not create"));
+          new FieldDifference(
+              "instance profile owner", "ekskit", "a profile ekskit did not create"));
     }
     List<String> roles = existing.roles().stream().map(Role::arn).toList();
     return roles.isEmpty() || roles.contains(roleArn)

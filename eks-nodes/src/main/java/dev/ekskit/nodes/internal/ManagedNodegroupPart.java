@@ -8,8 +8,6 @@ import dev.ekskit.core.spi.BlueprintContext;
 import dev.ekskit.core.spi.BlueprintPartHandler;
 import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.Scope;
-import dev.ekskit.core.spi.SubnetCheck;
-import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +60,8 @@ public final class ManagedNodegroupPart implements BlueprintPartHandler<Nodegrou
         NodegroupMapping.amiType(spec, version)
             + ", Kubernetes "
             + version
-            + spec.releaseVersion().map(release -> ", release " + release).orElse("");
+            + ", "
+            + spec.amiSource();
     Optional<Nodegroup> found =
         blueprint.cluster().isEmpty()
             ? Optional.empty()
@@ -155,15 +154,7 @@ public final class ManagedNodegroupPart implements BlueprintPartHandler<Nodegrou
 
   /** What the account must allow before anything changes: the AMI, instance types, subnets. */
   private static void check(Ec2Client ec2, NodegroupSpec spec, String version) {
-    Violations v = new Violations(SPEC);
-    NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
-    v.throwIfAny();
-    if (!spec.instanceTypes().isEmpty()) {
-      InstanceTypeCheck.check(ec2, spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
-    }
-    if (!spec.subnetIds().isEmpty()) {
-      SubnetCheck.requireUsable(ec2, SPEC, "subnetIds", spec.subnetIds(), 1);
-    }
+    NodegroupCreation.checkAccount(ec2, spec, version);
   }
 
   private static Optional<Nodegroup> find(EksClient eks, String cluster, String name) {

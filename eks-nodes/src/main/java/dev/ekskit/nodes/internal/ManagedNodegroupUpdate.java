@@ -98,7 +98,7 @@ public final class ManagedNodegroupUpdate {
 
   private CompletableFuture<?> version(Set<String> fields) {
     if (!fields.contains(PlannedChange.KUBERNETES_VERSION)
-        && !fields.contains(NodegroupReview.RELEASE_VERSION)) {
+        && !fields.contains(NodegroupReview.AMI_SOURCE)) {
       return CompletableFuture.completedFuture(null);
     }
     return NodegroupUpdating.run(
@@ -157,7 +157,7 @@ public final class ManagedNodegroupUpdate {
             .version(version)
             .force(force)
             .clientRequestToken(token);
-    spec.releaseVersion().ifPresent(request::releaseVersion);
+    spec.amiSource().pinnedRelease().ifPresent(request::releaseVersion);
     return request.build();
   }
 
@@ -187,12 +187,13 @@ public final class ManagedNodegroupUpdate {
    * spec's that are new or carry another value are added or updated.
    */
   private UpdateTaintsPayload taints(List<Taint> live) {
+    List<Taint> specified = TaintMapping.sdk(spec.taints());
     Set<String> wanted = new HashSet<>();
-    spec.taints().forEach(t -> wanted.add(t.key() + ":" + t.effectAsString()));
+    specified.forEach(t -> wanted.add(t.key() + ":" + t.effectAsString()));
     Set<String> have = new HashSet<>();
     live.forEach(t -> have.add(NodegroupReview.taint(t)));
     List<Taint> added =
-        spec.taints().stream().filter(t -> !have.contains(NodegroupReview.taint(t))).toList();
+        specified.stream().filter(t -> !have.contains(NodegroupReview.taint(t))).toList();
     List<Taint> removed =
         live.stream().filter(t -> !wanted.contains(t.key() + ":" + t.effectAsString())).toList();
     var payload = UpdateTaintsPayload.builder();

@@ -57,14 +57,52 @@ public final class NodegroupCreation {
         spec.kubernetesVersion()
             .orElseGet(
                 () -> eks.describeCluster(r -> r.name(spec.clusterName())).cluster().version());
+    checkAccount(ec2, spec, version);
+    return version;
+  }
+
+  /**
+   * What the account must allow before anything changes: the AMI family at {@code version}, the
+   * instance types, the subnets a spec names, and a custom AMI's image in its launch template.
+   */
+  static void checkAccount(Ec2Client ec2, NodegroupSpec spec, String version) {
     Violations v = new Violations(SPEC);
     NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
     v.throwIfAny();
-    if (!spec.instanceTypes().isEmpty()) {
-      InstanceTypeCheck.check(ec2, spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
+    InstanceTypeCheck.check(ec2, spec.ami(), spec.effectiveInstanceTypes(), SPEC, "instanceTypes");
+    if (!spec.subnetIds().isEmpty()) {
+      SubnetCheck.requireUsable(ec2, SPEC, "subnetIds", spec.subnetIds(), 1);
     }
-    SubnetCheck.requireUsable(ec2, SPEC, "subnetIds", spec.subnetIds(), 1);
-    return version;
+    spec.amiSource().pinnedImageId().ifPresent(imageId -> requireTemplateImage(ec2, spec, imageId));
+  }
+
+  /** A custom AMI pinned by id must be the one the launch template version names. */
+  private static void requireTemplateImage(Ec2Client ec2, NodegroupSpec spec, String imageId) {
+    String templateId = spec.launchTemplateId().orElseThrow();
+    String version = spec.launchTemplateVersion().orElse("$Default");
+    String held =
+        ec2.describeLaunchTemplateVersions(r -> r.launchTemplateId(templateId).versions(version))
+            .launchTemplateVersions()
+            .get(0)
+            .launchTemplateData()
+            .imageId();
+    if (!imageId.equals(held)) {
+      new Violations(SPEC)
+          .add(
+              "amiSource.imageId",
+              "launch-template-image",
+              "is "
+                  + imageId
+                  + " but launch template "
+                  + templateId
+                  + " version "
+                  + version
+                  + " names "
+                  + held
+                  + "; pin the image the template holds, or give the template's version that"
+                  + " holds it")
+          .throwIfAny();
+    }
   }
 
   private static CreateOrAdopt<Nodegroup> createOrAdopt(

@@ -38,14 +38,14 @@ public final class NodegroupMapping {
             .amiType(amiType(spec, kubernetesVersion))
             .version(kubernetesVersion)
             .labels(spec.labels())
-            .taints(spec.taints())
+            .taints(TaintMapping.sdk(spec.taints()))
             .tags(Tags.withOwnership(spec.tags()))
             .clientRequestToken(clientRequestToken);
-    if (!spec.instanceTypes().isEmpty()) {
-      request.instanceTypes(spec.instanceTypes());
+    if (!spec.effectiveInstanceTypes().isEmpty()) {
+      request.instanceTypes(spec.effectiveInstanceTypes());
     }
-    spec.diskSizeGib().ifPresent(request::diskSize);
-    spec.releaseVersion().ifPresent(request::releaseVersion);
+    spec.volumeGib().ifPresent(request::diskSize);
+    spec.amiSource().pinnedRelease().ifPresent(request::releaseVersion);
     if (spec.maxUnavailable().isPresent() || spec.maxUnavailablePercentage().isPresent()) {
       request.updateConfig(
           NodegroupUpdateConfig.builder()

@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.FieldDifference;
 import dev.ekskit.core.PlannedChange;
+import dev.ekskit.nodes.AmiSource;
 import dev.ekskit.nodes.NodegroupSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ import software.amazon.awssdk.services.eks.model.Taint;
  * Where an existing managed node group differs from its spec, field by field, and which of those
  * EKS changes in place: scaling, labels, taints and update limits ({@code UpdateNodegroupConfig}),
  * the Kubernetes version and AMI release ({@code UpdateNodegroupVersion}) and tags. Instance types,
- * capacity type, subnets, node role, AMI type, disk size and launch template need a new node group.
- * The desired size is the initial size: a cluster autoscaler owns it afterwards, so it differs only
- * when it lies outside the spec's range.
+ * capacity type, subnets, node role, AMI type, volume size and launch template need a new node
+ * group. The desired size is the initial size: a cluster autoscaler owns it afterwards, so it
+ * differs only when it lies outside the spec's range.
  */
 public final class NodegroupReview {
   /** Fields one {@code UpdateNodegroupConfig} changes. */
@@ -35,7 +36,9 @@ public final class NodegroupReview {
           "maxUnavailable",
           "maxUnavailablePercentage");
 
-  static final String RELEASE_VERSION = "releaseVersion";
+  /** A pinned EKS release, {@code UpdateNodegroupVersion}'s other half. */
+  static final String AMI_SOURCE = "amiSource";
+
   static final String TAGS = "tags";
 
   /** What a create fixes and an adopt therefore compares, as it always has. */
@@ -56,7 +59,7 @@ public final class NodegroupReview {
   public static Set<String> updatable() {
     Set<String> all = new TreeSet<>(CONFIG);
     all.add(PlannedChange.KUBERNETES_VERSION);
-    all.add(RELEASE_VERSION);
+    all.add(AMI_SOURCE);
     all.add(TAGS);
     return all;
   }
@@ -84,8 +87,8 @@ public final class NodegroupReview {
       compare(
           found, "subnetIds", new TreeSet<>(spec.subnetIds()), new TreeSet<>(existing.subnets()));
     }
-    if (!spec.instanceTypes().isEmpty()) {
-      compare(found, "instanceTypes", spec.instanceTypes(), existing.instanceTypes());
+    if (!spec.effectiveInstanceTypes().isEmpty()) {
+      compare(found, "instanceTypes", spec.effectiveInstanceTypes(), existing.instanceTypes());
     }
     compare(found, "capacityType", spec.capacityType().toString(), existing.capacityTypeAsString());
     compare(
@@ -93,18 +96,26 @@ public final class NodegroupReview {
         "amiType",
         NodegroupMapping.amiType(spec, kubernetesVersion),
         existing.amiTypeAsString());
-    spec.diskSizeGib().ifPresent(size -> compare(found, "diskSizeGib", size, existing.diskSize()));
+    spec.volumeGib().ifPresent(size -> compare(found, "volumeGib", size, existing.diskSize()));
     compareLaunchTemplate(found, spec, existing);
     compareScaling(found, spec, existing.scalingConfig());
     compare(found, "labels", new TreeMap<>(spec.labels()), new TreeMap<>(labels(existing)));
-    compare(found, "taints", taintSet(spec.taints()), taintSet(existing.taints()));
+    compare(
+        found, "taints", taintSet(TaintMapping.sdk(spec.taints())), taintSet(existing.taints()));
     compareUpdateLimits(found, spec, existing.updateConfig());
     // A custom AMI's version lives in its launch template, which EKS does not change.
     if (!spec.customAmi()) {
       compare(found, PlannedChange.KUBERNETES_VERSION, kubernetesVersion, existing.version());
     }
-    spec.releaseVersion()
-        .ifPresent(release -> compare(found, RELEASE_VERSION, release, existing.releaseVersion()));
+    spec.amiSource()
+        .pinnedRelease()
+        .ifPresent(
+            release ->
+                compare(
+                    found,
+                    AMI_SOURCE,
+                    AmiSource.release(release),
+                    AmiSource.release(existing.releaseVersion())));
     Map<String, String> missing = missingTags(tags, existing);
     if (!missing.isEmpty()) {
       found.add(new FieldDifference(TAGS, "+ " + missing, String.valueOf(existing.tags())));

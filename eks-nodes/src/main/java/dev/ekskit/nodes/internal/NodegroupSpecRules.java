@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 public final class NodegroupSpecRules {
   static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z0-9-]+\\.[a-z0-9-]+");
   static final Pattern LAUNCH_TEMPLATE_ID = Pattern.compile("lt-[0-9a-f]{8,17}");
-  private static final int MAX_INSTANCE_TYPES = 20;
-  private static final int MAX_TAINTS = 50;
-  private static final int MAX_DISK_GIB = 16_384;
+
+  /** EKS takes taint keys of at most 63 characters, prefix included. */
+  private static final int MAX_EKS_TAINT_KEY = 63;
 
   private NodegroupSpecRules() {}
 
@@ -25,36 +25,16 @@ public final class NodegroupSpecRules {
     // Empty only in a blueprint, which supplies them; create() requires them on its own.
     v.subnetIds("subnetIds", spec.subnetIds(), 0, 16);
     spec.nodeRoleArn().ifPresent(arn -> v.roleArn("nodeRoleArn", arn));
-    v.ids(
-        "instanceTypes",
-        spec.instanceTypes(),
-        INSTANCE_TYPE,
-        "an instance type such as m7g.large",
-        0,
-        MAX_INSTANCE_TYPES);
+    InstanceTypeRules.check(v, spec.ami(), spec.instanceTypes());
     scaling(v, spec.minSize(), spec.desiredSize(), spec.maxSize());
-    spec.diskSizeGib()
-        .ifPresent(
-            size -> {
-              if (size < 1 || size > MAX_DISK_GIB) {
-                v.add("diskSizeGib", "range", "must be 1 to " + MAX_DISK_GIB + ", was " + size);
-              }
-              if (spec.launchTemplateId().isPresent()) {
-                v.add(
-                    "diskSizeGib",
-                    "launch-template",
-                    "set the disk size in the launch template; EKS refuses both");
-              }
-            });
-    if (spec.taints().size() > MAX_TAINTS) {
-      v.add("taints", "max-size", "allows at most " + MAX_TAINTS + ", has " + spec.taints().size());
+    VolumeRules.check(v, spec.ami(), spec.volumeGib());
+    if (spec.volumeGib().isPresent() && spec.launchTemplateId().isPresent()) {
+      v.add(
+          "volumeGib",
+          "launch-template",
+          "set the volume size in the launch template; EKS refuses both");
     }
-    for (int i = 0; i < spec.taints().size(); i++) {
-      var taint = spec.taints().get(i);
-      if (taint.key() == null || taint.key().isEmpty() || taint.effect() == null) {
-        v.add("taints[" + i + "]", "required", "needs a key and an effect");
-      }
-    }
+    taints(v, spec);
     updateLimits(v, spec);
     spec.launchTemplateId()
         .ifPresent(
@@ -62,15 +42,63 @@ public final class NodegroupSpecRules {
     if (spec.customAmi() && spec.launchTemplateId().isEmpty()) {
       v.add("customAmi", "requires", "needs launchTemplateId: the AMI id lives in the template");
     }
-    if (spec.customAmi() && spec.releaseVersion().isPresent()) {
-      v.add("releaseVersion", "custom-ami", "a custom AMI has no EKS release; change the template");
-    }
+    amiSource(v, spec);
     if (spec.launchTemplateVersion().isPresent() && spec.launchTemplateId().isEmpty()) {
       v.add("launchTemplateVersion", "requires", "needs launchTemplateId");
     }
     amiVersion(v, spec.ami(), spec.kubernetesVersion());
     v.tags("tags", spec.tags(), Tags.PREFIX);
     v.throwIfAny();
+  }
+
+  /** Kubernetes' rules for the list, and EKS's shorter limit on a key. */
+  private static void taints(Violations v, NodegroupSpec spec) {
+    TaintRules.list(v, "taints", spec.taints());
+    for (int i = 0; i < spec.taints().size(); i++) {
+      String key = spec.taints().get(i).key();
+      if (key.length() > MAX_EKS_TAINT_KEY) {
+        v.add(
+            "taints[" + i + "].key",
+            "max-length",
+            "EKS takes keys of at most " + MAX_EKS_TAINT_KEY + " characters, has " + key.length());
+      }
+    }
+  }
+
+  /**
+   * EKS runs its own releases on a managed group: an image of your own only through a launch
+   * template that names it, and no EKS release for such an image.
+   */
+  private static void amiSource(Violations v, NodegroupSpec spec) {
+    spec.amiSource()
+        .pinnedImageId()
+        .ifPresent(
+            id -> {
+              v.matches("amiSource.imageId", id, AmiResolution.IMAGE_ID, "an AMI id");
+              if (!spec.customAmi()) {
+                v.add(
+                    "amiSource",
+                    "custom-ami-only",
+                    "a managed node group runs EKS's own releases; to run "
+                        + id
+                        + ", set customAmi with a launchTemplateId whose template names it, or pin"
+                        + " an EKS release with AmiSource.release");
+              }
+            });
+    spec.amiSource()
+        .pinnedRelease()
+        .ifPresent(
+            release -> {
+              v.matches(
+                  "amiSource.release", release, AmiResolution.RELEASE, "an EKS release version");
+              if (spec.customAmi()) {
+                v.add(
+                    "amiSource",
+                    "custom-ami",
+                    "a custom AMI has no EKS release; use AmiSource.imageId or change the"
+                        + " template");
+              }
+            });
   }
 
   /** The AMI family's version guard, its violations named as fields of a node group spec. */

@@ -48,7 +48,8 @@ final class SelfManagedChecks {
     WindowsPrerequisites.check(
         v, aws.eks(), aws.iam(), aws.autoScaling(), checked.cluster(), spec, linuxCapacityGiven);
     v.throwIfAny();
-    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
+    InstanceTypeCheck.check(
+        aws.ec2(), spec.ami(), spec.effectiveInstanceTypes(), SPEC, "instanceTypes");
     SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
     return checked;
   }

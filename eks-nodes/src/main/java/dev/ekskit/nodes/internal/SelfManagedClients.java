@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * The kit's clients every self-managed node group operation needs, taken when the operation
- * starts, so that a kit without one of them fails before any call.
+ * The kit's clients every self-managed node group operation needs, taken when the operation starts,
+ * so that a kit without one of them fails before any call.
  */
 public record SelfManagedClients(
     EksClient eks, Ec2Client ec2, IamClient iam, AutoScalingClient autoScaling) {

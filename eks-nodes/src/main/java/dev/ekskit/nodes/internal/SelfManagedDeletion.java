@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.eks.model.Nodegroup;
 public final class SelfManagedDeletion {
   /** IAM refuses to delete a profile whose role it has not let go of yet. */
   private static final StepRetries ROLE_STILL_IN_PROFILE =
-      StepRetries.when(e -> "DeleteConflict".equals(AwsErrors.errorCode(e)), RetrySettings.defaults());
+      StepRetries.when(
+          e -> "DeleteConflict".equals(AwsErrors.errorCode(e)), RetrySettings.defaults());
 
   private final Scope scope;
   private final SelfManagedClients aws;
@@ -75,11 +76,15 @@ public final class SelfManagedDeletion {
                                         scope
                                             .call(
                                                 "delete launch template",
-                                                () -> LaunchTemplateCalls.delete(aws.ec2(), name, true))
+                                                () ->
+                                                    LaunchTemplateCalls.delete(
+                                                        aws.ec2(), name, true))
                                             .thenApply(template -> group || profile || template))));
   }
 
-  /** From the group's tag, the instance profile, or the launch template's tag: whichever is left. */
+  /**
+   * From the group's tag, the instance profile, or the launch template's tag: whichever is left.
+   */
   private Optional<String> nodeRole() {
     return AutoScalingGroups.describe(aws.autoScaling(), name)
         .map(group -> AutoScalingGroups.tagMap(group).get(NodeTags.NODE_ROLE))
@@ -94,7 +99,8 @@ public final class SelfManagedDeletion {
     return scope
         .call(
             "delete auto scaling group",
-            () -> AutoScalingGroups.forceDelete(aws.autoScaling(), scope.resource(), name, nodegroup))
+            () ->
+                AutoScalingGroups.forceDelete(aws.autoScaling(), scope.resource(), name, nodegroup))
         .thenCompose(
             deleting ->
                 !deleting
@@ -118,7 +124,11 @@ public final class SelfManagedDeletion {
         AwsErrors.absentAsEmpty(
                 () ->
                     Optional.of(
-                        aws.eks().listNodegroupsPaginator(r -> r.clusterName(cluster)).nodegroups().stream()
+                        aws
+                            .eks()
+                            .listNodegroupsPaginator(r -> r.clusterName(cluster))
+                            .nodegroups()
+                            .stream()
                             .anyMatch(other -> roleArn.equals(nodeRoleOf(other)))))
             .orElse(false);
     boolean selfManagedUses =
@@ -136,7 +146,8 @@ public final class SelfManagedDeletion {
             () ->
                 Optional.of(
                     aws.eks()
-                        .describeNodegroup(r -> r.clusterName(cluster).nodegroupName(managedNodegroup))
+                        .describeNodegroup(
+                            r -> r.clusterName(cluster).nodegroupName(managedNodegroup))
                         .nodegroup()))
         .map(Nodegroup::nodeRole)
         .orElse(null);

@@ -164,7 +164,8 @@ public final class SelfManagedNodegroupPart
     Violations v = new Violations(SPEC);
     NodegroupSpecRules.amiVersion(v, spec.ami(), Optional.of(version));
     v.throwIfAny();
-    InstanceTypeCheck.check(aws.ec2(), spec.ami(), spec.instanceTypes(), SPEC, "instanceTypes");
+    InstanceTypeCheck.check(
+        aws.ec2(), spec.ami(), spec.effectiveInstanceTypes(), SPEC, "instanceTypes");
     if (!spec.subnetIds().isEmpty()) {
       SubnetCheck.requireUsable(aws.ec2(), SPEC, "subnetIds", spec.subnetIds(), 1);
     }

@@ -79,7 +79,7 @@ final class SelfManagedReview {
       found.add(
           new FieldDifference(
               "instanceTypes",
-              String.valueOf(spec.instanceTypes()),
+              String.valueOf(spec.effectiveInstanceTypes()),
               String.valueOf(mixed.isEmpty() ? List.of(now.instanceType()) : mixed)));
     }
     compare(
@@ -164,7 +164,7 @@ final class SelfManagedReview {
 
   /** Whether the group's mixed instances policy lists other types than the spec's. */
   private static boolean mixedDiffers(SelfManagedNodegroupSpec spec, AutoScalingGroup group) {
-    List<String> types = spec.mixedInstances() ? spec.instanceTypes() : List.of();
+    List<String> types = spec.mixedInstances() ? spec.effectiveInstanceTypes() : List.of();
     return !types.equals(AutoScalingMapping.mixedTypes(group));
   }
 

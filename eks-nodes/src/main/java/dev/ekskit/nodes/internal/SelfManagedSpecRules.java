@@ -12,11 +12,6 @@ public final class SelfManagedSpecRules {
   /** Launch template and instance profile names allow 128 characters. */
   private static final int MAX_RESOURCE_NAME = 128;
 
-  private static final int MIN_WINDOWS_GIB = 50;
-
-  /** What a mixed instances policy allows. */
-  private static final int MAX_INSTANCE_TYPES = 20;
-
   private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
 
   private SelfManagedSpecRules() {}
@@ -37,13 +32,7 @@ public final class SelfManagedSpecRules {
     // Empty only in a blueprint, which supplies them; create() requires them on its own.
     v.subnetIds("subnetIds", spec.subnetIds(), 0, 16);
     spec.nodeRoleArn().ifPresent(arn -> v.roleArn("nodeRoleArn", arn));
-    v.ids(
-        "instanceTypes",
-        spec.instanceTypes(),
-        NodegroupSpecRules.INSTANCE_TYPE,
-        "an instance type such as m7g.large",
-        1,
-        MAX_INSTANCE_TYPES);
+    InstanceTypeRules.check(v, spec.ami(), spec.instanceTypes());
     if (spec.capacityType() != CapacityTypes.ON_DEMAND
         && spec.capacityType() != CapacityTypes.SPOT) {
       v.add("capacityType", "one-of", "must be ON_DEMAND or SPOT, was " + spec.capacityType());
@@ -51,11 +40,7 @@ public final class SelfManagedSpecRules {
     AmiResolution.validateInto(v, "amiSource.", spec.ami(), spec.amiSource());
     NodegroupSpecRules.amiVersion(v, spec.ami(), spec.kubernetesVersion());
     NodegroupSpecRules.scaling(v, spec.minSize(), spec.desiredSize(), spec.maxSize());
-    int gib = spec.effectiveVolumeGib();
-    int least = spec.ami().isWindows() ? MIN_WINDOWS_GIB : 1;
-    if (gib < least || gib > 16_384) {
-      v.add("volumeGib", "range", "must be " + least + " to 16384 GiB here, was " + gib);
-    }
+    VolumeRules.check(v, spec.ami(), spec.volumeGib());
     if (spec.metadataHopLimit() < 1 || spec.metadataHopLimit() > 64) {
       v.add("metadataHopLimit", "range", "must be 1 to 64, was " + spec.metadataHopLimit());
     }

@@ -39,7 +39,7 @@ final class SelfManagedTemplate {
             .name(spec.resourceName())
             .imageId(ami.imageId())
             // A mixed instances policy overrides it with its list of types.
-            .instanceType(spec.instanceTypes().get(0))
+            .instanceType(spec.effectiveInstanceTypes().get(0))
             .userData(UserData.render(spec.ami().family(), boot))
             .iamInstanceProfileArn(profileArn)
             .securityGroupIds(checked.securityGroupIds())

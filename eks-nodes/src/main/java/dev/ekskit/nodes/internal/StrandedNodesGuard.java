@@ -69,16 +69,17 @@ final class StrandedNodesGuard {
                   + " instances of self-managed node groups "
                   + groups
                   + " made by ekskit, which this caller may not delete (Auto Scaling access is"
-                  + " denied) and EKS would leave behind: allow autoscaling:DescribeAutoScalingGroups"
-                  + " and autoscaling:DeleteAutoScalingGroup, or delete them first. Nothing was"
-                  + " deleted")
+                  + " denied) and EKS would leave behind: allow"
+                  + " autoscaling:DescribeAutoScalingGroups and autoscaling:DeleteAutoScalingGroup,"
+                  + " or delete them first. Nothing was deleted")
           .throwIfAny();
     }
     return true;
   }
 
   private static List<Instance> running(SelfManagedClients aws, String cluster) {
-    return aws.ec2()
+    return aws
+        .ec2()
         .describeInstancesPaginator(
             r ->
                 r.filters(

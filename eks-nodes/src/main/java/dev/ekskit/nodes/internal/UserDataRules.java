@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.spi.Violations;
 import dev.ekskit.nodes.NodeBootstrap;
+import dev.ekskit.nodes.NodeTaint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +19,6 @@ public final class UserDataRules {
           "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
   private static final Pattern LABEL_VALUE =
       Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
-  private static final Pattern TAINT =
-      Pattern.compile(
-          LABEL_KEY.pattern()
-              + "(="
-              + LABEL_VALUE.pattern()
-              + ")?:(NoSchedule|PreferNoSchedule|NoExecute)");
   private static final Pattern NO_CONTROL = Pattern.compile("[^\\p{Cntrl}]*");
 
   private UserDataRules() {}
@@ -49,7 +44,7 @@ public final class UserDataRules {
   public static void kubelet(
       Violations v,
       Map<String, String> labels,
-      List<String> taints,
+      List<NodeTaint> taints,
       Optional<Integer> maxPods,
       List<String> preBootstrapCommands) {
     labels.forEach(
@@ -57,9 +52,7 @@ public final class UserDataRules {
           v.matches("labels[" + key + "]", key, LABEL_KEY, "a Kubernetes label key");
           v.matches("labels[" + key + "]", value, LABEL_VALUE, "a Kubernetes label value");
         });
-    for (int i = 0; i < taints.size(); i++) {
-      v.matches("taints[" + i + "]", taints.get(i), TAINT, "key[=value]:Effect");
-    }
+    TaintRules.list(v, "taints", taints);
     maxPods
         .filter(n -> n < 1 || n > 737)
         .ifPresent(n -> v.add("maxPods", "range", "must be 1 to 737, was " + n));

@@ -134,8 +134,8 @@ class LaunchTemplateEmulatorTest {
   void delete_existingThenMissing_trueThenFalse() {
     nodegroups.launchTemplates().create(LaunchTemplateSpec.builder().name("gone").build()).join();
 
-    assertThat(nodegroups.launchTemplates().delete("gone").join()).isTrue();
-    assertThat(nodegroups.launchTemplates().delete("gone").join()).isFalse();
+    assertThat(nodegroups.launchTemplates().delete("gone").join().deleted()).isTrue();
+    assertThat(nodegroups.launchTemplates().delete("gone").join().deleted()).isFalse();
   }
 
   @Test

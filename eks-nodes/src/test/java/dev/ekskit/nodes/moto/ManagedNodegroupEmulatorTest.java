@@ -9,6 +9,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
 import dev.ekskit.nodes.CpuArch;
+import dev.ekskit.nodes.NodeTaint;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.Nodegroup;
 
 /** Managed node group create, describe, adopt and delete with the SDK's clients against moto. */
 @MotoTest
@@ -86,8 +88,29 @@ class ManagedNodegroupEmulatorTest {
                 .tags())
         .containsKey("ekskit.dev/managed-by");
 
-    assertThat(nodegroups.managed().delete(CLUSTER, "arm").join()).isTrue();
+    assertThat(nodegroups.managed().delete(CLUSTER, "arm").join().deleted()).isTrue();
     assertThat(nodegroups.managed().describe(CLUSTER, "arm")).isEmpty();
+  }
+
+  @Test
+  void create_taintsAndVolume_reachEksInItsOwnTerms() {
+    nodegroups
+        .managed()
+        .create(
+            spec("tainted")
+                .addTaints(
+                    NodeTaint.parse("dedicated=batch:NoSchedule"),
+                    NodeTaint.of("spot", NodeTaint.Effect.PREFER_NO_SCHEDULE))
+                .volumeGib(40)
+                .build())
+        .join();
+
+    Nodegroup group =
+        eks.describeNodegroup(r -> r.clusterName(CLUSTER).nodegroupName("tainted")).nodegroup();
+    assertThat(group.taints())
+        .extracting(t -> t.key() + "=" + t.value() + ":" + t.effectAsString())
+        .containsExactlyInAnyOrder("dedicated=batch:NO_SCHEDULE", "spot=null:PREFER_NO_SCHEDULE");
+    assertThat(group.diskSize()).isEqualTo(40);
   }
 
   @Test

@@ -212,14 +212,14 @@ class SelfManagedEmulatorTest {
     String soloRole = role("shop-solo-node", "ec2.amazonaws.com");
     nodegroups.selfManaged().create(spec("short").nodeRoleArn(soloRole).build()).join();
 
-    assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join()).isTrue();
+    assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join().deleted()).isTrue();
 
     assertThat(nodegroups.selfManaged().describe(CLUSTER, "short")).isEmpty();
     assertThat(templates("shop-short")).isEmpty();
     assertThatThrownBy(() -> iam.getInstanceProfile(r -> r.instanceProfileName("shop-short")))
         .isInstanceOf(NoSuchEntityException.class);
     assertThat(eks.entries().values()).noneMatch(e -> e.principalArn().equals(soloRole));
-    assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join()).isFalse();
+    assertThat(nodegroups.selfManaged().delete(CLUSTER, "short").join().deleted()).isFalse();
   }
 
   @Test
@@ -290,7 +290,7 @@ class SelfManagedEmulatorTest {
                     .contains("nodegroups.selfManaged().delete(\"shop\", \"halfway\")");
               });
 
-      assertThat(withoutEntries.selfManaged().delete(CLUSTER, "halfway").join()).isTrue();
+      assertThat(withoutEntries.selfManaged().delete(CLUSTER, "halfway").join().deleted()).isTrue();
     }
     assertThat(templates("shop-halfway")).isEmpty();
     assertThatThrownBy(() -> iam.getInstanceProfile(r -> r.instanceProfileName("shop-halfway")))

@@ -13,6 +13,8 @@ import dev.ekskit.core.Plan;
 import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.spi.Tags;
+import dev.ekskit.nodes.AmiSource;
+import dev.ekskit.nodes.NodeTaint;
 import dev.ekskit.nodes.NodegroupSpec;
 import dev.ekskit.nodes.Nodegroups;
 import java.util.List;
@@ -20,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eks.model.Nodegroup;
 import software.amazon.awssdk.services.eks.model.Taint;
-import software.amazon.awssdk.services.eks.model.TaintEffect;
 
 /** Managed node groups as parts of a blueprint: planned, created, updated, replaced, deleted. */
 class ManagedNodegroupBlueprintSimTest extends BlueprintSimulationTest {
@@ -161,12 +162,7 @@ class ManagedNodegroupBlueprintSimTest extends BlueprintSimulationTest {
         blueprint(
             managed("general")
                 .putLabels("tier", "api")
-                .addTaints(
-                    Taint.builder()
-                        .key("dedicated")
-                        .value("api")
-                        .effect(TaintEffect.NO_SCHEDULE)
-                        .build())
+                .addTaints(NodeTaint.of("dedicated", "api", NodeTaint.Effect.NO_SCHEDULE))
                 .maxUnavailablePercentage(25)
                 .build());
 
@@ -185,6 +181,28 @@ class ManagedNodegroupBlueprintSimTest extends BlueprintSimulationTest {
     assertThat(group.taints()).extracting(Taint::key).containsExactly("dedicated");
     assertThat(group.updateConfig().maxUnavailablePercentage()).isEqualTo(25);
     assertThat(kit.blueprints().plan(changed).hasChanges()).isFalse();
+  }
+
+  @Test
+  void plan_pinnedReleaseAndVolume_differencesNameAmiSourceAndVolumeGib() {
+    kit.blueprints().apply(blueprint(managed("general").build())).join();
+    ClusterBlueprint pinned =
+        blueprint(managed("general").amiSource(AmiSource.release("1.33.5-20251101")).build());
+    ClusterBlueprint resized = blueprint(managed("general").volumeGib(80).build());
+
+    assertThat(line(kit.blueprints().plan(pinned), MANAGED, "general").differences())
+        .extracting(d -> d.field() + ": " + d.wanted())
+        .containsExactly("amiSource: release 1.33.5-20251101");
+    assertThat(line(kit.blueprints().plan(resized), MANAGED, "general").differences())
+        .extracting(d -> d.field())
+        .containsExactly("volumeGib");
+    aws.calls().clear();
+
+    kit.blueprints().apply(pinned).join();
+
+    assertThat(mutatingCalls()).containsExactly("UpdateNodegroupVersion");
+    assertThat(describe("general").releaseVersion()).isEqualTo("1.33.5-20251101");
+    assertThat(kit.blueprints().plan(pinned).hasChanges()).isFalse();
   }
 
   @Test

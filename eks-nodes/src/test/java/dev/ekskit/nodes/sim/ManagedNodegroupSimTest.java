@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ekskit.core.ConflictException;
+import dev.ekskit.core.Deleted;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ResourceFailedException;
+import dev.ekskit.core.ResourceRef;
 import dev.ekskit.nodes.Accelerator;
 import dev.ekskit.nodes.AmiChoice;
+import dev.ekskit.nodes.AmiSource;
 import dev.ekskit.nodes.CpuArch;
 import dev.ekskit.nodes.NodegroupInfo;
 import dev.ekskit.nodes.NodegroupSpec;
@@ -61,6 +64,42 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
             .nodegroup()
             .tags();
     assertThat(tags).containsEntry("team", "payments").containsKey("ekskit.dev/managed-by");
+  }
+
+  @Test
+  void create_customAmiPinnedToAnotherImageThanTheTemplates_refusedBeforeCreate() {
+    String templateId =
+        aws.ec2()
+            .createLaunchTemplate(
+                r ->
+                    r.launchTemplateName("custom")
+                        .launchTemplateData(d -> d.imageId("ami-0aaaaaaaaaaaaaaaa")))
+            .launchTemplate()
+            .launchTemplateId();
+    NodegroupSpec.Builder custom =
+        spec("custom").customAmi(true).launchTemplateId(templateId).addInstanceTypes("m5.large");
+
+    assertThatThrownBy(
+            () ->
+                nodegroups
+                    .managed()
+                    .create(custom.amiSource(AmiSource.imageId("ami-0bbbbbbbbbbbbbbbb")).build())
+                    .join())
+        .isInstanceOfSatisfying(
+            InvalidSpecException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(v -> v.field() + ":" + v.rule())
+                    .containsExactly("amiSource.imageId:launch-template-image"));
+    assertThat(aws.calls().count("CreateNodegroup")).isZero();
+
+    NodegroupInfo group =
+        nodegroups
+            .managed()
+            .create(custom.amiSource(AmiSource.imageId("ami-0aaaaaaaaaaaaaaaa")).build())
+            .join();
+
+    assertThat(group.amiType()).isEqualTo("CUSTOM");
   }
 
   @Test
@@ -284,14 +323,17 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
   void delete_existing_waitsGone() {
     nodegroups.managed().create(spec("general").build()).join();
 
-    assertThat(nodegroups.managed().delete(CLUSTER, "general").join()).isTrue();
+    assertThat(nodegroups.managed().delete(CLUSTER, "general").join().deleted()).isTrue();
 
     assertThat(nodegroups.managed().describe(CLUSTER, "general")).isEmpty();
   }
 
   @Test
   void delete_missing_completesFalse() {
-    assertThat(nodegroups.managed().delete(CLUSTER, "none").join()).isFalse();
+    Deleted none = nodegroups.managed().delete(CLUSTER, "none").join();
+
+    assertThat(none.deleted()).isFalse();
+    assertThat(none.resource()).isEqualTo(ResourceRef.child("nodegroup", CLUSTER, "none"));
   }
 
   @Test

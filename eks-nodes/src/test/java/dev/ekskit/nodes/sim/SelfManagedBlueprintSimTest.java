@@ -11,6 +11,7 @@ import dev.ekskit.core.PlanAction;
 import dev.ekskit.core.PlannedChange;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.spi.Tags;
+import dev.ekskit.nodes.NodeTaint;
 import dev.ekskit.nodes.Nodegroups;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,7 +87,7 @@ class SelfManagedBlueprintSimTest extends BlueprintSimulationTest {
         blueprint(
             selfManaged("batch")
                 .putLabels("tier", "api")
-                .addTaints("dedicated=batch:NoSchedule")
+                .addTaints(NodeTaint.parse("dedicated=batch:NoSchedule"))
                 .build());
     assertThat(line(kit.blueprints().plan(relabelled), SELF_MANAGED, "batch").differences())
         .extracting(d -> d.field())

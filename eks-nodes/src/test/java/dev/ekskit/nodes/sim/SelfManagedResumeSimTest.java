@@ -193,7 +193,7 @@ class SelfManagedResumeSimTest {
     kit.eksClient().deleteCluster(r -> r.name(CLUSTER));
     aws.time().advance(java.time.Duration.ofHours(1));
 
-    assertThat(selfManaged(kit).delete(CLUSTER, "batch").join()).isTrue();
+    assertThat(selfManaged(kit).delete(CLUSTER, "batch").join().deleted()).isTrue();
 
     assertNothingOfTheGroupLeft();
   }

@@ -396,7 +396,7 @@ class SelfManagedSimTest {
     nodegroups.selfManaged().create(spec("gone").build()).join();
     aws.calls().clear();
 
-    assertThat(nodegroups.selfManaged().delete(CLUSTER, "gone").join()).isTrue();
+    assertThat(nodegroups.selfManaged().delete(CLUSTER, "gone").join().deleted()).isTrue();
 
     assertThat(mutatingCalls())
         .containsExactly(
