@@ -4,6 +4,7 @@ import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.Deleted;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
@@ -75,7 +76,7 @@ public final class LaunchTemplates {
         null,
         scope ->
             scope
-                .call("delete", () -> LaunchTemplateCalls.delete(ec2, name, false))
+                .call(Steps.DELETE, () -> LaunchTemplateCalls.delete(ec2, name, false))
                 .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
 

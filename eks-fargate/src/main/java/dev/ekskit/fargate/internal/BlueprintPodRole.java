@@ -1,6 +1,7 @@
 package dev.ekskit.fargate.internal;
 
 import dev.ekskit.core.ClusterInfo;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.BlueprintContext;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.fargate.PodExecutionRoleSpec;
@@ -42,7 +43,8 @@ final class BlueprintPodRole {
             .tags(blueprint.tags(Map.of()))
             .build();
     Scope role = scope.child(PodExecutionRoleCreation.ref(spec));
-    return role.call("find role", () -> PodExecutionRoleCreation.readyArn(iam, spec.roleName()))
+    return role.call(
+            Steps.find("role"), () -> PodExecutionRoleCreation.readyArn(iam, spec.roleName()))
         .thenCompose(
             ready ->
                 ready

@@ -3,6 +3,7 @@ package dev.ekskit.fargate.internal;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.HealthIssues;
 import dev.ekskit.core.spi.Hints;
@@ -58,7 +59,7 @@ public final class CoreDnsOnFargate {
         .call(CONFIGURE, StepRetries.whileBusy(), this::apply)
         .thenCompose(
             applied ->
-                scope.await("wait active", FargateWaitKinds.COREDNS_ON_FARGATE, this::toActive))
+                scope.await(Steps.WAIT_ACTIVE, FargateWaitKinds.COREDNS_ON_FARGATE, this::toActive))
         .thenApply(Addon::statusAsString);
   }
 

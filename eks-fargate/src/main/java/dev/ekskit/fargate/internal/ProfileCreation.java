@@ -3,6 +3,7 @@ package dev.ekskit.fargate.internal;
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CreateOrAdopt;
@@ -60,7 +61,7 @@ public final class ProfileCreation {
     Scope scope = parent.child(ProfileMapping.ref(spec.clusterName(), spec.name()));
     return scope
         .call(
-            "check subnets",
+            Steps.check("subnets"),
             () -> {
               PrivateSubnets.require(ec2, spec.subnetIds());
               return true;
@@ -81,7 +82,7 @@ public final class ProfileCreation {
         .thenCompose(
             made ->
                 scope.await(
-                    "wait active",
+                    Steps.WAIT_ACTIVE,
                     made.adopted() ? WaitKind.RESUME : FargateWaitKinds.FARGATE_PROFILE_CREATE,
                     creation::toActive))
         .thenApply(ProfileMapping::info);
@@ -91,7 +92,7 @@ public final class ProfileCreation {
   public static CompletableFuture<FargateProfileInfo> awaitActive(
       Scope scope, EksClient eks, FargateProfileSpec spec) {
     return scope
-        .await("wait active", WaitKind.RESUME, new ProfileCreation(scope, eks, spec)::toActive)
+        .await(Steps.WAIT_ACTIVE, WaitKind.RESUME, new ProfileCreation(scope, eks, spec)::toActive)
         .thenApply(ProfileMapping::info);
   }
 

@@ -204,7 +204,7 @@ class FargateBlueprintSimTest extends FargateBlueprintTest {
       Instant end =
           eventsOf(ProgressEvent.StepSucceeded.class).stream()
               .filter(
-                  s -> s.resource().equals(started.resource()) && s.step().equals("wait active"))
+                  s -> s.resource().equals(started.resource()) && s.step().equals("wait ACTIVE"))
               .map(ProgressEvent.StepSucceeded::at)
               .findFirst()
               .orElseThrow();

@@ -61,7 +61,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     List<FargateProfileInfo> profiles = operations.stream().map(Operation::join).toList();
 
     assertThat(profiles).extracting(FargateProfileInfo::statusAsString).containsOnly("ACTIVE");
-    List<Span> spans = spans("create", "wait active");
+    List<Span> spans = spans("create", "wait ACTIVE");
     assertThat(spans)
         .extracting(Span::resource)
         .containsExactly("orders/p0", "orders/p1", "orders/p2", "orders/p3", "orders/p4");
@@ -86,7 +86,7 @@ class FargateProfilesSimTest extends FargateSimTest {
       operations.forEach(Operation::join);
     }
 
-    assertThat(spans("create", "wait active"))
+    assertThat(spans("create", "wait ACTIVE"))
         .extracting(Span::resource)
         .containsExactly("orders/p0", "orders/p1", "orders/p2", "orders/p3");
   }
@@ -237,7 +237,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     assertThat(deleteB.join().deleted()).isTrue();
     List<ResourceRef> order =
         eventsOf(ProgressEvent.StepSucceeded.class).stream()
-            .filter(s -> s.step().equals("wait deleted") || s.step().equals("wait active"))
+            .filter(s -> s.step().equals("wait deleted") || s.step().equals("wait ACTIVE"))
             .map(ProgressEvent.StepSucceeded::resource)
             .toList();
     assertThat(order)
@@ -302,7 +302,7 @@ class FargateProfilesSimTest extends FargateSimTest {
     orders.join();
     billing.join();
 
-    List<Span> spans = spans("create", "wait active");
+    List<Span> spans = spans("create", "wait ACTIVE");
     assertThat(spans).hasSize(2);
     assertThat(spans.get(1).start()).isBefore(spans.get(0).end());
   }

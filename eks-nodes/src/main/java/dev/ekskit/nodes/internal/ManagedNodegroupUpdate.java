@@ -1,6 +1,7 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.PlannedChange;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.nodes.NodegroupSpec;
@@ -75,7 +76,7 @@ public final class ManagedNodegroupUpdate {
         .thenCompose(
             done ->
                 scope.call(
-                    "describe",
+                    Steps.DESCRIBE,
                     () ->
                         eks.describeNodegroup(
                                 r -> r.clusterName(spec.clusterName()).nodegroupName(spec.name()))

@@ -4,6 +4,7 @@ import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Scope;
@@ -38,7 +39,7 @@ public final class NodegroupCreation {
     String token = UUID.randomUUID().toString();
     PollingPolicy fresh = scope.policy(createWait);
     return scope
-        .call("check cluster and network", () -> check(eks, ec2, spec))
+        .call(Steps.check("cluster and network"), () -> check(eks, ec2, spec))
         .thenCompose(version -> createOrAdopt(scope, eks, spec, version, token).run(scope))
         .thenCompose(
             made ->

@@ -1,6 +1,7 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.EksResources;
 import dev.ekskit.core.spi.Scope;
@@ -37,7 +38,7 @@ public final class NodegroupUpdating {
         .thenCompose(
             update ->
                 scope.await(
-                    "wait update " + update.id(),
+                    Steps.waitUpdate(update.id()),
                     kind,
                     () ->
                         EksResources.updateReadiness(
@@ -48,7 +49,7 @@ public final class NodegroupUpdating {
         .thenCompose(
             done ->
                 scope.call(
-                    "describe",
+                    Steps.DESCRIBE,
                     () ->
                         NodegroupMapping.info(
                             eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))

@@ -4,6 +4,7 @@ import dev.ekskit.core.HealthIssue;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class NodegroupWaits {
   public static CompletableFuture<Nodegroup> active(
       Scope scope, EksClient eks, String cluster, String name, PollingPolicy policy) {
     return scope.await(
-        "wait ACTIVE",
+        Steps.WAIT_ACTIVE,
         policy,
         () ->
             readiness(

@@ -1,6 +1,7 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.CascadeStep;
@@ -47,7 +48,7 @@ public final class SelfManagedCascade implements CascadeStep {
     SelfManagedClients aws = SelfManagedClients.of(kit);
     return scope
         .call(
-            "check for stranded self-managed nodes",
+            Steps.check("for stranded self-managed nodes"),
             () -> StrandedNodesGuard.check(scope, aws, cluster))
         .thenApply(checked -> null);
   }

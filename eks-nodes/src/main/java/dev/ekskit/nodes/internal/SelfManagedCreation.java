@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.PartialCreationException;
 import dev.ekskit.core.ResourceRef;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Parts;
 import dev.ekskit.core.spi.Scope;
@@ -78,7 +79,8 @@ public final class SelfManagedCreation {
   public CompletableFuture<SelfManagedNodegroupInfo> run() {
     return scope
         .call(
-            "check cluster and account", () -> SelfManagedChecks.run(aws, spec, linuxCapacityGiven))
+            Steps.check("cluster and account"),
+            () -> SelfManagedChecks.run(aws, spec, linuxCapacityGiven))
         .thenCompose(
             checked ->
                 amis.resolve(

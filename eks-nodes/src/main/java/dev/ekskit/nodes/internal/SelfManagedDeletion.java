@@ -1,6 +1,7 @@
 package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.RetrySettings;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Readiness;
@@ -55,7 +56,7 @@ public final class SelfManagedDeletion {
   /** Completes with true when anything was deleted, false when nothing was left. */
   public CompletableFuture<Boolean> run() {
     return scope
-        .call("find node role", this::nodeRole)
+        .call(Steps.find("node role"), this::nodeRole)
         .thenCompose(
             role ->
                 deleteGroup()
@@ -106,7 +107,7 @@ public final class SelfManagedDeletion {
                 !deleting
                     ? CompletableFuture.completedFuture(false)
                     : scope.await(
-                        "wait deleted",
+                        Steps.WAIT_DELETED,
                         deleteWait,
                         () ->
                             AutoScalingGroups.describe(aws.autoScaling(), name)

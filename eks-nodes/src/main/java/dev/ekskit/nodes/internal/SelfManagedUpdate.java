@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import dev.ekskit.core.EksKitException;
 import dev.ekskit.core.PollingPolicy;
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.nodes.SelfManagedNodegroupSpec;
@@ -129,7 +130,7 @@ public final class SelfManagedUpdate {
   private CompletableFuture<?> refresh(long version) {
     return scope
         .call(
-            "find instances on earlier versions",
+            Steps.find("instances on earlier versions"),
             () ->
                 AutoScalingGroups.describe(aws.autoScaling(), spec.resourceName())
                     .map(group -> !SelfManagedReview.offVersion(group, version).isEmpty())

@@ -2,6 +2,7 @@ package dev.ekskit.nodes.internal;
 
 import static dev.ekskit.nodes.internal.Ec2Filters.filter;
 
+import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Scope;
 import dev.ekskit.core.spi.Violations;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 final class StrandedNodesGuard {
   private static final Logger LOG = LoggerFactory.getLogger(StrandedNodesGuard.class);
-  private static final String STEP = "check for stranded self-managed nodes";
+  private static final String STEP = Steps.check("for stranded self-managed nodes");
 
   private StrandedNodesGuard() {}
 

@@ -69,27 +69,20 @@ final class GroupRules {
     return added;
   }
 
-  /**
-   * Revokes the group's ingress rules whose source is one of {@code groupIds}, so that those groups
-   * can be deleted; a rule already gone counts as done. Returns how many it revoked.
-   */
-  static int revokeReferences(Ec2Client ec2, SecurityGroup group, Set<String> groupIds) {
-    int revoked = 0;
-    for (Rule rule : rules(group)) {
-      if (!groupIds.contains(rule.sourceGroupId())) {
-        continue;
-      }
-      try {
-        ec2.revokeSecurityGroupIngress(
-            r -> r.groupId(group.groupId()).ipPermissions(rule.permission()));
-        revoked++;
-      } catch (RuntimeException e) {
-        if (!AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
-          throw e;
-        }
+  /** The rules of {@code group} whose source is one of {@code groupIds}. */
+  static List<Rule> referencing(SecurityGroup group, Set<String> groupIds) {
+    return rules(group).stream().filter(rule -> groupIds.contains(rule.sourceGroupId())).toList();
+  }
+
+  /** Revokes {@code rule} of group {@code groupId}; EC2's not-found (revoked already) is done. */
+  static void revoke(Ec2Client ec2, String groupId, Rule rule) {
+    try {
+      ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(rule.permission()));
+    } catch (RuntimeException e) {
+      if (!AwsErrors.is(e, AwsErrors.Kind.NOT_FOUND)) {
+        throw e;
       }
     }
-    return revoked;
   }
 
   private static SecurityGroup describe(Ec2Client ec2, String groupId) {

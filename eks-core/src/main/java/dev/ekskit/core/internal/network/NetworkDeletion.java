@@ -260,12 +260,19 @@ public final class NetworkDeletion {
               return scope
                   .sequence(
                       groups,
-                      group ->
-                          scope
-                              .child(ref(NetworkPart.SECURITY_GROUP, group.tags()))
-                              .call(
-                                  "revoke rules",
-                                  () -> GroupRules.revokeReferences(ec2, group, ids)))
+                      group -> {
+                        // One call step per rule: a retry repeats only the rule that failed.
+                        Scope own = scope.child(ref(NetworkPart.SECURITY_GROUP, group.tags()));
+                        return own.sequence(
+                            GroupRules.referencing(group, ids),
+                            rule ->
+                                own.call(
+                                    "revoke rule",
+                                    () -> {
+                                      GroupRules.revoke(ec2, group.groupId(), rule);
+                                      return rule;
+                                    }));
+                      })
                   .thenCompose(revoked -> scope.sequence(groups, this::securityGroup));
             })
         .thenApply(done -> null);
