@@ -3,7 +3,7 @@ package dev.ekskit.bench;
 import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.fargate.FargateWaitKinds;
-import dev.ekskit.nodes.ManagedNodegroups;
+import dev.ekskit.nodes.NodeWaitKinds;
 import java.time.Duration;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -19,11 +19,7 @@ enum WaitCase {
   CONFIG_UPDATE(
       "config update", Subject.CLUSTER, Action.CONFIG, WaitKind.CLUSTER_CONFIG_UPDATE, true),
   NODEGROUP_CREATE(
-      "node group create",
-      Subject.NODEGROUP,
-      Action.CREATE,
-      ManagedNodegroups.NODEGROUP_CREATE,
-      true),
+      "node group create", Subject.NODEGROUP, Action.CREATE, NodeWaitKinds.NODEGROUP_CREATE, true),
   NODEGROUP_DELETE(
       "node group delete", Subject.NODEGROUP, Action.DELETE, WaitKind.NODEGROUP_DELETE, true),
   FARGATE_CREATE(
@@ -58,6 +54,7 @@ enum WaitCase {
   final Subject subject;
   final Action action;
   final WaitKind kind;
+
   /** Whether the issue asks for at most half the SDK waiter's lag. */
   final boolean halfTheSdkLag;
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.ekskit.core.InvalidSpecException;
-import dev.ekskit.core.Violation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every spec of every module keeps: a builder with nothing set builds or throws an
- * {@link InvalidSpecException} with every violation, a missing field being one of them (rule
- * {@code required}), never Immutables' IllegalStateException or a NullPointerException; and its
- * setters can be called through reflection, as binders and tools do.
+ * {@link InvalidSpecException} with every violation, a missing field being one of them (rule {@code
+ * required}), never Immutables' IllegalStateException or a NullPointerException; its setters can be
+ * called through reflection, as binders and tools do; and {@code toBuilder()} gives the same
+ * builder type as {@code builder()}, as the SDK's types do.
  */
 class SpecContractsTest {
   static Stream<Class<?>> specs() {
@@ -80,5 +81,14 @@ class SpecContractsTest {
 
     assertThat(setter.invoke(builder, samples.get(setter.getParameterTypes()[0])))
         .isSameAs(builder);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("specs")
+  void toBuilder_everySpec_returnsItsBuilder(Class<?> spec) throws Exception {
+    Method toBuilder = spec.getMethod("toBuilder");
+
+    assertThat(Modifier.isPublic(toBuilder.getModifiers())).isTrue();
+    assertThat(toBuilder.getReturnType()).isEqualTo(spec.getMethod("builder").getReturnType());
   }
 }

@@ -32,13 +32,14 @@ public final class FargateWaitKinds {
   public static final WaitKind COREDNS_ON_FARGATE =
       new WaitKind(
           "coredns-on-fargate",
-          new PollingPolicy(
-              Duration.ofSeconds(45),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(20),
-              Duration.ofMinutes(2)));
+          PollingPolicy.builder()
+              .firstCheck(Duration.ofSeconds(45))
+              .interval(Duration.ofSeconds(15))
+              .jitter(0.2)
+              .maxInterval(Duration.ofMinutes(1))
+              .deadline(Duration.ofMinutes(20))
+              .typical(Duration.ofMinutes(2))
+              .build());
 
   private FargateWaitKinds() {}
 }

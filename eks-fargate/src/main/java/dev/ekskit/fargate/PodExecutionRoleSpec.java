@@ -30,6 +30,11 @@ public abstract class PodExecutionRoleSpec {
     return new Builder();
   }
 
+  /** A builder holding this spec's values, to change some of them. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** The role named {@code roleName} for {@code clusterName}'s profiles, untagged but by ekskit. */
   public static PodExecutionRoleSpec of(String clusterName, String roleName) {
     return builder().clusterName(clusterName).roleName(roleName).build();

@@ -37,6 +37,11 @@ public abstract class LaunchTemplateSpec {
     return new Builder();
   }
 
+  /** A builder holding this spec's values, to change some of them. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** 3–128 characters: letters, digits and {@code ( ) . / _ -}. */
   public abstract String name();
 

@@ -2,10 +2,8 @@ package dev.ekskit.nodes;
 
 import dev.ekskit.core.ConflictException;
 import dev.ekskit.core.Deleted;
-import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
-import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
@@ -20,7 +18,6 @@ import dev.ekskit.nodes.internal.NodegroupBatch;
 import dev.ekskit.nodes.internal.NodegroupCreation;
 import dev.ekskit.nodes.internal.NodegroupMapping;
 import dev.ekskit.nodes.internal.NodegroupUpdating;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -49,37 +46,6 @@ import software.amazon.awssdk.services.eks.model.Update;
  * the wait at once with a {@link ResourceFailedException} carrying the issues and a hint per code.
  */
 public final class ManagedNodegroups {
-  /** Node group create: 3–6 minutes typically, up to 8 (see {@link EksDurations}). */
-  public static final WaitKind NODEGROUP_CREATE =
-      WaitKind.modelled(
-          "nodegroup-create", EksDurations.NODEGROUP_CREATE, 850, Duration.ofMinutes(40));
-
-  /** Scaling update: a minute or two. */
-  public static final WaitKind NODEGROUP_SCALE =
-      new WaitKind(
-          "nodegroup-scale",
-          new PollingPolicy(
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(30),
-              Duration.ofMinutes(2)));
-
-  /**
-   * Version or AMI release update: nodes are replaced a few at a time, 10–40 minutes and longer for
-   * large groups or slow pod eviction.
-   */
-  public static final WaitKind NODEGROUP_VERSION_UPDATE =
-      new WaitKind(
-          "nodegroup-version-update",
-          new PollingPolicy(
-              Duration.ofMinutes(5),
-              Duration.ofSeconds(30),
-              0.2,
-              Duration.ofMinutes(2),
-              Duration.ofHours(3),
-              Duration.ofMinutes(20)));
 
   /** How many node groups {@link #createAll(List)} creates at once unless told otherwise. */
   public static final int DEFAULT_PARALLELISM = 4;
@@ -121,7 +87,7 @@ public final class ManagedNodegroups {
     return kit.start(
         ref(spec.clusterName(), spec.name()),
         listener,
-        scope -> NodegroupCreation.run(scope, eks, ec2, spec, NODEGROUP_CREATE));
+        scope -> NodegroupCreation.run(scope, eks, ec2, spec, NodeWaitKinds.NODEGROUP_CREATE));
   }
 
   /** {@link #createAll(List, int, ProgressListener)} with {@link #DEFAULT_PARALLELISM}. */
@@ -162,7 +128,7 @@ public final class ManagedNodegroups {
                         eks,
                         ec2,
                         spec,
-                        NODEGROUP_CREATE)));
+                        NodeWaitKinds.NODEGROUP_CREATE)));
   }
 
   /**
@@ -187,7 +153,7 @@ public final class ManagedNodegroups {
         clusterName,
         name,
         "update scaling",
-        NODEGROUP_SCALE,
+        NodeWaitKinds.NODEGROUP_SCALE,
         eks ->
             token ->
                 eks.updateNodegroupConfig(
@@ -216,7 +182,7 @@ public final class ManagedNodegroups {
         clusterName,
         name,
         "update version",
-        NODEGROUP_VERSION_UPDATE,
+        NodeWaitKinds.NODEGROUP_VERSION_UPDATE,
         eks ->
             token ->
                 eks.updateNodegroupVersion(
@@ -240,7 +206,7 @@ public final class ManagedNodegroups {
         clusterName,
         name,
         "update release",
-        NODEGROUP_VERSION_UPDATE,
+        NodeWaitKinds.NODEGROUP_VERSION_UPDATE,
         eks ->
             token ->
                 eks.updateNodegroupVersion(

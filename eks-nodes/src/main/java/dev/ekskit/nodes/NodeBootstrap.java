@@ -39,6 +39,11 @@ public abstract class NodeBootstrap {
     return new Builder();
   }
 
+  /** A builder holding this spec's values, to change some of them. */
+  public Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /**
    * A builder holding what {@code cluster} says: name, endpoint, CA and service range. The cluster
    * must be ACTIVE; anything it does not report is left for you to set before {@code build()}.

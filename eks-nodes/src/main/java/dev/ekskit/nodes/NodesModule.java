@@ -27,16 +27,16 @@ public final class NodesModule implements KitModule {
     kit.addBlueprintPart(
         new ManagedNodegroupPart(
             new ManagedNodegroupPart.WaitKinds(
-                ManagedNodegroups.NODEGROUP_CREATE,
-                ManagedNodegroups.NODEGROUP_SCALE,
-                ManagedNodegroups.NODEGROUP_VERSION_UPDATE)));
+                NodeWaitKinds.NODEGROUP_CREATE,
+                NodeWaitKinds.NODEGROUP_SCALE,
+                NodeWaitKinds.NODEGROUP_VERSION_UPDATE)));
     kit.addBlueprintPart(
         new SelfManagedNodegroupPart(
             amis,
             new SelfManagedNodegroupPart.WaitKinds(
-                SelfManagedNodegroups.SELF_MANAGED_CREATE,
-                SelfManagedNodegroups.SELF_MANAGED_DELETE,
-                SelfManagedNodegroups.SELF_MANAGED_REFRESH)));
-    kit.addCascadeStep(new SelfManagedCascade(kit, SelfManagedNodegroups.SELF_MANAGED_DELETE));
+                NodeWaitKinds.SELF_MANAGED_CREATE,
+                NodeWaitKinds.SELF_MANAGED_DELETE,
+                NodeWaitKinds.SELF_MANAGED_REFRESH)));
+    kit.addCascadeStep(new SelfManagedCascade(kit, NodeWaitKinds.SELF_MANAGED_DELETE));
   }
 }

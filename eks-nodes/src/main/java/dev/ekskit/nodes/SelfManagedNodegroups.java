@@ -5,11 +5,9 @@ import dev.ekskit.core.Deleted;
 import dev.ekskit.core.InvalidSpecException;
 import dev.ekskit.core.Operation;
 import dev.ekskit.core.PartialCreationException;
-import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressListener;
 import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.ResourceRef;
-import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.spi.KitContext;
 import dev.ekskit.core.spi.Specs;
 import dev.ekskit.core.spi.Violations;
@@ -21,7 +19,6 @@ import dev.ekskit.nodes.internal.SelfManagedClients;
 import dev.ekskit.nodes.internal.SelfManagedCreation;
 import dev.ekskit.nodes.internal.SelfManagedDeletion;
 import dev.ekskit.nodes.internal.SelfManagedScaling;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,48 +52,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * ConflictException}.
  */
 public final class SelfManagedNodegroups {
-  /**
-   * Instances starting (create, scale): a launch and EC2 status checks take 2–4 minutes, Windows
-   * longer.
-   */
-  public static final WaitKind SELF_MANAGED_CREATE =
-      new WaitKind(
-          "self-managed-create",
-          new PollingPolicy(
-              Duration.ofSeconds(90),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(30),
-              Duration.ofMinutes(3)));
-
-  /** Instances terminating with their group: 1–4 minutes. */
-  public static final WaitKind SELF_MANAGED_DELETE =
-      new WaitKind(
-          "self-managed-delete",
-          new PollingPolicy(
-              Duration.ofSeconds(60),
-              Duration.ofSeconds(15),
-              0.2,
-              Duration.ofMinutes(1),
-              Duration.ofMinutes(30),
-              Duration.ofMinutes(2)));
-
-  /**
-   * An instance refresh, as a blueprint's apply or upgrade replaces the nodes with a new launch
-   * template version: a few minutes per batch of instances, at least 90% kept in service, so tens
-   * of minutes and longer for large groups.
-   */
-  public static final WaitKind SELF_MANAGED_REFRESH =
-      new WaitKind(
-          "self-managed-refresh",
-          new PollingPolicy(
-              Duration.ofMinutes(5),
-              Duration.ofSeconds(30),
-              0.2,
-              Duration.ofMinutes(2),
-              Duration.ofHours(3),
-              Duration.ofMinutes(20)));
 
   /**
    * How many node groups {@link #createAll(List)} creates at once unless told otherwise: {@link
@@ -151,7 +106,9 @@ public final class SelfManagedNodegroups {
         ref(spec.clusterName(), spec.name()),
         listener,
         scope ->
-            new SelfManagedCreation(scope, aws, amis, amiClients, spec, SELF_MANAGED_CREATE).run());
+            new SelfManagedCreation(
+                    scope, aws, amis, amiClients, spec, NodeWaitKinds.SELF_MANAGED_CREATE)
+                .run());
   }
 
   /** {@link #createAll(List, int, ProgressListener)} with {@link #DEFAULT_PARALLELISM}. */
@@ -199,7 +156,7 @@ public final class SelfManagedNodegroups {
                             amis,
                             amiClients,
                             spec,
-                            SELF_MANAGED_CREATE)
+                            NodeWaitKinds.SELF_MANAGED_CREATE)
                         .run()));
   }
 
@@ -232,7 +189,8 @@ public final class SelfManagedNodegroups {
         ref(clusterName, name),
         null,
         scope ->
-            SelfManagedScaling.run(scope, aws, clusterName, name, scaling, SELF_MANAGED_CREATE));
+            SelfManagedScaling.run(
+                scope, aws, clusterName, name, scaling, NodeWaitKinds.SELF_MANAGED_CREATE));
   }
 
   /** The node group's Auto Scaling group now, or empty if there is none. Blocks. */
@@ -258,7 +216,8 @@ public final class SelfManagedNodegroups {
         ref(clusterName, name),
         null,
         scope ->
-            new SelfManagedDeletion(scope, aws, clusterName, name, SELF_MANAGED_DELETE)
+            new SelfManagedDeletion(
+                    scope, aws, clusterName, name, NodeWaitKinds.SELF_MANAGED_DELETE)
                 .run()
                 .thenApply(deleted -> new Deleted(scope.resource(), deleted)));
   }
