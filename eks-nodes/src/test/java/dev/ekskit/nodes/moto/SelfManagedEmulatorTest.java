@@ -236,15 +236,26 @@ class SelfManagedEmulatorTest {
   }
 
   @Test
-  void clusterDelete_nodegroupsOpen_deletesSelfManagedGroupsFirst() {
-    nodegroups.selfManaged().create(spec("workers").clusterName(DOOMED).build()).join();
+  void clusterDelete_nodegroupsOpen_deletesSelfManagedGroupsFirstAndLeavesNothingMadeForIt() {
+    String doomedRole =
+        kit.roles().createNodeRole(r -> r.name("doomed-nodes").clusterName(DOOMED)).join().arn();
+    nodegroups
+        .selfManaged()
+        .create(spec("workers").clusterName(DOOMED).nodeRoleArn(doomedRole).build())
+        .join();
 
     ClusterDeletion deletion = kit.clusters().delete(DOOMED).join();
 
     assertThat(deletion.otherParts()).containsEntry("self-managed node groups", List.of("workers"));
     assertThat(deletion.clusterDeleted()).isTrue();
     assertThat(nodegroups.selfManaged().describe(DOOMED, "workers")).isEmpty();
+    // From outside, with moto's own clients: nothing made for the cluster is left.
     assertThat(templates("doomed-workers")).isEmpty();
+    assertThat(autoScaling.describeAutoScalingGroups().autoScalingGroups())
+        .noneMatch(group -> group.autoScalingGroupName().startsWith("doomed-"));
+    assertThat(iam.listInstanceProfiles().instanceProfiles())
+        .noneMatch(profile -> profile.instanceProfileName().startsWith("doomed-"));
+    assertThat(iam.listRoles().roles()).noneMatch(role -> role.roleName().equals("doomed-nodes"));
   }
 
   @Test
