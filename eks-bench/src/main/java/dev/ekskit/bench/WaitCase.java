@@ -1,10 +1,8 @@
 package dev.ekskit.bench;
 
-import dev.ekskit.core.EksDurations;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.fargate.FargateWaitKinds;
 import dev.ekskit.nodes.NodeWaitKinds;
-import java.time.Duration;
 import software.amazon.awssdk.services.eks.EksClient;
 
 /**
@@ -34,13 +32,7 @@ enum WaitCase {
       Action.DELETE,
       WaitKind.FARGATE_PROFILE_DELETE,
       false),
-  /** No add-on create kind in the kit yet: the one its add-ons should declare. */
-  ADDON_CREATE(
-      "add-on create",
-      Subject.ADDON,
-      Action.CREATE,
-      WaitKind.modelled("addon-create", EksDurations.ADDON_CREATE, 400, Duration.ofMinutes(20)),
-      false),
+  ADDON_CREATE("add-on create", Subject.ADDON, Action.CREATE, WaitKind.ADDON_CREATE, false),
   ADDON_DELETE("add-on delete", Subject.ADDON, Action.DELETE, WaitKind.ADDON_DELETE, false);
 
   enum Action {

@@ -159,6 +159,34 @@ public record PollingPolicy(
         newCallCost);
   }
 
+  /**
+   * The same policy for transitions {@code factor} times as long as {@link #expected()} says (a
+   * slow region, a busy day): its computed check times stretch with them (the call cost too, so the
+   * trade of lag against calls stays the same), and a first check set by hand stays. A fixed policy
+   * is returned as it is.
+   *
+   * <pre>{@code
+   * PollingPolicy slowDay = WaitKind.CLUSTER_CREATE.defaults().scaled(1.3);
+   * }</pre>
+   */
+  public PollingPolicy scaled(double factor) {
+    if (expected == null || factor == 1) {
+      return this;
+    }
+    DurationModel stretched = expected.scaled(factor);
+    // A check is worth as much lag as before relative to the transition's length: the plan
+    // stretches with it instead of crowding in (slower) or thinning out (faster).
+    Duration cost =
+        Duration.ofMillis(
+            Math.max(1, Math.round(callCost.toMillis() * Math.max(factor, 1 / factor))));
+    Duration first =
+        firstCheck.equals(plannedFirstCheck(expected, callCost, deadline))
+            ? plannedFirstCheck(stretched, cost, deadline)
+            : firstCheck;
+    return new PollingPolicy(
+        first, interval, jitter, maxInterval, deadline, typical, stretched, cost);
+  }
+
   /** The computed check times, from the start of the wait; empty for a fixed policy. */
   public List<Duration> plannedChecks() {
     return expected == null ? List.of() : CheckPlan.of(expected, callCost, deadline);

@@ -6,9 +6,11 @@ import java.time.Duration;
  * A kind of wait with its default {@link PollingPolicy}. The defaults compute their check times
  * from how long the transition takes ({@link EksDurations}), with a {@code callCost} per kind
  * chosen on eks-bench's comparison with the SDK's waiters: less detection lag for fewer calls, also
- * when every duration is 30% off. Every kind of eks-core is here; other ekskit modules declare
- * their own kinds in one place each; override any of them with {@link
- * EksKit.Builder#polling(WaitKind, PollingPolicy)}.
+ * when every duration is 30% off. A kit learns from its own waits how fast each kind runs today (a
+ * slow region, a busy day) and plans later waits of that kind, and the rest of running ones, for
+ * that pace ({@link PollingPolicy#scaled(double)}); one odd wait moves it little. Every kind of
+ * eks-core is here; other ekskit modules declare their own kinds in one place each; override any of
+ * them with {@link EksKit.Builder#polling(WaitKind, PollingPolicy)}.
  *
  * <pre>{@code
  * EksKit kit = EksKit.builder()
@@ -23,7 +25,7 @@ import java.time.Duration;
 public record WaitKind(String name, PollingPolicy defaults) {
   /** Cluster create: median 12 min, p95 15, a 1% tail to 33. */
   public static final WaitKind CLUSTER_CREATE =
-      modelled("cluster-create", EksDurations.CLUSTER_CREATE, 320, min(45));
+      modelled("cluster-create", EksDurations.CLUSTER_CREATE, 228, min(45));
 
   /** Cluster delete: median ~3.4 min. */
   public static final WaitKind CLUSTER_DELETE =
@@ -31,19 +33,19 @@ public record WaitKind(String name, PollingPolicy defaults) {
 
   /** Logging or endpoint-access update: a few minutes. */
   public static final WaitKind CLUSTER_CONFIG_UPDATE =
-      modelled("cluster-config-update", EksDurations.CLUSTER_CONFIG_UPDATE, 1_000, min(40));
+      modelled("cluster-config-update", EksDurations.CLUSTER_CONFIG_UPDATE, 750, min(40));
 
   /** Kubernetes version update: 9–25 min. */
   public static final WaitKind CLUSTER_VERSION_UPDATE =
-      modelled("cluster-version-update", EksDurations.CLUSTER_VERSION_UPDATE, 330, min(90));
+      modelled("cluster-version-update", EksDurations.CLUSTER_VERSION_UPDATE, 230, min(90));
 
   /** Node group delete during a cascade: 3–8 min. */
   public static final WaitKind NODEGROUP_DELETE =
-      modelled("nodegroup-delete", EksDurations.NODEGROUP_DELETE, 500, min(40));
+      modelled("nodegroup-delete", EksDurations.NODEGROUP_DELETE, 560, min(40));
 
   /** Fargate profile delete: ~1.5–2 min with a tail to 8 min. */
   public static final WaitKind FARGATE_PROFILE_DELETE =
-      modelled("fargate-profile-delete", EksDurations.FARGATE_PROFILE_DELETE, 3_000, min(40));
+      modelled("fargate-profile-delete", EksDurations.FARGATE_PROFILE_DELETE, 2_300, min(40));
 
   /** Add-on delete: about a minute. */
   public static final WaitKind ADDON_DELETE =
@@ -51,7 +53,7 @@ public record WaitKind(String name, PollingPolicy defaults) {
 
   /** Add-on create: 15–90 s, DEGRADED included when it has nowhere to run yet. */
   public static final WaitKind ADDON_CREATE =
-      modelled("addon-create", EksDurations.ADDON_CREATE, 400, min(20));
+      modelled("addon-create", EksDurations.ADDON_CREATE, 450, min(20));
 
   /** Add-on update (version, configuration, identity): 15–90 s. */
   public static final WaitKind ADDON_UPDATE =

@@ -73,4 +73,34 @@ class PoliciesTest {
             InvalidSpecException.class,
             e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("jitter"));
   }
+
+  @Test
+  void scaled_modelledPolicy_stretchesItsChecksWithTheTransition() {
+    PollingPolicy nominal = WaitKind.CLUSTER_CREATE.defaults();
+
+    PollingPolicy slowDay = nominal.scaled(1.3);
+
+    assertThat(slowDay.expected()).isEqualTo(nominal.expected().scaled(1.3));
+    assertThat(slowDay.firstCheck().toSeconds())
+        .isBetween(
+            Math.round(nominal.firstCheck().toSeconds() * 1.25),
+            Math.round(nominal.firstCheck().toSeconds() * 1.35));
+    for (int i = 0; i < 5; i++) {
+      long planned = nominal.plannedChecks().get(i).toSeconds();
+      assertThat(slowDay.plannedChecks().get(i).toSeconds())
+          .as("check %d", i)
+          .isBetween(Math.round(planned * 1.2), Math.round(planned * 1.4));
+    }
+    assertThat(nominal.scaled(1)).isSameAs(nominal);
+  }
+
+  @Test
+  void scaled_fixedPolicyOrFirstCheckSetByHand_keptAsGiven() {
+    PollingPolicy fixed =
+        PollingPolicy.of(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(20));
+    PollingPolicy atOnce = WaitKind.CLUSTER_CREATE.defaults().withFirstCheck(Duration.ZERO);
+
+    assertThat(fixed.scaled(1.3)).isSameAs(fixed);
+    assertThat(atOnce.scaled(1.3).firstCheck()).isZero();
+  }
 }

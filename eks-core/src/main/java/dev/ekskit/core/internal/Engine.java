@@ -1,5 +1,6 @@
 package dev.ekskit.core.internal;
 
+import dev.ekskit.core.DurationModel;
 import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.ProgressListener;
@@ -7,6 +8,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.RetrySettings;
 import dev.ekskit.core.WaitKind;
 import dev.ekskit.core.internal.waits.AdaptiveRate;
+import dev.ekskit.core.internal.waits.Pace;
 import dev.ekskit.core.internal.waits.SharedDescribes;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,7 @@ public final class Engine {
   private final Set<DefaultOperation<?>> running = ConcurrentHashMap.newKeySet();
   private final KeyedTurns turns = new KeyedTurns();
   private final Map<String, AdaptiveRate> rates = new ConcurrentHashMap<>();
+  private final Map<DurationModel, Pace> paces = new ConcurrentHashMap<>();
   private final SharedDescribes sharedDescribes;
 
   public Engine(
@@ -122,6 +125,11 @@ public final class Engine {
   /** The kit-wide pace of status checks to {@code service}. */
   public AdaptiveRate rate(String service) {
     return rates.computeIfAbsent(service, name -> new AdaptiveRate(name, clock));
+  }
+
+  /** How fast transitions of {@code model} run today, learnt from this kit's waits. */
+  Pace pace(DurationModel model) {
+    return paces.computeIfAbsent(model, m -> new Pace(m, clock));
   }
 
   SharedDescribes sharedDescribes() {

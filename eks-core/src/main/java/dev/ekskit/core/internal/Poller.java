@@ -6,6 +6,7 @@ import dev.ekskit.core.PollingPolicy;
 import dev.ekskit.core.WaitTimeoutException;
 import dev.ekskit.core.internal.Probes.Probe;
 import dev.ekskit.core.internal.waits.CheckTimes;
+import dev.ekskit.core.internal.waits.Pace;
 import dev.ekskit.core.spi.AwsErrors;
 import dev.ekskit.core.spi.Readiness;
 import java.time.Duration;
@@ -14,12 +15,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Waits for a resource by checking it at the {@link CheckTimes} of its {@link PollingPolicy}, until
- * the policy's deadline or the operation's, whichever comes first. A throttled check is tried again
- * after about a second (jittered by half, at most {@code maxInterval}) or at the next planned check
- * if that comes sooner, and never ends the wait; the plan itself does not move. Slowing down is the
- * kit-wide pace's job ({@link dev.ekskit.core.internal.waits.AdaptiveRate}): a backoff per wait that
- * doubled would only add detection lag, as throttles at random showed in eks-bench. No thread is
- * held between checks, and no check is made once the operation stopped.
+ * the policy's deadline or the operation's, whichever comes first. A policy computed from durations
+ * is stretched or shrunk to the pace the kit has learnt for its kind ({@link Pace}), at the start
+ * and whenever the pace moves. A throttled check is tried again after about a second (jittered by
+ * half, at most {@code maxInterval}) or at the next planned check if that comes sooner, and never
+ * ends the wait; the plan itself does not move. Slowing down is the kit-wide pace's job ({@link
+ * dev.ekskit.core.internal.waits.AdaptiveRate}): a backoff per wait that doubled would only add
+ * detection lag, as throttles at random showed in eks-bench. No thread is held between checks, and
+ * no check is made once the operation stopped.
  */
 final class Poller<T> {
   /** Network faults and 5xx in a row that end a wait; a single one never does. */
@@ -31,8 +34,16 @@ final class Poller<T> {
   private final OperationScope scope;
   private final String step;
   private final PollingPolicy policy;
-  private final CheckTimes times;
   private final Probe<T> probe;
+
+  /** How fast this kind runs today; null for a fixed policy. */
+  private final Pace pace;
+
+  /** What this wait tells the pace; null when it says nothing (see the constructor). */
+  private final Pace.Wait paced;
+
+  private double scale = 1;
+  private CheckTimes times;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final Instant start;
   private final Instant policyDeadline;
@@ -45,9 +56,14 @@ final class Poller<T> {
     this.scope = scope;
     this.step = step;
     this.policy = policy;
-    this.times = new CheckTimes(policy);
     this.probe = probe;
     this.start = scope.now();
+    this.pace = policy.expected() == null ? null : scope.engine().pace(policy.expected());
+    // A wait that looks at once joined a transition already under way (adopted, resumed): how long
+    // it waits says nothing of how long the transition takes.
+    this.paced = pace == null || policy.firstCheck().isZero() ? null : pace.started();
+    this.scale = pace == null ? 1 : pace.scale();
+    this.times = new CheckTimes(policy.scaled(scale));
     this.policyDeadline = start.plus(policy.deadline());
   }
 
@@ -62,7 +78,8 @@ final class Poller<T> {
 
   /** Schedules the next check at {@code offset} from the start, cut at the deadline. */
   private void scheduleAt(Duration offset) {
-    Instant deadline = policyDeadline.isBefore(scope.deadline()) ? policyDeadline : scope.deadline();
+    Instant deadline =
+        policyDeadline.isBefore(scope.deadline()) ? policyDeadline : scope.deadline();
     Instant now = scope.now();
     if (!now.isBefore(deadline)) {
       fail(
@@ -80,6 +97,18 @@ final class Poller<T> {
   }
 
   private void scheduleNextPlanned() {
+    if (paced != null) {
+      paced.stillRunning(elapsed());
+    }
+    if (pace != null) {
+      double now = pace.scale();
+      if (now != scale) {
+        // The kind runs faster or slower than planned for: plan the rest for the new pace.
+        scale = now;
+        times = new CheckTimes(policy.scaled(scale));
+        index = -1;
+      }
+    }
     index = times.firstFrom(index + 1, elapsed());
     scheduleAt(max(times.jittered(index, scope.engine().uniform()), elapsed()));
   }
@@ -114,6 +143,9 @@ final class Poller<T> {
     lastStatus = found.status();
     scope.observed(step, found.status(), elapsed(), checks);
     if (found instanceof Readiness.Ready<T> ready) {
+      if (paced != null) {
+        paced.done(elapsed());
+      }
       scope.succeeded(step, start);
       result.complete(ready.value());
     } else if (found instanceof Readiness.Failed<T> failed) {
@@ -170,6 +202,9 @@ final class Poller<T> {
   }
 
   private void fail(EksKitException error) {
+    if (paced != null) {
+      paced.abandoned();
+    }
     scope.failed(step, start, error);
     result.completeExceptionally(error);
   }

@@ -9,17 +9,17 @@ import java.time.Instant;
 /**
  * The pace of one service's status checks across a kit: starts fast (200 a second), slows by 30%
  * when a second's checks were throttled more than usual, grows again by 5 a second while they are
- * not, and never drops below 20 a second. Many waits then spread their
- * checks instead of causing the throttling they suffer.
+ * not, and never drops below 20 a second. Many waits then spread their checks instead of causing
+ * the throttling they suffer.
  *
  * <p>"More than usual" is measured against a slow average of the throttled share: throttling that
  * does not depend on the pace (another client of the account using it up, or a fault injected at
  * random) raises that average too, so it does not slow checks down to a crawl for nothing, while a
  * burst past the account's limit stands out and is backed off from.
  *
- * <p>The permits come from resilience4j's {@link AtomicRateLimiter} on the kit's clock, so a virtual
- * clock paces it as well; a check reserves a permit and is scheduled for when it is due, holding no
- * thread.
+ * <p>The permits come from resilience4j's {@link AtomicRateLimiter} on the kit's clock, so a
+ * virtual clock paces it as well; a check reserves a permit and is scheduled for when it is due,
+ * holding no thread.
  */
 public final class AdaptiveRate {
   static final int START_PER_SECOND = 200;
@@ -29,6 +29,7 @@ public final class AdaptiveRate {
   private static final int MIN_CALLS_TO_JUDGE = 5;
   private static final double MARGIN = 0.15;
   private static final double AVERAGE_WEIGHT = 0.3;
+
   /** Far above any real wait: a reservation always succeeds. */
   private static final Duration LONGEST_RESERVATION = Duration.ofHours(6);
 

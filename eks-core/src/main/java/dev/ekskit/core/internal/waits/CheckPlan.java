@@ -17,18 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * transition has not been seen to end). So the first check lands near the earliest plausible end,
  * checks are dense where ends are likely and sparse in the tail, and none is past the deadline.
  *
- * <p>Models are never exact: every duration may well be 30% shorter or longer. The lag term mixes in
- * the model 30% faster ({@link #FASTER_WEIGHT}) so that early ends are still seen soon, and a little
- * of the model 30% slower ({@link #SLOWER_LAG_WEIGHT}); the call term mixes in the model 30% slower
- * ({@link #SLOWER_WEIGHT}) so that a slow day does not cost too many checks wasted in the nominal
- * bulk. No gap is longer than two minutes, and the plan covers up to 1.3 × the model's longest
- * duration. The weights were chosen on eks-bench's comparison with the SDK's waiters.
+ * <p>Models are never exact: every duration may well be 30% shorter or longer. The lag term mixes
+ * in the model 30% faster ({@link #FASTER_WEIGHT}) so that early ends are still seen soon, and a
+ * little of the model 30% slower ({@link #SLOWER_LAG_WEIGHT}); the call term mixes in the model 30%
+ * slower ({@link #SLOWER_WEIGHT}) so that a slow day does not cost too many checks wasted in the
+ * nominal bulk. No gap is longer than two minutes, and the plan covers up to 1.3 × the model's
+ * longest duration. The weights were chosen on eks-bench's comparison with the SDK's waiters.
  */
 public final class CheckPlan {
   static final double MODEL_ERROR = 0.3;
-  static final double FASTER_WEIGHT = 0.2;
-  static final double SLOWER_WEIGHT = 0.5;
-  static final double SLOWER_LAG_WEIGHT = 0.03;
+  static final double FASTER_WEIGHT = 0.13;
+  static final double SLOWER_WEIGHT = 0.2;
+  static final double SLOWER_LAG_WEIGHT = 0.01;
+
   /**
    * No gap between two checks is longer, so that a transition slower than modelled is still seen
    * soon.

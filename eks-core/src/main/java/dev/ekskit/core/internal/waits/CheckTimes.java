@@ -53,9 +53,7 @@ public final class CheckTimes {
     return at;
   }
 
-  /**
-   * Check {@code index} moved by {@code uniform} (in [0, 1)): ± jitter / 2 of the gap after it.
-   */
+  /** Check {@code index} moved by {@code uniform} (in [0, 1)): ± jitter / 2 of the gap after it. */
   public Duration jittered(int index, double uniform) {
     Duration planned = planned(index);
     if (planned.isZero()) {

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * One describe for many waits on the same resource: a wait about to check joins the describe of
- * its key that is under way, or takes one that ended within its sharing window, instead of making
- * its own. An entry lives while some wait holds its key.
+ * One describe for many waits on the same resource: a wait about to check joins the describe of its
+ * key that is under way, or takes one that ended within its sharing window, instead of making its
+ * own. An entry lives while some wait holds its key.
  */
 public final class SharedDescribes {
   private static final class Entry {
@@ -47,8 +47,8 @@ public final class SharedDescribes {
   }
 
   /**
-   * The describe under way for {@code key}, or one that ended at most {@code window} ago, or else
-   * a new one from {@code describe}.
+   * The describe under way for {@code key}, or one that ended at most {@code window} ago, or else a
+   * new one from {@code describe}.
    */
   public CompletableFuture<Object> describe(
       String key, Duration window, Supplier<CompletableFuture<Object>> describe) {
