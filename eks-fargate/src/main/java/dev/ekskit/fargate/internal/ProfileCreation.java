@@ -10,6 +10,7 @@ import dev.ekskit.core.spi.CreateOrAdopt;
 import dev.ekskit.core.spi.Hints;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SharedDescribe;
 import dev.ekskit.core.spi.StepRetries;
 import dev.ekskit.fargate.FargateProfileInfo;
 import dev.ekskit.fargate.FargateProfileSpec;
@@ -84,6 +85,7 @@ public final class ProfileCreation {
                 scope.await(
                     Steps.WAIT_ACTIVE,
                     made.adopted() ? WaitKind.RESUME : FargateWaitKinds.FARGATE_PROFILE_CREATE,
+                    creation.sharedDescribe(),
                     creation::toActive))
         .thenApply(ProfileMapping::info);
   }
@@ -91,8 +93,9 @@ public final class ProfileCreation {
   /** Waits until the existing profile is ACTIVE, e.g. one a stopped run had created. */
   public static CompletableFuture<FargateProfileInfo> awaitActive(
       Scope scope, EksClient eks, FargateProfileSpec spec) {
+    ProfileCreation creation = new ProfileCreation(scope, eks, spec);
     return scope
-        .await(Steps.WAIT_ACTIVE, WaitKind.RESUME, new ProfileCreation(scope, eks, spec)::toActive)
+        .await(Steps.WAIT_ACTIVE, WaitKind.RESUME, creation.sharedDescribe(), creation::toActive)
         .thenApply(ProfileMapping::info);
   }
 
@@ -133,8 +136,13 @@ public final class ProfileCreation {
         .fargateProfile();
   }
 
-  private Readiness<FargateProfile> toActive() {
-    FargateProfile profile = describe();
+  /** DescribeFargateProfile as every wait on this profile shares it. */
+  private SharedDescribe<FargateProfile> sharedDescribe() {
+    return SharedDescribe.of(
+        "eks", "fargateprofile/" + spec.clusterName() + "/" + spec.name(), this::describe);
+  }
+
+  private Readiness<FargateProfile> toActive(FargateProfile profile) {
     String status = profile.statusAsString();
     if ("ACTIVE".equals(status)) {
       return Readiness.ready(status, profile);

@@ -7,6 +7,7 @@ import dev.ekskit.core.ResourceRef;
 import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SharedDescribe;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
@@ -22,13 +23,14 @@ public final class NodegroupWaits {
 
   public static CompletableFuture<Nodegroup> active(
       Scope scope, EksClient eks, String cluster, String name, PollingPolicy policy) {
-    return scope.await(
-        Steps.WAIT_ACTIVE,
-        policy,
-        () ->
-            readiness(
-                eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name))
-                    .nodegroup()));
+    // Every wait on this node group (a create, an update, a blueprint's apply) shares one read.
+    SharedDescribe<Nodegroup> describe =
+        SharedDescribe.of(
+            "eks",
+            "nodegroup/" + cluster + "/" + name,
+            () ->
+                eks.describeNodegroup(r -> r.clusterName(cluster).nodegroupName(name)).nodegroup());
+    return scope.await(Steps.WAIT_ACTIVE, policy, describe, NodegroupWaits::readiness);
   }
 
   static Readiness<Nodegroup> readiness(Nodegroup group) {

@@ -360,4 +360,19 @@ class ManagedNodegroupSimTest extends NodesSimulationTest {
     assertThat(template.id()).isEqualTo("lt-0123456789abcdef0");
     assertThat(template.version()).isEqualTo("3");
   }
+
+  @Test
+  void create_runTwiceAtOnce_bothWaitsShareTheirDescribes() {
+    aws.durations().nodegroupCreate(Duration.ofMinutes(5));
+    nodegroups.managed().create(spec("once").build()).join();
+    int once = aws.calls().count("DescribeNodegroup");
+    aws.calls().clear();
+
+    List.of(
+            nodegroups.managed().create(spec("twice").build()),
+            nodegroups.managed().create(spec("twice").build()))
+        .forEach(Operation::join);
+
+    assertThat(aws.calls().count("DescribeNodegroup")).isLessThan(once * 3 / 2);
+  }
 }

@@ -5,6 +5,7 @@ import dev.ekskit.core.ResourceFailedException;
 import dev.ekskit.core.Steps;
 import dev.ekskit.core.spi.Readiness;
 import dev.ekskit.core.spi.Scope;
+import dev.ekskit.core.spi.SharedDescribe;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Addon;
@@ -24,8 +25,10 @@ final class AddonWaits {
     AddonReadiness readiness =
         new AddonReadiness(
             scope.resource(), scope::now, () -> ClusterCapacity.present(eks, cluster, namespace));
-    return scope.await(
-        Steps.WAIT_ACTIVE, policy, () -> readiness.check(describe(eks, cluster, name)));
+    SharedDescribe<Addon> describe =
+        SharedDescribe.of(
+            "eks", "addon/" + cluster + "/" + name, () -> describe(eks, cluster, name));
+    return scope.await(Steps.WAIT_ACTIVE, policy, describe, readiness::check);
   }
 
   /** Until no create or update runs, so that an update may start; a failed create ends it. */
