@@ -212,7 +212,12 @@ public final class NetworkDeletion {
         .thenAccept(gone -> record(gone, id));
   }
 
-  /** Each attempt first deletes the interfaces left {@code available} in the subnet. */
+  /**
+   * Each attempt first deletes the interfaces left {@code available} in the subnet. That sweep is
+   * best effort against faults: an interface it could not delete makes the subnet's delete answer
+   * {@code DependencyViolation}, which the step waits out and sweeps again, so a 5xx in the sweep
+   * costs no attempt of the step's fault budget.
+   */
   private CompletableFuture<Void> subnet(Subnet subnet) {
     String id = subnet.subnetId();
     return scope
@@ -221,10 +226,21 @@ public final class NetworkDeletion {
             Steps.DELETE,
             UNTIL_RELEASED,
             () -> {
-              sweepInterfaces(id);
+              sweepInterfacesUnlessFaulty(id);
               return AwsErrors.deletedUnlessGone(() -> ec2.deleteSubnet(r -> r.subnetId(id)));
             })
         .thenAccept(gone -> record(gone, id));
+  }
+
+  private void sweepInterfacesUnlessFaulty(String subnetId) {
+    try {
+      sweepInterfaces(subnetId);
+    } catch (RuntimeException e) {
+      AwsErrors.Kind kind = AwsErrors.classify(e);
+      if (kind != AwsErrors.Kind.TRANSIENT && kind != AwsErrors.Kind.THROTTLED) {
+        throw e;
+      }
+    }
   }
 
   private void sweepInterfaces(String subnetId) {
