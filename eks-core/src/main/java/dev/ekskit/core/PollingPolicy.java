@@ -161,9 +161,9 @@ public record PollingPolicy(
 
   /**
    * The same policy for transitions {@code factor} times as long as {@link #expected()} says (a
-   * slow region, a busy day): its computed check times stretch with them (the call cost too, so the
-   * trade of lag against calls stays the same), and a first check set by hand stays. A fixed policy
-   * is returned as it is.
+   * slow region, a busy day): its computed check times stretch with them, about as many checks on a
+   * slower day and fewer on a faster one, and a first check set by hand stays. A fixed policy is
+   * returned as it is.
    *
    * <pre>{@code
    * PollingPolicy slowDay = WaitKind.CLUSTER_CREATE.defaults().scaled(1.3);
@@ -174,8 +174,9 @@ public record PollingPolicy(
       return this;
     }
     DurationModel stretched = expected.scaled(factor);
-    // A check is worth as much lag as before relative to the transition's length: the plan
-    // stretches with it instead of crowding in (slower) or thinning out (faster).
+    // Slower: a check is worth as much lag as before relative to the transition's length, so the
+    // plan stretches instead of crowding in. Faster: checks cost more, so the plan thins out as a
+    // fixed poll's would (eks-bench's robustness rows chose this).
     Duration cost =
         Duration.ofMillis(
             Math.max(1, Math.round(callCost.toMillis() * Math.max(factor, 1 / factor))));

@@ -56,7 +56,8 @@ class CheckTimesTest {
   void firstFrom_afterThrottledRetries_skipsChecksAlreadyPast() {
     CheckTimes times =
         new CheckTimes(
-            PollingPolicy.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+            PollingPolicy.of(
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
 
     assertThat(times.firstFrom(1, Duration.ofSeconds(35))).isEqualTo(3);
   }

@@ -3,18 +3,14 @@ package dev.ekskit.core.internal.waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ekskit.core.EksDurations;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Cluster creates are modelled at 9–33 min, median 12 min (EksDurations.CLUSTER_CREATE). */
 class PaceTest {
-  private final MovingClock clock = new MovingClock();
+  private final MovableClock clock = new MovableClock();
   private final Pace pace = new Pace(EksDurations.CLUSTER_CREATE, clock);
 
   @Test
@@ -29,7 +25,7 @@ class PaceTest {
     for (int i = 0; i < 10; i++) {
       pace.started().done(Duration.ofMinutes(12));
     }
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     // "Ended some time in the first 12 minutes" fits a faster day better, but not by much.
     assertThat(pace.scale()).isBetween(0.8, 1.0);
@@ -42,7 +38,7 @@ class PaceTest {
       wait.stillRunning(Duration.ofMinutes(minute).minusSeconds(20));
       wait.done(Duration.ofMinutes(minute));
     }
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     assertThat(pace.scale()).isEqualTo(1.0);
   }
@@ -50,7 +46,7 @@ class PaceTest {
   @Test
   void scale_oneWaitStillRunningLate_movesLittle() {
     pace.started().stillRunning(Duration.ofMinutes(16));
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     assertThat(pace.scale()).isLessThanOrEqualTo(1.1);
   }
@@ -62,7 +58,7 @@ class PaceTest {
       waits.add(pace.started());
     }
     waits.forEach(wait -> wait.stillRunning(Duration.ofMinutes(14)));
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     assertThat(pace.scale()).isGreaterThanOrEqualTo(1.25);
   }
@@ -74,7 +70,7 @@ class PaceTest {
       wait.stillRunning(Duration.ofSeconds(Math.round(12 * 60 * 0.7) - 20 + i));
       wait.done(Duration.ofSeconds(Math.round(12 * 60 * 0.7) + i));
     }
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     assertThat(pace.scale()).isBetween(0.65, 0.75);
   }
@@ -86,7 +82,7 @@ class PaceTest {
       wait.stillRunning(Duration.ofMinutes(14));
       wait.abandoned();
     }
-    clock.pass(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
 
     assertThat(pace.scale()).isEqualTo(1.0);
   }
@@ -100,31 +96,7 @@ class PaceTest {
     }
 
     assertThat(pace.scale()).as("same instant: not looked at again yet").isEqualTo(1.0);
-    clock.pass(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(pace.scale()).isLessThan(1.0);
-  }
-
-  /** A clock tests move by hand. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void pass(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
