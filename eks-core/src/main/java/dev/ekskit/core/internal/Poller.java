@@ -19,10 +19,10 @@ import java.util.concurrent.CompletableFuture;
  * is stretched or shrunk to the pace the kit has learnt for its kind ({@link Pace}), at the start
  * and whenever the pace moves. A throttled check is tried again after about a second (jittered by
  * half, at most {@code maxInterval}) or at the next planned check if that comes sooner, and never
- * ends the wait; the plan itself does not move. Slowing down is the kit-wide pace's job ({@link
- * dev.ekskit.core.internal.waits.AdaptiveRate}): a backoff per wait that doubled would only add
- * detection lag, as throttles at random showed in eks-bench. No thread is held between checks, and
- * no check is made once the operation stopped.
+ * ends the wait; the plan itself does not move. Slowing down is the kit-wide call rate's job
+ * ({@link dev.ekskit.core.internal.waits.AdaptiveRate}): a backoff per wait that doubled would only
+ * add detection lag, as throttles at random showed in eks-bench. No thread is held between checks,
+ * and no check is made once the operation stopped.
  */
 final class Poller<T> {
   /** Network faults and 5xx in a row that end a wait; a single one never does. */
@@ -42,7 +42,7 @@ final class Poller<T> {
   /** What this wait tells the pace; null when it says nothing (see the constructor). */
   private final Pace.Wait paced;
 
-  private double scale = 1;
+  private double scale;
   private CheckTimes times;
   private final CompletableFuture<T> result = new CompletableFuture<>();
   private final Instant start;
