@@ -236,8 +236,7 @@ public final class NetworkDeletion {
     try {
       sweepInterfaces(subnetId);
     } catch (RuntimeException e) {
-      AwsErrors.Kind kind = AwsErrors.classify(e);
-      if (kind != AwsErrors.Kind.TRANSIENT && kind != AwsErrors.Kind.THROTTLED) {
+      if (!AwsErrors.isRetryable(e)) {
         throw e;
       }
     }
