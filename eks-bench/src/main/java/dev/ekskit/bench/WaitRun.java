@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,21 +64,26 @@ final class WaitRun {
       }
       aws.time().advance(Duration.ofSeconds(1));
       aws.durations().drawn();
-      Instant t0 = aws.time().now();
-      List<Instant> doneAt = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        aws.durations().fix(row.transition(), durations.get(i));
-        row.start(world, i);
-        doneAt.add(t0.plus(durations.get(i)));
-      }
-      aws.durations().drawn();
       aws.faults().throttle(row.subject.describeOperation(), throttle);
       int callsBefore = aws.calls().count(row.subject.describeOperation());
+      Instant t0 = aws.time().now();
+      List<Instant> doneAt = durations.stream().map(t0::plus).toList();
       List<CompletableFuture<Instant>> ended = new ArrayList<>();
       try (Waiting waiting = Waiting.start(approach, aws, seed)) {
-        for (int i = 0; i < n; i++) {
-          ended.add(waiting.await(row, i, policy));
-        }
+        // From one task, so that virtual time cannot move while the transitions and waits start:
+        // a driver thread that looks blocked for a moment (loading a class) would let it jump.
+        onRunner(
+            aws,
+            () -> {
+              for (int i = 0; i < n; i++) {
+                aws.durations().fix(row.transition(), durations.get(i));
+                row.start(world, i);
+              }
+              aws.durations().drawn();
+              for (int i = 0; i < n; i++) {
+                ended.add(waiting.await(row, i, policy));
+              }
+            });
         CompletableFuture.allOf(ended.toArray(CompletableFuture[]::new))
             .exceptionally(failure -> null)
             .join();
@@ -87,6 +93,17 @@ final class WaitRun {
               .filter(call -> call.operation().equals(row.subject.describeOperation()))
               .count();
       return WaitStats.of(ended, doneAt, calls - callsBefore);
+    }
+  }
+
+  private static void onRunner(SimulatedAws aws, Runnable work) {
+    try {
+      aws.time().scheduler().submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the waits", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("starting the waits failed", e.getCause());
     }
   }
 
