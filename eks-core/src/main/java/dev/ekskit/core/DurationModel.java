@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * How long a transition takes in reality, as a distribution: a log-normal body given by its median
- * and 95th percentile, a rare tail spread evenly between the 95th percentile and the longest seen,
- * and nothing below {@code min} or above {@code max} (shorter and longer draws count as those). A
- * {@link PollingPolicy} computes its check times from it; the simulated AWS in eks-simulator draws
- * its durations from the same numbers.
+ * and 95th percentile and cut to {@code min}..{@code max} (the body's share outside is spread over
+ * the rest, so that no duration is likelier than its neighbours, as none is in reality), and a rare
+ * tail spread evenly between the 95th percentile and the longest seen. A {@link PollingPolicy}
+ * computes its check times from it; the simulated AWS in eks-simulator draws its durations from the
+ * same numbers.
  *
  * <pre>{@code
  * DurationModel clusterCreate =
@@ -18,8 +19,9 @@ import java.util.List;
  *         .withTail(0.01);
  * }</pre>
  *
- * @param median half of the transitions take less
- * @param p95 95 % of the body take less
+ * @param median half of the log-normal's draws take less, before it is cut to {@code min}..{@code
+ *     max}
+ * @param p95 95 % of the log-normal's draws take less
  * @param min the shortest a transition takes
  * @param max the longest a transition takes
  * @param tailChance the share of transitions in the tail between {@code p95} and {@code max}
@@ -76,16 +78,24 @@ public record DurationModel(
     if (seconds >= seconds(max)) {
       return 1;
     }
-    double body = normalCdf(Math.log(seconds / seconds(median)) / sigma());
+    double below = logNormalCdf(seconds(min));
+    double body = (logNormalCdf(seconds) - below) / (logNormalCdf(seconds(max)) - below);
     double tail =
         Math.max(0, Math.min(1, (seconds - seconds(p95)) / (seconds(max) - seconds(p95))));
     return (1 - tailChance) * body + tailChance * tail;
   }
 
+  private double logNormalCdf(double seconds) {
+    return seconds <= 0 ? 0 : normalCdf(Math.log(seconds / seconds(median)) / sigma());
+  }
+
   /** Every duration multiplied by {@code factor}: the same shape, slower or faster. */
   public DurationModel scaled(double factor) {
     return new DurationModel(
-        scale(median, factor), scale(p95, factor), scale(min, factor), scale(max, factor),
+        scale(median, factor),
+        scale(p95, factor),
+        scale(min, factor),
+        scale(max, factor),
         tailChance);
   }
 
@@ -102,8 +112,9 @@ public record DurationModel(
     double x = Math.abs(z) / Math.sqrt(2);
     double t = 1 / (1 + 0.3275911 * x);
     double poly =
-        t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027
-            + t * 1.061405429))));
+        t
+            * (0.254829592
+                + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     double erf = 1 - poly * Math.exp(-x * x);
     return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
   }

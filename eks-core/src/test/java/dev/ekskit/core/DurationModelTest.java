@@ -13,9 +13,19 @@ class DurationModelTest {
           .between(Duration.ofMinutes(2), Duration.ofMinutes(12));
 
   @Test
-  void cdf_atMedianAndP95_halfAndNinetyFivePercent() {
-    assertThat(model.cdf(240)).isCloseTo(0.5, within(1e-6));
-    assertThat(model.cdf(360)).isCloseTo(0.95, within(1e-6));
+  void cdf_atMedianAndP95_theLogNormalsShareWithinMinAndMax() {
+    double below = DurationModel.normalCdf(Math.log(120 / 240.0) / model.sigma());
+    double within = DurationModel.normalCdf(Math.log(720 / 240.0) / model.sigma()) - below;
+
+    assertThat(model.cdf(240)).isCloseTo((0.5 - below) / within, within(1e-6));
+    assertThat(model.cdf(360)).isCloseTo((0.95 - below) / within, within(1e-6));
+  }
+
+  @Test
+  void cdf_justPastMin_noDurationIsLikelierThanItsNeighbours() {
+    // The log-normal's share below min is spread over the rest, not heaped on min itself.
+    assertThat(model.cdf(120)).isLessThan(1e-6);
+    assertThat(model.cdf(121) - model.cdf(120)).isLessThan(1e-3);
   }
 
   @Test
@@ -28,13 +38,13 @@ class DurationModelTest {
   void cdf_withTail_spreadsTailEvenlyFromP95ToMax() {
     DurationModel tailed = model.withTail(0.1);
 
-    double body = 0.9 * DurationModel.normalCdf(Math.log(540 / 240.0) / model.sigma());
-    assertThat(tailed.cdf(540)).isCloseTo(body + 0.1 * 0.5, within(1e-6));
+    double body = model.cdf(540);
+    assertThat(tailed.cdf(540)).isCloseTo(0.9 * body + 0.1 * 0.5, within(1e-6));
   }
 
   @Test
   void scaled_slower_sameShapeLater() {
-    assertThat(model.scaled(1.3).cdf(240 * 1.3)).isCloseTo(0.5, within(1e-6));
+    assertThat(model.scaled(1.3).cdf(240 * 1.3)).isCloseTo(model.cdf(240), within(1e-6));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /** Draws transition durations from the (mixed) seed, unless a test fixed them. */
@@ -45,7 +46,12 @@ public final class DurationSampler {
   }
 
   private Duration fresh(Transition transition) {
-    return transition.sample(random.nextDouble(), random.nextGaussian());
+    while (true) {
+      Optional<Duration> drawn = transition.sample(random.nextDouble(), random.nextGaussian());
+      if (drawn.isPresent()) {
+        return drawn.get();
+      }
+    }
   }
 
   public synchronized void fix(Transition transition, Duration duration) {

@@ -1,10 +1,11 @@
 package dev.ekskit.simulator.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The long-running transitions of EKS and how long each takes in reality: a lognormal body around
- * the median, a rare tail between p95 and the maximum, clamped to [min, max]. The EKS ones mirror
+ * the median cut to [min, max], and a rare tail between p95 and the maximum. The EKS ones mirror
  * eks-core's {@code EksDurations} (sources there); a test there keeps them equal.
  */
 public enum Transition {
@@ -73,18 +74,25 @@ public enum Transition {
     this.tailChance = tailChance;
   }
 
-  /** Maps a uniform draw and a standard normal draw to a duration of this transition. */
-  Duration sample(double uniform, double gaussian) {
-    double seconds;
+  /**
+   * Maps a uniform draw and a standard normal draw to a duration of this transition, to the
+   * millisecond (real transitions do not end on whole seconds, and whole seconds would favour
+   * whoever checks on whole seconds by half a second of lag); empty when the body's draw falls
+   * outside [min, max], to be drawn again, so that no duration is likelier than its neighbours.
+   */
+  Optional<Duration> sample(double uniform, double gaussian) {
+    double millis;
     if (uniform < tailChance) {
       double share = uniform / tailChance;
-      seconds = p95.toSeconds() + share * (max.toSeconds() - p95.toSeconds());
+      millis = p95.toMillis() + share * (max.toMillis() - p95.toMillis());
     } else {
-      double sigma = Math.log((double) p95.toSeconds() / median.toSeconds()) / Z_95;
-      seconds = median.toSeconds() * Math.exp(sigma * gaussian);
+      double sigma = Math.log((double) p95.toMillis() / median.toMillis()) / Z_95;
+      millis = median.toMillis() * Math.exp(sigma * gaussian);
     }
-    long clamped = Math.max(min.toSeconds(), Math.min(max.toSeconds(), Math.round(seconds)));
-    return Duration.ofSeconds(clamped);
+    long rounded = Math.round(millis);
+    return rounded < min.toMillis() || rounded > max.toMillis()
+        ? Optional.empty()
+        : Optional.of(Duration.ofMillis(rounded));
   }
 
   /** The name of this transition as ekskit's waits call it, e.g. {@code cluster-create}. */

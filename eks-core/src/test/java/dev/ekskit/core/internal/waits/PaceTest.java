@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ekskit.core.EksDurations;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Cluster creates are modelled at 9–33 min, median 12 min (EksDurations.CLUSTER_CREATE). */
@@ -98,5 +100,43 @@ class PaceTest {
     assertThat(pace.scale()).as("same instant: not looked at again yet").isEqualTo(1.0);
     clock.advance(Duration.ofSeconds(1));
     assertThat(pace.scale()).isLessThan(1.0);
+  }
+
+  @Test
+  void scale_batchLargerThanItRemembers_endingAsModelled_staysAtOne() {
+    // 1,500 creates started together, each lasting its own quantile of the model, looked at when
+    // half have ended. Forgetting the early finishers but not the survivors would read a slow day.
+    Duration now = EksDurations.CLUSTER_CREATE.median();
+    List<Duration> durations = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      durations.add(quantile((i + 0.5) / 1_500));
+    }
+    Collections.shuffle(durations, new Random(1));
+    for (Duration took : durations) {
+      Pace.Wait wait = pace.started();
+      if (took.compareTo(now) <= 0) {
+        wait.stillRunning(took.minusSeconds(20));
+        wait.done(took);
+      } else {
+        wait.stillRunning(now);
+      }
+    }
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(pace.scale()).isEqualTo(1.0);
+  }
+
+  private static Duration quantile(double p) {
+    long low = 0;
+    long high = EksDurations.CLUSTER_CREATE.max().toMillis();
+    while (high - low > 1) {
+      long mid = (low + high) / 2;
+      if (EksDurations.CLUSTER_CREATE.cdf(mid / 1000.0) < p) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return Duration.ofMillis(high);
   }
 }
