@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How fast one kind of transition runs today, as a factor on its {@link DurationModel}, learnt by
@@ -36,17 +36,22 @@ public final class Pace {
   /** How much likelier (in nats) another factor must be before waits re-plan for it. */
   private static final double SWITCH_EVIDENCE = 2;
 
-  private static final int REMEMBERED = 200;
+  /**
+   * The waits whose evidence counts, the latest started. Whole waits are forgotten, oldest start
+   * first: forgetting only ended ones would keep the slow survivors of a batch and drop its quick
+   * finishers, and the pace would drift slower with nothing slow about the day.
+   */
+  private static final int REMEMBERED = 1_000;
+
   private static final Duration FRESH = Duration.ofSeconds(1);
 
   private final DurationModel model;
   private final double longest;
   private final Clock clock;
-  private final Set<Wait> running = ConcurrentHashMap.newKeySet();
-  private final Deque<double[]> ended = new ArrayDeque<>();
+  private final Deque<Wait> remembered = new ArrayDeque<>();
   private double scale = 1;
   private Instant computedAt = Instant.MIN;
-  private volatile boolean changed;
+  private boolean changed;
 
   public Pace(DurationModel model, Clock clock) {
     this.model = model;
@@ -55,9 +60,12 @@ public final class Pace {
   }
 
   /** A new wait of this kind, started now. */
-  public Wait started() {
+  public synchronized Wait started() {
     Wait wait = new Wait();
-    running.add(wait);
+    remembered.addLast(wait);
+    if (remembered.size() > REMEMBERED) {
+      remembered.removeFirst();
+    }
     changed = true;
     return wait;
   }
@@ -85,15 +93,21 @@ public final class Pace {
   private double[] scores() {
     // Waits started together have run about as long: one term per second of running time.
     Map<Long, Integer> runningBySecond = new TreeMap<>();
-    for (Wait wait : running) {
-      runningBySecond.merge((long) wait.runningAtLeast, 1, Integer::sum);
+    List<Wait> ended = new ArrayList<>();
+    for (Wait wait : remembered) {
+      if (wait.seenDoneAt >= 0) {
+        ended.add(wait);
+      } else {
+        runningBySecond.merge((long) wait.runningAtLeast, 1, Integer::sum);
+      }
     }
     double[] scores = new double[SCALES];
     for (int i = 0; i < SCALES; i++) {
       double s = factor(i);
       double score = -Math.log(s) * Math.log(s) / (2 * PRIOR_SIGMA * PRIOR_SIGMA);
-      for (double[] interval : ended) {
-        score += Math.log(Math.max(TINY, endedBy(interval[1], s) - endedBy(interval[0], s)));
+      for (Wait wait : ended) {
+        score +=
+            Math.log(Math.max(TINY, endedBy(wait.seenDoneAt, s) - endedBy(wait.runningAtLeast, s)));
       }
       for (Map.Entry<Long, Integer> bucket : runningBySecond.entrySet()) {
         score += bucket.getValue() * Math.log(Math.max(TINY, 1 - endedBy(bucket.getKey(), s)));
@@ -121,37 +135,35 @@ public final class Pace {
     return (int) Math.round((factor - LOWEST) / STEP);
   }
 
-  private synchronized void recordEnded(double notBefore, double notAfter) {
-    ended.addLast(new double[] {notBefore, notAfter});
-    if (ended.size() > REMEMBERED) {
-      ended.removeFirst();
-    }
-    changed = true;
-  }
-
   /** One wait's evidence: how long its transition has run at least, and when it was seen done. */
   public final class Wait {
-    private volatile double runningAtLeast;
+    private double runningAtLeast;
+
+    /** Negative until a check saw the transition done. */
+    private double seenDoneAt = -1;
 
     private Wait() {}
 
     /** A check {@code elapsed} after the start saw it still running. */
     public void stillRunning(Duration elapsed) {
-      runningAtLeast = seconds(elapsed);
-      changed = true;
+      synchronized (Pace.this) {
+        runningAtLeast = seconds(elapsed);
+        changed = true;
+      }
     }
 
     /** A check {@code elapsed} after the start saw it done. */
     public void done(Duration elapsed) {
-      if (running.remove(this)) {
-        recordEnded(runningAtLeast, seconds(elapsed));
+      synchronized (Pace.this) {
+        seenDoneAt = seconds(elapsed);
+        changed = true;
       }
     }
 
     /** The wait ended without seeing the transition end (failed, cancelled, timed out). */
     public void abandoned() {
-      if (running.remove(this)) {
-        changed = true;
+      synchronized (Pace.this) {
+        changed |= remembered.remove(this);
       }
     }
 
