@@ -100,16 +100,15 @@ final class Poller<T> {
     if (paced != null) {
       paced.stillRunning(elapsed());
     }
-    if (pace != null) {
-      double now = pace.scale();
-      if (now != scale) {
-        // The kind runs faster or slower than planned for: plan the rest for the new pace.
-        scale = now;
-        times = new CheckTimes(policy.scaled(scale));
-        index = -1;
-      }
+    double now = pace == null ? scale : pace.scale();
+    if (now != scale) {
+      // The kind runs faster or slower than planned for: plan the rest for the new pace.
+      scale = now;
+      times = new CheckTimes(policy.scaled(scale));
+      index = times.nextAfterCheckAt(elapsed());
+    } else {
+      index = times.firstFrom(index + 1, elapsed());
     }
-    index = times.firstFrom(index + 1, elapsed());
     scheduleAt(max(times.jittered(index, scope.engine().uniform()), elapsed()));
   }
 

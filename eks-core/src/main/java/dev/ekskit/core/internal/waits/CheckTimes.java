@@ -53,6 +53,22 @@ public final class CheckTimes {
     return at;
   }
 
+  /**
+   * The check to make next after one made {@code elapsed} from the start off this plan (the plan
+   * changed since): the first planned check after it, or the one after that if the check just made
+   * was nearer to it than to the one before, so that a new plan never checks again at once.
+   */
+  public int nextAfterCheckAt(Duration elapsed) {
+    int next = firstFrom(0, elapsed);
+    if (next > 0) {
+      Duration toNext = planned(next).minus(elapsed);
+      if (toNext.multipliedBy(2).compareTo(gapAfter(next - 1)) < 0) {
+        next++;
+      }
+    }
+    return next;
+  }
+
   /** Check {@code index} moved by {@code uniform} (in [0, 1)): ± jitter / 2 of the gap after it. */
   public Duration jittered(int index, double uniform) {
     Duration planned = planned(index);
