@@ -4,18 +4,16 @@ import dev.ekskit.core.WaitTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * What N waits of one run came to: detection lag (mean and 95th percentile, of the waits that
- * ended), describe calls per wait, and waits that failed although their resource got there (every
- * resource of the benchmark does), timeouts among them.
+ * What waits came to: detection lag (mean and 95th percentile, of the waits that ended), describe
+ * calls per wait, and waits that failed although their resource got there (every resource of the
+ * benchmark does), timeouts among them. Batches on several seeds pool into one.
  */
-record WaitStats(
-    int waits, double meanLag, double p95Lag, double callsPerWait, int falseFailures, int timeouts) {
+record WaitStats(int waits, List<Double> lags, long calls, int falseFailures, int timeouts) {
 
   static WaitStats of(List<CompletableFuture<Instant>> ended, List<Instant> doneAt, long calls) {
     List<Double> lags = new ArrayList<>();
@@ -32,11 +30,34 @@ record WaitStats(
         lags.add(Duration.between(doneAt.get(i), wait.join()).toMillis() / 1000.0);
       }
     }
-    Collections.sort(lags);
-    double mean = lags.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double p95 = lags.isEmpty() ? Double.NaN : lags.get((int) Math.ceil(lags.size() * 0.95) - 1);
+    return new WaitStats(ended.size(), List.copyOf(lags), calls, failures, timeouts);
+  }
+
+  static WaitStats pooled(List<WaitStats> batches) {
+    List<Double> lags = new ArrayList<>();
+    batches.forEach(batch -> lags.addAll(batch.lags));
     return new WaitStats(
-        ended.size(), mean, p95, (double) calls / ended.size(), failures, timeouts);
+        batches.stream().mapToInt(WaitStats::waits).sum(),
+        List.copyOf(lags),
+        batches.stream().mapToLong(WaitStats::calls).sum(),
+        batches.stream().mapToInt(WaitStats::falseFailures).sum(),
+        batches.stream().mapToInt(WaitStats::timeouts).sum());
+  }
+
+  double meanLag() {
+    return lags.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
+  double p95Lag() {
+    if (lags.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = lags.stream().sorted().toList();
+    return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+  }
+
+  double callsPerWait() {
+    return (double) calls / waits;
   }
 
   private static Throwable cause(CompletableFuture<Instant> failed) {

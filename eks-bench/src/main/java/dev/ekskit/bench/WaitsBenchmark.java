@@ -9,10 +9,11 @@ import java.util.List;
  * its critical path; 1,000 and 5,000 concurrent waits; and calls that block on real time. Prints
  * tables and exits with status 1 if a default breaks a bound it promises.
  *
- * <p>System properties: {@code bench.waits} per kind (default 200), {@code bench.seed} (default
- * 1), {@code bench.clusters} for the throttled creates and the blocking part (default 1000), {@code
- * bench.latency} of the blocking part in milliseconds (default {@code 20-50}), {@code
- * bench.blocking=false} to leave that part out.
+ * <p>System properties: {@code bench.waits} per batch (default 200), {@code bench.batches} per kind
+ * (default 5, one seed each), {@code bench.seed} (the first; default 1), {@code bench.clusters} for
+ * the throttled creates and the blocking part (default 1000), {@code bench.latency} of the blocking
+ * part in milliseconds (default {@code 20-50}), {@code bench.blocking=false} to leave that part
+ * out.
  */
 public final class WaitsBenchmark {
   private static final double CRITICAL_PATH_BOUND = 1.015;
@@ -21,12 +22,15 @@ public final class WaitsBenchmark {
 
   public static void main(String[] args) {
     int waits = Integer.getInteger("bench.waits", 200);
+    int batches = Integer.getInteger("bench.batches", 5);
     long seed = Long.getLong("bench.seed", 1);
     int clusters = Integer.getInteger("bench.clusters", 1_000);
-    List<String> broken = new ArrayList<>(WaitComparison.run(waits, seed));
+    List<String> broken = new ArrayList<>(WaitComparison.run(waits, batches, seed));
     broken.addAll(ThrottlingBenchmark.run(waits, clusters, seed));
     double ratio = CriticalPathBenchmark.run(20, seed);
-    WaitComparison.check(broken, ratio <= CRITICAL_PATH_BOUND,
+    WaitComparison.check(
+        broken,
+        ratio <= CRITICAL_PATH_BOUND,
         "whole cluster: end-to-end " + ratio + " × its critical path");
     ConcurrentWaitsBenchmark.header();
     ConcurrentWaitsBenchmark.run(1_000, seed);
