@@ -25,35 +25,35 @@ import java.time.Duration;
 public record WaitKind(String name, PollingPolicy defaults) {
   /** Cluster create: median 12 min, p95 15, a 1% tail to 33. */
   public static final WaitKind CLUSTER_CREATE =
-      modelled("cluster-create", EksDurations.CLUSTER_CREATE, 228, min(45));
+      modelled("cluster-create", EksDurations.CLUSTER_CREATE, 260, min(45));
 
   /** Cluster delete: median ~3.4 min. */
   public static final WaitKind CLUSTER_DELETE =
-      modelled("cluster-delete", EksDurations.CLUSTER_DELETE, 1_000, min(30));
+      modelled("cluster-delete", EksDurations.CLUSTER_DELETE, 950, min(30));
 
   /** Logging or endpoint-access update: a few minutes. */
   public static final WaitKind CLUSTER_CONFIG_UPDATE =
-      modelled("cluster-config-update", EksDurations.CLUSTER_CONFIG_UPDATE, 750, min(40));
+      modelled("cluster-config-update", EksDurations.CLUSTER_CONFIG_UPDATE, 850, min(40));
 
   /** Kubernetes version update: 9–25 min. */
   public static final WaitKind CLUSTER_VERSION_UPDATE =
-      modelled("cluster-version-update", EksDurations.CLUSTER_VERSION_UPDATE, 230, min(90));
+      modelled("cluster-version-update", EksDurations.CLUSTER_VERSION_UPDATE, 240, min(90));
 
   /** Node group delete during a cascade: 3–8 min. */
   public static final WaitKind NODEGROUP_DELETE =
-      modelled("nodegroup-delete", EksDurations.NODEGROUP_DELETE, 560, min(40));
+      modelled("nodegroup-delete", EksDurations.NODEGROUP_DELETE, 600, min(40));
 
   /** Fargate profile delete: ~1.5–2 min with a tail to 8 min. */
   public static final WaitKind FARGATE_PROFILE_DELETE =
-      modelled("fargate-profile-delete", EksDurations.FARGATE_PROFILE_DELETE, 2_300, min(40));
+      modelled("fargate-profile-delete", EksDurations.FARGATE_PROFILE_DELETE, 2_400, min(40));
 
   /** Add-on delete: about a minute. */
   public static final WaitKind ADDON_DELETE =
-      modelled("addon-delete", EksDurations.ADDON_DELETE, 400, min(20));
+      modelled("addon-delete", EksDurations.ADDON_DELETE, 350, min(20));
 
   /** Add-on create: 15–90 s, DEGRADED included when it has nowhere to run yet. */
   public static final WaitKind ADDON_CREATE =
-      modelled("addon-create", EksDurations.ADDON_CREATE, 450, min(20));
+      modelled("addon-create", EksDurations.ADDON_CREATE, 500, min(20));
 
   /** Add-on update (version, configuration, identity): 15–90 s. */
   public static final WaitKind ADDON_UPDATE =

@@ -22,7 +22,7 @@ public final class FargateWaitKinds {
       WaitKind.modelled(
           "fargate-profile-create",
           EksDurations.FARGATE_PROFILE_CREATE,
-          250,
+          265,
           Duration.ofMinutes(30));
 
   /**

@@ -21,7 +21,7 @@ public final class NodeWaitKinds {
   /** Managed node group create: 3–6 minutes typically, up to 8 (see {@link EksDurations}). */
   public static final WaitKind NODEGROUP_CREATE =
       WaitKind.modelled(
-          "nodegroup-create", EksDurations.NODEGROUP_CREATE, 720, Duration.ofMinutes(40));
+          "nodegroup-create", EksDurations.NODEGROUP_CREATE, 800, Duration.ofMinutes(40));
 
   /** A managed group's scaling update: a minute or two. */
   public static final WaitKind NODEGROUP_SCALE =
