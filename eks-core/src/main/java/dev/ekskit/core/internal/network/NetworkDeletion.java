@@ -154,15 +154,17 @@ public final class NetworkDeletion {
   private CompletableFuture<Void> internetGateway(InternetGateway gateway) {
     String id = gateway.internetGatewayId();
     Scope own = scope.child(ref(NetworkPart.INTERNET_GATEWAY, gateway.tags()));
-    return own.call(
-            "detach",
-            UNTIL_RELEASED,
-            () -> {
-              gateway.attachments().stream()
-                  .map(InternetGatewayAttachment::vpcId)
-                  .forEach(vpcId -> detach(id, vpcId));
-              return true;
-            })
+    // One call step per attachment, as per rule and association: a retry repeats only the one.
+    return own.sequence(
+            gateway.attachments().stream().map(InternetGatewayAttachment::vpcId).toList(),
+            vpcId ->
+                own.call(
+                    "detach",
+                    UNTIL_RELEASED,
+                    () -> {
+                      detach(id, vpcId);
+                      return vpcId;
+                    }))
         .thenCompose(
             detached ->
                 own.call(
@@ -189,18 +191,17 @@ public final class NetworkDeletion {
   private CompletableFuture<Void> routeTable(RouteTable table) {
     String id = table.routeTableId();
     Scope own = scope.child(ref(NetworkPart.ROUTE_TABLE, table.tags()));
-    return own.call(
-            "disassociate",
-            () -> {
-              table.associations().stream()
-                  .filter(association -> !Boolean.TRUE.equals(association.main()))
-                  .map(RouteTableAssociation::routeTableAssociationId)
-                  .forEach(
-                      association ->
-                          AwsErrors.deletedUnlessGone(
-                              () -> ec2.disassociateRouteTable(r -> r.associationId(association))));
-              return true;
-            })
+    return own.sequence(
+            table.associations().stream()
+                .filter(association -> !Boolean.TRUE.equals(association.main()))
+                .map(RouteTableAssociation::routeTableAssociationId)
+                .toList(),
+            association ->
+                own.call(
+                    "disassociate",
+                    () ->
+                        AwsErrors.deletedUnlessGone(
+                            () -> ec2.disassociateRouteTable(r -> r.associationId(association)))))
         .thenCompose(
             disassociated ->
                 own.call(
