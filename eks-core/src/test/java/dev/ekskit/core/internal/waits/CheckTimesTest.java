@@ -54,20 +54,14 @@ class CheckTimesTest {
 
   @Test
   void firstFrom_afterThrottledRetries_skipsChecksAlreadyPast() {
-    CheckTimes times =
-        new CheckTimes(
-            PollingPolicy.of(
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+    CheckTimes times = everyTenSeconds();
 
     assertThat(times.firstFrom(1, Duration.ofSeconds(35))).isEqualTo(3);
   }
 
   @Test
   void nextAfterCheckAt_newPlanWithACheckJustAhead_skipsItAsJustMade() {
-    CheckTimes times =
-        new CheckTimes(
-            PollingPolicy.of(
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
+    CheckTimes times = everyTenSeconds();
 
     // Planned at 10, 20, 30, 40 s: a check just made at 29 s stands for the one at 30 s.
     assertThat(times.planned(times.nextAfterCheckAt(Duration.ofSeconds(29))))
@@ -75,5 +69,11 @@ class CheckTimesTest {
     assertThat(times.planned(times.nextAfterCheckAt(Duration.ofSeconds(22))))
         .isEqualTo(Duration.ofSeconds(30));
     assertThat(times.nextAfterCheckAt(Duration.ofSeconds(9))).isZero();
+  }
+
+  /** Checks planned at 10, 20, 30 s and on (before jitter). */
+  private static CheckTimes everyTenSeconds() {
+    return new CheckTimes(
+        PollingPolicy.of(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5)));
   }
 }
