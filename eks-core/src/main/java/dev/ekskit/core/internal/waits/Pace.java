@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -93,26 +91,23 @@ public final class Pace {
   private double[] scores() {
     // Waits started together have run about as long: one term per second of running time.
     Map<Long, Integer> runningBySecond = new TreeMap<>();
-    List<Wait> ended = new ArrayList<>();
+    double[] scores = new double[SCALES];
     for (Wait wait : remembered) {
-      if (wait.seenDoneAt >= 0) {
-        ended.add(wait);
+      if (wait.endedScores != null) {
+        for (int i = 0; i < SCALES; i++) {
+          scores[i] += wait.endedScores[i];
+        }
       } else {
         runningBySecond.merge((long) wait.runningAtLeast, 1, Integer::sum);
       }
     }
-    double[] scores = new double[SCALES];
     for (int i = 0; i < SCALES; i++) {
       double s = factor(i);
       double score = -Math.log(s) * Math.log(s) / (2 * PRIOR_SIGMA * PRIOR_SIGMA);
-      for (Wait wait : ended) {
-        score +=
-            Math.log(Math.max(TINY, endedBy(wait.seenDoneAt, s) - endedBy(wait.runningAtLeast, s)));
-      }
       for (Map.Entry<Long, Integer> bucket : runningBySecond.entrySet()) {
         score += bucket.getValue() * Math.log(Math.max(TINY, 1 - endedBy(bucket.getKey(), s)));
       }
-      scores[i] = score;
+      scores[i] += score;
     }
     return scores;
   }
@@ -135,12 +130,25 @@ public final class Pace {
     return (int) Math.round((factor - LOWEST) / STEP);
   }
 
+  /** The log-likelihood, for each factor, of a transition that ended between the two times. */
+  private double[] endedScores(double notBefore, double notAfter) {
+    double[] scores = new double[SCALES];
+    for (int i = 0; i < SCALES; i++) {
+      double s = factor(i);
+      scores[i] = Math.log(Math.max(TINY, endedBy(notAfter, s) - endedBy(notBefore, s)));
+    }
+    return scores;
+  }
+
   /** One wait's evidence: how long its transition has run at least, and when it was seen done. */
   public final class Wait {
     private double runningAtLeast;
 
-    /** Negative until a check saw the transition done. */
-    private double seenDoneAt = -1;
+    /**
+     * Null until a check saw the transition done; then what that says of each factor, computed once
+     * (it never changes) so that looking at many waits again each second stays cheap.
+     */
+    private double[] endedScores;
 
     private Wait() {}
 
@@ -154,8 +162,10 @@ public final class Pace {
 
     /** A check {@code elapsed} after the start saw it done. */
     public void done(Duration elapsed) {
+      // Outside the lock: only this wait's own checks, one after another, write its running time.
+      double[] scores = endedScores(runningAtLeast, seconds(elapsed));
       synchronized (Pace.this) {
-        seenDoneAt = seconds(elapsed);
+        endedScores = scores;
         changed = true;
       }
     }
