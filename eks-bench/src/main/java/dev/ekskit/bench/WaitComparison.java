@@ -112,7 +112,7 @@ final class WaitComparison {
         stats.falseFailures() == 0 ? "" : " ff " + stats.falseFailures());
   }
 
-  private static Duration scaled(Duration d, double factor) {
+  static Duration scaled(Duration d, double factor) {
     return Duration.ofMillis(Math.round(d.toMillis() * factor));
   }
 
