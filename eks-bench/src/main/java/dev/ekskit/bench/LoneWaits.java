@@ -1,9 +1,6 @@
 package dev.ekskit.bench;
 
 import dev.ekskit.bench.WaitRun.Approach;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Waits alone: each kind's transition once per seed, on a fresh kit, so that no other wait of the
@@ -27,26 +24,9 @@ final class LoneWaits {
             "%-18s x%.1f | %-24s | %-24s%n",
             row.title,
             scale,
-            WaitComparison.cell(alone(row, Approach.EKSKIT, scale, seeds, seed)),
-            WaitComparison.cell(alone(row, Approach.SDK, scale, seeds, seed)));
+            WaitComparison.cell(WaitComparison.pooled(row, Approach.EKSKIT, scale, 1, seeds, seed)),
+            WaitComparison.cell(WaitComparison.pooled(row, Approach.SDK, scale, 1, seeds, seed)));
       }
     }
-  }
-
-  private static WaitStats alone(
-      WaitCase row, Approach approach, double scale, int seeds, long seed) {
-    List<WaitStats> runs = new ArrayList<>();
-    for (long each = seed; each < seed + seeds; each++) {
-      Duration drawn = WaitComparison.durations(row, 1, each).get(0);
-      runs.add(
-          WaitRun.run(
-              row,
-              approach,
-              List.of(WaitComparison.scaled(drawn, scale)),
-              each,
-              0,
-              row.kind.defaults()));
-    }
-    return WaitStats.pooled(runs);
   }
 }

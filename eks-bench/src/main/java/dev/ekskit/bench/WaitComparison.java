@@ -82,7 +82,7 @@ final class WaitComparison {
   /**
    * One approach's batches, each on its own seed, with every drawn duration times {@code scale}.
    */
-  private static WaitStats pooled(
+  static WaitStats pooled(
       WaitCase row, Approach approach, double scale, int waits, int batches, long seed) {
     List<WaitStats> runs = new ArrayList<>();
     for (long batchSeed = seed; batchSeed < seed + batches; batchSeed++) {
@@ -112,7 +112,7 @@ final class WaitComparison {
         stats.falseFailures() == 0 ? "" : " ff " + stats.falseFailures());
   }
 
-  static Duration scaled(Duration d, double factor) {
+  private static Duration scaled(Duration d, double factor) {
     return Duration.ofMillis(Math.round(d.toMillis() * factor));
   }
 
