@@ -9,7 +9,10 @@ import org.immutables.value.Value;
 /**
  * How often, and how far apart, a step tries again for one cause of failure. Retries are layered,
  * never multiplied: the AWS SDK retries single HTTP calls (the kit's own clients use its standard
- * mode, 3 attempts), and each ekskit step has one budget per cause:
+ * mode, 3 attempts), except EC2 creates that take no idempotency token (a VPC, subnet, internet
+ * gateway or Elastic IP), which it sends once so that a lost answer never makes a second one; and
+ * each ekskit step, which looks for what an earlier attempt made before it creates again, has one
+ * budget per cause:
  *
  * <ul>
  *   <li><b>faults</b> (5xx, network) that outlasted the SDK's retries: the kit's settings ({@link

@@ -3,6 +3,7 @@ package dev.ekskit.core.moto;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ekskit.core.ClusterInfo;
 import dev.ekskit.core.ClusterSpec;
 import dev.ekskit.core.EksKit;
+import dev.ekskit.core.NetworkSpec;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.simulator.moto.MotoAccount;
 import dev.ekskit.simulator.moto.MotoTest;
@@ -44,6 +46,7 @@ import software.amazon.awssdk.services.eks.EksClient;
 class WireFaultsEmulatorTest {
   private static final Pattern TOKEN =
       Pattern.compile("\"clientRequestToken\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ACTION = Pattern.compile("Action=([A-Za-z]+)");
   private final MotoAccount account;
   private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
   private WireMockServer proxy;
@@ -111,6 +114,40 @@ class WireFaultsEmulatorTest {
         .anyMatch(e -> e.step().equals("wait ACTIVE"));
   }
 
+  @Test
+  void createNetwork_createVpcAnswered500_notSentAgainBeforeEkskitLooksForIt() {
+    // EC2's CreateVpc takes no idempotency token: a 500 may come after the VPC was made, so a
+    // blind second send (the SDK's own retry) could make a second one.
+    failInTurn(
+        () -> post(urlEqualTo("/")).withRequestBody(containing("Action=CreateVpc")),
+        "create vpc",
+        ec2Error(500, "InternalError"));
+    Ec2Client ec2 = account.clientThrough(Ec2Client.builder(), URI.create(proxy.baseUrl()));
+
+    try (EksKit networks = EmulatedKit.kit(account.client(EksClient.builder()), ec2)) {
+      networks
+          .networks()
+          .create(NetworkSpec.builder().name("wire-net").zoneCount(2).build())
+          .join();
+    }
+
+    List<String> actions =
+        proxy.findAll(postRequestedFor(urlEqualTo("/"))).stream()
+            .map(request -> action(request.getBodyAsString()))
+            .filter(action -> action.endsWith("Vpc") || action.endsWith("Vpcs"))
+            .toList();
+    assertThat(actions)
+        .containsSubsequence("CreateVpc", "DescribeVpcs", "CreateVpc")
+        .filteredOn("CreateVpc"::equals)
+        .hasSize(2);
+    assertThat(
+            account
+                .client(Ec2Client.builder())
+                .describeVpcs(r -> r.filters(f -> f.name("tag:Name").values("wire-net-vpc")))
+                .vpcs())
+        .hasSize(1);
+  }
+
   private ClusterSpec spec(String name) {
     return ClusterSpec.builder()
         .name(name)
@@ -141,6 +178,21 @@ class WireFaultsEmulatorTest {
         .withHeader("x-amzn-ErrorType", type)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"Rate exceeded\"}");
+  }
+
+  private static ResponseDefinitionBuilder ec2Error(int status, String code) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "text/xml")
+        .withBody(
+            "<Response><Errors><Error><Code>"
+                + code
+                + "</Code><Message>injected</Message></Error></Errors></Response>");
+  }
+
+  private static String action(String body) {
+    Matcher m = ACTION.matcher(body);
+    return m.find() ? m.group(1) : "";
   }
 
   private static String token(String body) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
  * The create-or-adopt of each kind of part, tagged in the create call itself. Route tables and NAT
- * gateways also carry a client token, pinned here for every attempt of this run.
+ * gateways also carry a client token, pinned here for every attempt of this run; the creates that
+ * take none are sent once per attempt ({@link SentOnce}).
  */
 final class PartCreates {
   private final Ec2Client ec2;
@@ -47,6 +48,7 @@ final class PartCreates {
             ec2.createVpc(
                     r ->
                         r.cidrBlock(spec.cidrBlock())
+                            .overrideConfiguration(SentOnce::configure)
                             .tagSpecifications(
                                 NetworkTags.specification(
                                     ResourceType.VPC, NetworkTags.of(spec, part))))
@@ -63,9 +65,10 @@ final class PartCreates {
         () ->
             ec2.createInternetGateway(
                     r ->
-                        r.tagSpecifications(
-                            NetworkTags.specification(
-                                ResourceType.INTERNET_GATEWAY, NetworkTags.of(spec, part))))
+                        r.overrideConfiguration(SentOnce::configure)
+                            .tagSpecifications(
+                                NetworkTags.specification(
+                                    ResourceType.INTERNET_GATEWAY, NetworkTags.of(spec, part))))
                 .internetGateway(),
         existing -> List.of());
   }
@@ -82,6 +85,7 @@ final class PartCreates {
                         r.vpcId(vpcId)
                             .cidrBlock(cidr)
                             .availabilityZone(zone)
+                            .overrideConfiguration(SentOnce::configure)
                             .tagSpecifications(
                                 NetworkTags.specification(
                                     ResourceType.SUBNET,
@@ -124,6 +128,7 @@ final class PartCreates {
               ec2.allocateAddress(
                   r ->
                       r.domain(DomainType.VPC)
+                          .overrideConfiguration(SentOnce::configure)
                           .tagSpecifications(
                               NetworkTags.specification(
                                   ResourceType.ELASTIC_IP, NetworkTags.of(spec, part))));
