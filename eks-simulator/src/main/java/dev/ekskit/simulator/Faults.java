@@ -7,8 +7,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Faults to inject into a {@link SimulatedAws}; each named fault returns this for chaining.
  * Operations are named as AWS names them ("CreateCluster", "DescribeSubnets"). Random faults draw
- * from the seed, so a run repeats exactly. Besides faults in how calls answer, there are faults in
- * how resources end: a cluster, node group, add-on, update, refresh or NAT gateway that fails.
+ * from the seed, one stream per operation, so a run repeats exactly and calling one operation more
+ * often does not move the faults of the others. Besides faults in how calls answer, there are
+ * faults in how resources end: a cluster, node group, add-on, update, refresh or NAT gateway that
+ * fails.
  *
  * <pre>{@code
  * aws.faults()

@@ -10,6 +10,7 @@ import dev.ekskit.core.OperationCancelledException;
 import dev.ekskit.core.ProgressEvent;
 import dev.ekskit.core.WaitTimeoutException;
 import dev.ekskit.simulator.Call;
+import dev.ekskit.testkit.RunAgain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -85,7 +86,8 @@ class BlueprintEngineSimTest extends SimulationTest {
   void applyThenDelete_underThrottlingServerErrorsAndLostAnswers_duplicateNothingLeaveNothing() {
     aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
 
-    kit.blueprints().apply(BlueprintSimTest.blueprint().build()).join();
+    RunAgain.untilDone(
+        3, () -> kit.blueprints().apply(BlueprintSimTest.blueprint().build()).join());
     aws.faults().clear(); // for the test's own look from outside
     assertThat(aws.calls().all())
         .filteredOn(call -> call.mutating() && call.statusCode() == 500)
@@ -108,7 +110,8 @@ class BlueprintEngineSimTest extends SimulationTest {
         .hasSize(1);
 
     aws.faults().throttle(0.3).serverErrors(0.1, 0.1);
-    kit.blueprints().delete(BlueprintSimTest.blueprint().build()).join();
+    RunAgain.untilDone(
+        3, () -> kit.blueprints().delete(BlueprintSimTest.blueprint().build()).join());
     aws.faults().clear();
 
     assertThat(aws.eks().listClusters().clusters()).isEmpty();

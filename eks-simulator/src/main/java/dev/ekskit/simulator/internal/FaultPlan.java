@@ -24,7 +24,14 @@ public final class FaultPlan {
 
   private record RateLimit(double perSecond, int burst) {}
 
-  private final Random random;
+  private final long seed;
+
+  /**
+   * One stream of random draws per operation, so that calling one operation more or less often does
+   * not move the faults every other operation draws.
+   */
+  private final Map<String, Random> draws = new HashMap<>();
+
   private final Supplier<Instant> clock;
   private double throttleEveryCall;
   private double serverErrorEveryCall;
@@ -49,7 +56,7 @@ public final class FaultPlan {
 
   public FaultPlan(long seed, Supplier<Instant> clock) {
     // Its own stream, so turning throttling on never changes the drawn durations.
-    this.random = new Random(Seeds.mix(seed, 2));
+    this.seed = Seeds.mix(seed, 2);
     this.clock = clock;
   }
 
@@ -158,14 +165,14 @@ public final class FaultPlan {
     lostAnswerEveryChange = afterActing;
   }
 
-  synchronized boolean failsBeforeActing() {
-    return serverErrorEveryCall > 0 && random.nextDouble() < serverErrorEveryCall;
+  synchronized boolean failsBeforeActing(String operation) {
+    return serverErrorEveryCall > 0 && draw(operation) < serverErrorEveryCall;
   }
 
   synchronized boolean losesAnswer(String operation) {
     return lostAnswerEveryChange > 0
         && Operations.mutating(operation)
-        && random.nextDouble() < lostAnswerEveryChange;
+        && draw(operation) < lostAnswerEveryChange;
   }
 
   private static void requireProbability(double probability) {
@@ -255,7 +262,13 @@ public final class FaultPlan {
       return true;
     }
     double probability = throttleByOperation.getOrDefault(operation, throttleEveryCall);
-    return probability > 0 && random.nextDouble() < probability;
+    return probability > 0 && draw(operation) < probability;
+  }
+
+  private double draw(String operation) {
+    return draws
+        .computeIfAbsent(operation, key -> new Random(Seeds.mix(seed, key.hashCode())))
+        .nextDouble();
   }
 
   synchronized Optional<Integer> takeFailure(String operation) {

@@ -48,7 +48,7 @@ public final class Gateway {
       if (faults.throttles(operation, at)) {
         throw Errors.throttled(service);
       }
-      if (faults.failsBeforeActing()) {
+      if (faults.failsBeforeActing(operation)) {
         throw Errors.forStatus(service, 500);
       }
       faults
